@@ -1,0 +1,66 @@
+"""gazetteer: resolve name variants in any script to canonical entity ids.
+
+The concepts, in the order data flows through them:
+
+* An **entity** is one thing (a country, a subdivision, a city, a region, a
+  person, an organisation ...) with a stable id of the form ``<kind>:<slug>``:
+  ``country:kz``, ``subdivision:az-nx``, ``person:donald-trump``.
+* An **alias** is one of its names, filed under a language code and a
+  **tier**: *strong* (a full or official name, which resolves on its own) or
+  *weak* (a bare surname, an abbreviation, a name that is also a common word,
+  which resolves only when no strong name of another entity competes).
+* **Alias sources** supply entities in layers: pycountry's ISO 3166 data,
+  the bundled alias files, then the user's own YAML files, each of which may
+  add entities or add names to existing ones (see docs/aliases.md).
+* Every alias and every query pass through one **normaliser**
+  (:func:`normalize`), so the index and the lookups agree on what counts as
+  the same name.
+* A lookup returns a **Resolution**: ``resolved`` with its :class:`Match`
+  (which alias, which method, what score), ``ambiguous`` with every entity
+  that matches equally well, or ``not_found``. It never guesses silently.
+
+>>> import gazetteer
+>>> g = gazetteer.load()
+>>> g.resolve("Тръмп").entity.id
+'person:donald-trump'
+>>> g.resolve("Georgia").status
+<Status.AMBIGUOUS: 'ambiguous'>
+"""
+
+from __future__ import annotations
+
+from gazetteer.errors import (
+    AliasFileError,
+    GazetteerError,
+    Problem,
+    UnknownEntityError,
+    UnknownKindError,
+)
+from gazetteer.loader import Report, load, validate
+from gazetteer.model import Alias, Entity, Kind, Match, Method, Resolution, Status, Tier
+from gazetteer.normalize import normalize
+from gazetteer.resolver import Gazetteer
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Alias",
+    "AliasFileError",
+    "Entity",
+    "Gazetteer",
+    "GazetteerError",
+    "Kind",
+    "Match",
+    "Method",
+    "Problem",
+    "Report",
+    "Resolution",
+    "Status",
+    "Tier",
+    "UnknownEntityError",
+    "UnknownKindError",
+    "__version__",
+    "load",
+    "normalize",
+    "validate",
+]

@@ -1,0 +1,181 @@
+"""A cache of the compiled bundled index, so that a start does not re-read pycountry.
+
+Reading pycountry's catalogues, normalising 100,000 names and filing them
+takes seconds; the result depends only on the installed pycountry, the
+bundled alias files and this package's own code, so it is stored once as
+JSON (data only: nothing in it can run code) in the user's cache folder,
+under a name made from a hash of all of those. A file that is missing,
+stale, unreadable or malformed is ignored and rebuilt, never trusted; a
+folder that cannot be written is logged and skipped.
+
+The folder is ``$GAZETTEER_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/gazetteer``,
+else ``~/.cache/gazetteer`` (``%LOCALAPPDATA%\\gazetteer`` on Windows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, overload
+
+from gazetteer.index import Index, unpack
+from gazetteer.model import Alias, Entity, Kind, Tier
+
+__all__ = ["LazyEntities", "cache_dir", "fingerprint", "read_index", "write_index"]
+
+log = logging.getLogger(__name__)
+FORMAT = 2
+_TIERS = {tier.value: tier for tier in Tier}
+_KINDS = {kind.value: kind for kind in Kind}
+
+
+def cache_dir() -> Path:
+    """Where the cache lives (see the module docstring)."""
+    configured = os.environ.get("GAZETTEER_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    if sys.platform == "win32":  # pragma: no cover - not tested on this platform
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+        return Path(base) / "gazetteer"
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "gazetteer" if xdg else Path.home() / ".cache" / "gazetteer"
+
+
+def fingerprint(parts: Iterable[bytes]) -> str:
+    """A short hash of several byte strings (their boundaries count)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(len(part).to_bytes(8, "little"))
+        digest.update(part)
+    return digest.hexdigest()[:32]
+
+
+# Aliases are stored as one string per entity (fields joined by _FIELD,
+# aliases by _RECORD): JSON parses one long string far faster than thousands
+# of small lists. Alias texts never hold control characters (records.py
+# refuses them), so the separators cannot occur inside a field.
+_FIELD, _RECORD = "\x1f", "\x1e"
+
+
+def _entity_to_json(entity: Entity) -> list[Any]:
+    return [
+        entity.id,
+        entity.kind.value,
+        entity.name,
+        _RECORD.join(_FIELD.join((a.text, a.lang, a.tier.value, a.key)) for a in entity.aliases),
+        dict(entity.codes),
+        entity.country,
+        entity.parent,
+        list(entity.deny),
+    ]
+
+
+def _entity_from_json(row: list[Any]) -> Entity:
+    entity_id, kind, name, aliases, codes, country, parent, deny = row
+    tiers = _TIERS
+    fields = (record.split(_FIELD) for record in aliases.split(_RECORD)) if aliases else ()
+    return Entity(
+        id=entity_id,
+        kind=_KINDS[kind],
+        name=name,
+        aliases=tuple(Alias(text, lang, tiers[tier], key) for text, lang, tier, key in fields),
+        codes=codes,
+        country=country,
+        parent=parent,
+        deny=tuple(deny),
+    )
+
+
+class LazyEntities(Sequence[Entity]):
+    """The entities of a cached index, each built the first time it is asked for.
+
+    Building all of them takes longer than the rest of a load; a lookup
+    needs only the few it matches. Safe across threads: two threads that
+    build the same entity build equal ones, and either may be kept.
+    """
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self._rows = rows
+        self._built: list[Entity | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, position: int) -> Entity: ...
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Entity]: ...
+    def __getitem__(self, position: int | slice) -> Entity | Sequence[Entity]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        entity = self._built[position]
+        if entity is None:
+            entity = self._built[position] = _entity_from_json(self._rows[position])
+        return entity
+
+    def alias_count(self, position: int) -> int:
+        """How many aliases an entity has, without building it."""
+        blob: str = self._rows[position][3]
+        return blob.count(_RECORD) + 1 if blob else 0
+
+    def __reduce__(self) -> tuple[type[LazyEntities], tuple[list[list[Any]]]]:
+        return (LazyEntities, (self._rows,))
+
+
+def _path(name: str, key: str) -> Path:
+    return cache_dir() / f"{name}-{key}.json"
+
+
+def read_index(name: str, key: str) -> Index | None:
+    """The index cached under ``name`` and ``key``, or None when there is no usable one."""
+    path = _path(name, key)
+    try:
+        payload = json.loads(path.read_bytes())
+        if payload["format"] != FORMAT or payload["key"] != key:
+            raise ValueError("format or key differs")
+        rows = payload["entities"]
+        entities = LazyEntities(rows)
+        positions = {row[0]: position for position, row in enumerate(rows)}
+        postings = {k: tuple(v) for k, v in payload["postings"].items()}
+        index = Index(entities, positions, postings)
+        sizes = [entities.alias_count(position) for position in range(len(rows))]
+        if len(positions) != len(rows) or any(
+            e >= len(sizes) or a >= sizes[e]
+            for found in postings.values()
+            for e, a in map(unpack, found)
+        ):
+            raise ValueError("a posting points outside the entities")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.warning("ignoring unusable cache file %s (%s); rebuilding it", path, exc)
+        return None
+    return index
+
+
+def write_index(name: str, key: str, index: Index) -> None:
+    """Store an index under ``name`` and ``key``; failures are logged, not raised."""
+    path = _path(name, key)
+    payload = {
+        "format": FORMAT,
+        "key": key,
+        "entities": [_entity_to_json(e) for e in index.entities],
+        "postings": {k: list(v) for k, v in index.postings.items()},
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for stale in path.parent.glob(f"{name}-*.json"):
+            stale.unlink(missing_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, suffix=".tmp", delete=False
+        ) as tmp:
+            json.dump(payload, tmp, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp.name, path)
+    except OSError as exc:
+        log.warning("cannot write the cache in %s (%s); loading will stay slow", path.parent, exc)

@@ -1,0 +1,61 @@
+"""The compiled index: every alias filed under its normalised key.
+
+Lookups are one dictionary access whatever the size of the gazetteer, so
+the index serves a few thousand entities or a world cities pack alike.
+Entities are kept in id order; a posting packs the position of an entity and
+the position of one of its aliases into one int (see :func:`unpack`).
+Aliases that an entity's deny list names are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from gazetteer.model import Entity
+from gazetteer.normalize import normalize
+
+__all__ = ["Index", "compile_index", "unpack"]
+
+_SHIFT = 16
+_MASK = (1 << _SHIFT) - 1
+
+
+def unpack(posting: int) -> tuple[int, int]:
+    """A posting → (entity position, alias position)."""
+    return posting >> _SHIFT, posting & _MASK
+
+
+@attrs.frozen
+class Index:
+    """Entities in id order, their positions by id, and the postings of every key."""
+
+    entities: Sequence[Entity]
+    positions: Mapping[str, int]
+    postings: Mapping[str, tuple[int, ...]]
+
+
+def compile_index(entities: Iterable[Entity]) -> Index:
+    """File every alias of every entity under its key."""
+    ordered = tuple(sorted(entities, key=lambda e: e.id))
+    postings: dict[str, list[int]] = {}
+    for position, entity in enumerate(ordered):
+        if len(entity.aliases) > _MASK:
+            raise ValueError(f"{entity.id} has more than {_MASK} aliases")
+        denied = {normalize(text) for text in entity.deny}
+        base = position << _SHIFT
+        for alias_position, alias in enumerate(entity.aliases):
+            key = alias.key
+            if key in denied:
+                continue
+            found = postings.get(key)
+            if found is None:
+                postings[key] = [base | alias_position]
+            else:
+                found.append(base | alias_position)
+    return Index(
+        entities=ordered,
+        positions={entity.id: position for position, entity in enumerate(ordered)},
+        postings={key: tuple(found) for key, found in postings.items()},
+    )

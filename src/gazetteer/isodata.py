@@ -1,0 +1,135 @@
+"""Source: ISO 3166 countries, historic countries and subdivisions from pycountry.
+
+Each ISO record becomes an :class:`~gazetteer.entries.EntryRecord`:
+
+* countries: ``country:<alpha-2>``, English names (``name``, ``official_name``,
+  ``common_name``) filed under ``en``;
+* historic countries (ISO 3166-3): ``country:<alpha-4>`` (``country:suhh``),
+  since their alpha-2 codes were reused (GE was the Gilbert Islands);
+* subdivisions: ``subdivision:<iso 3166-2>``, their ISO name filed under
+  ``und`` (ISO 3166-2 names are romanised local names, not English), linked
+  to their country and parent.
+
+Every translation that pycountry ships (its gettext catalogues) is added
+under the catalogue's language (``pt_BR`` → ``pt-BR``, ``sr@latin`` →
+``sr-Latn``), except a "translation" identical to the name itself, which
+adds nothing. All these names are strong; curated alias files refine them.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from gazetteer.entries import AliasRecord, EntryRecord
+from gazetteer.model import Tier
+
+__all__ = ["iso_entries"]
+
+SOURCE = "pycountry"
+_SCRIPT_VARIANTS = {"latin": "Latn", "iqtelif": "Latn", "cyrillic": "Cyrl"}
+
+
+def _lang_tag(locale: str) -> str:
+    """``pt_BR`` → ``pt-BR``; ``sr@latin`` → ``sr-Latn``."""
+    base, _, variant = locale.partition("@")
+    tag = base.replace("_", "-")
+    if variant:
+        script = _SCRIPT_VARIANTS.get(variant, variant.title()[:4])
+        lang, _, region = tag.partition("-")
+        tag = "-".join(part for part in (lang, script, region) if part)
+    return tag
+
+
+def _catalogues(domain: str) -> list[tuple[str, gettext.GNUTranslations]]:
+    root = Path(pycountry.LOCALES_DIR)
+    found = []
+    for locale in sorted(os.listdir(root)):
+        path = root / locale / "LC_MESSAGES" / f"{domain}.mo"
+        if path.is_file():
+            with path.open("rb") as fp:
+                found.append((_lang_tag(locale), gettext.GNUTranslations(fp)))
+    return found
+
+
+def _names(
+    primary: list[tuple[str, str]], catalogues: list[tuple[str, gettext.GNUTranslations]]
+) -> tuple[AliasRecord, ...]:
+    """The aliases of one record: its own names, then every translation of them."""
+    seen: set[tuple[str, str]] = set()
+    out: list[AliasRecord] = []
+
+    def add(text: str, lang: str) -> None:
+        text = text.strip()
+        if text and (text, lang) not in seen:
+            seen.add((text, lang))
+            out.append(AliasRecord(text, lang, Tier.STRONG))
+
+    for text, lang in primary:
+        add(text, lang)
+    for lang, catalogue in catalogues:
+        for text, _ in primary:
+            translated = catalogue.gettext(text)
+            if translated != text:
+                add(translated, lang)
+    return tuple(out)
+
+
+def _field(record: Any, name: str) -> str | None:
+    value = getattr(record, name, None)
+    return value if isinstance(value, str) and value else None
+
+
+def iso_entries() -> Iterator[EntryRecord]:
+    """Yield one entry per ISO 3166-1 country, 3166-3 historic country and 3166-2 subdivision."""
+    catalogues = _catalogues("iso3166-1")
+    for country in pycountry.countries:
+        primary = [
+            (text, "en")
+            for text in (country.name, _field(country, "official_name"),
+                         _field(country, "common_name"))
+            if text
+        ]
+        yield EntryRecord(
+            source=SOURCE,
+            line=None,
+            id=f"country:{country.alpha_2.lower()}",
+            kind="country",
+            name=_field(country, "common_name") or country.name,
+            aliases=_names(primary, catalogues),
+            codes=(("iso2", country.alpha_2), ("iso3", country.alpha_3),
+                   ("iso_numeric", country.numeric)),
+        )
+
+    catalogues = _catalogues("iso3166-3")
+    for historic in pycountry.historic_countries:
+        yield EntryRecord(
+            source=SOURCE,
+            line=None,
+            id=f"country:{historic.alpha_4.lower()}",
+            kind="country",
+            name=historic.name,
+            aliases=_names([(historic.name, "en")], catalogues),
+            codes=(("iso3166-3", historic.alpha_4), ("iso3", historic.alpha_3)),
+        )
+
+    catalogues = _catalogues("iso3166-2")
+    for sub in pycountry.subdivisions:
+        country_id = f"country:{sub.country_code.lower()}"
+        parent_code = _field(sub, "parent_code")
+        yield EntryRecord(
+            source=SOURCE,
+            line=None,
+            id=f"subdivision:{sub.code.lower()}",
+            kind="subdivision",
+            name=sub.name,
+            aliases=_names([(sub.name, "und")], catalogues),
+            codes=(("iso3166-2", sub.code),),
+            country=country_id,
+            parent=f"subdivision:{parent_code.lower()}" if parent_code else country_id,
+        )

@@ -1,0 +1,186 @@
+"""The records and results that every stage of the library shares.
+
+Everything here is a frozen ``attrs`` class or an enum: an :class:`Entity`
+with its :class:`Alias` records is what the loader produces and the resolver
+hands back; a :class:`Match` says why one alias matched a query, and a
+:class:`Resolution` is the answer to one query, with an explicit status.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from gazetteer.normalize import normalize
+
+__all__ = [
+    "Alias",
+    "Entity",
+    "Kind",
+    "Match",
+    "Method",
+    "Resolution",
+    "Status",
+    "Tier",
+]
+
+
+class Kind(enum.StrEnum):
+    """What an entity is. The kind is also the prefix of its id (``country:kz``)."""
+
+    COUNTRY = "country"
+    SUBDIVISION = "subdivision"
+    CITY = "city"
+    REGION = "region"
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    OTHER = "other"
+
+
+class Tier(enum.StrEnum):
+    """How much an alias says on its own.
+
+    ``strong``: a full or official name; it resolves on its own.
+    ``weak``: a bare surname, a short form, an abbreviation or a name that is
+    also a common word; it resolves only when no strong alias of another
+    entity matches, and it always ranks below a strong one.
+    """
+
+    STRONG = "strong"
+    WEAK = "weak"
+
+
+class Method(enum.StrEnum):
+    """How a query reached an alias, from the most to the least certain."""
+
+    EXACT = "exact"
+    NORMALISED = "normalised"
+
+
+class Status(enum.StrEnum):
+    """The outcome of resolving one query."""
+
+    RESOLVED = "resolved"
+    AMBIGUOUS = "ambiguous"
+    NOT_FOUND = "not_found"
+
+
+@attrs.frozen
+class Alias:
+    """One name of an entity: its text, its language code and its tier.
+
+    ``key`` is the text's lookup key (:func:`gazetteer.normalize.normalize`),
+    worked out when the alias is made.
+    """
+
+    text: str
+    lang: str
+    tier: Tier = Tier.STRONG
+    key: str = attrs.field(
+        default=attrs.Factory(lambda self: normalize(self.text), takes_self=True)
+    )
+
+
+def _freeze_codes(codes: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(sorted(codes.items())))
+
+
+@attrs.frozen(eq=False, repr=False)
+class Entity:
+    """A thing with a canonical id and every name it goes by.
+
+    ``id`` is ``<kind>:<slug>``: ``country:kz`` (ISO 3166-1 alpha-2, lower
+    case), ``subdivision:az-nx`` (ISO 3166-2), ``person:donald-trump``.
+    ``name`` is the English canonical label. ``aliases`` holds every name with
+    its language and tier; ``names`` groups their texts by language. ``deny``
+    lists strings that must never resolve to this entity. ``country`` links a
+    person, city or organisation to its country, ``parent`` a subdivision to
+    the entity it belongs to; both are entity ids.
+
+    Two entities are equal when their ids are equal.
+    """
+
+    id: str
+    kind: Kind
+    name: str
+    aliases: tuple[Alias, ...] = ()
+    codes: Mapping[str, str] = attrs.field(factory=dict, converter=_freeze_codes)
+    country: str | None = None
+    parent: str | None = None
+    deny: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> Mapping[str, tuple[str, ...]]:
+        """Language code → the names known in that language, strong ones first."""
+        grouped: dict[str, list[str]] = {}
+        for alias in sorted(self.aliases, key=lambda a: a.tier != Tier.STRONG):
+            grouped.setdefault(alias.lang, []).append(alias.text)
+        return MappingProxyType({lang: tuple(texts) for lang, texts in grouped.items()})
+
+    def __repr__(self) -> str:
+        return f"Entity(id={self.id!r}, name={self.name!r}, aliases=<{len(self.aliases)}>)"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Entity):
+            return NotImplemented
+        return self.id == other.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+@attrs.frozen
+class Match:
+    """One entity matched by one of its aliases.
+
+    ``key`` is the normalised form under which the query met the alias;
+    ``score`` lies in [0, 1] (see :mod:`gazetteer.scoring`).
+    """
+
+    entity: Entity
+    alias: Alias
+    method: Method
+    score: float
+    key: str
+
+    @property
+    def explanation(self) -> str:
+        """A sentence saying why this entity matched."""
+        return (
+            f"{self.method.value} match on the {self.alias.tier.value} "
+            f"{self.alias.lang} alias {self.alias.text!r} (key {self.key!r})"
+        )
+
+
+@attrs.frozen
+class Resolution:
+    """The answer to one query.
+
+    ``status`` is ``resolved`` (``entity`` and ``match`` are set),
+    ``ambiguous`` (``tied`` holds every candidate that matched equally well;
+    ``entity`` is None) or ``not_found``. ``candidates`` lists every match,
+    best first, one per entity.
+    """
+
+    query: str
+    status: Status
+    tied: tuple[Match, ...] = ()
+    candidates: tuple[Match, ...] = ()
+
+    @property
+    def match(self) -> Match | None:
+        """The winning match when the query resolved, else None."""
+        return self.tied[0] if self.status is Status.RESOLVED else None
+
+    @property
+    def entity(self) -> Entity | None:
+        """The resolved entity, or None when the query is ambiguous or not found."""
+        match = self.match
+        return match.entity if match is not None else None
+
+    @property
+    def resolved(self) -> bool:
+        return self.status is Status.RESOLVED

@@ -1,0 +1,272 @@
+"""Validated records: raw entries checked and merged into :class:`Entity` values.
+
+Sources come in layers, applied in order: pycountry's ISO data, the bundled
+alias files, then the user's files. Within one layer an id may appear once.
+An entry whose id an earlier layer already defined is an *overlay*: its names
+merge into that entity (a name it repeats takes the overlay's tier, so an
+overlay can demote a name to weak), its ``name`` replaces the label, its
+codes, links and deny list are added; a ``kind`` that contradicts the entity
+is an error, and so is a code or link that contradicts one already set.
+
+:func:`merge_layer` checks everything and either returns the merged entities
+or raises :class:`AliasFileError` listing every problem: nothing is ever
+half-merged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+import pycountry
+
+from gazetteer.entries import AliasRecord, EntryRecord
+from gazetteer.errors import AliasFileError, Problem
+from gazetteer.model import Alias, Entity, Kind, Tier
+from gazetteer.normalize import normalize
+
+__all__ = ["check_lang", "merge_layer", "same_alias_warnings"]
+
+_ID = re.compile(r"^([a-z]+):([a-z0-9][a-z0-9._-]*)$")
+_LANG = re.compile(r"^([a-z]{2,3})(?:-([A-Z][a-z]{3}))?(?:-([A-Z]{2}|[0-9]{3}))?$")
+_KINDS = ", ".join(kind.value for kind in Kind)
+
+
+@functools.cache
+def check_lang(tag: str) -> str | None:
+    """Why ``tag`` is not a language code we accept, or None when it is.
+
+    Accepted: an ISO 639 code that pycountry knows (``ru``, ``kk``, ``crh``,
+    ``und`` for undetermined, ``mul`` for a name used in many languages),
+    optionally followed by an ISO 15924 script and a region (``sr-Latn``,
+    ``pt-BR``, ``uz-Cyrl``).
+    """
+    match = _LANG.match(tag)
+    if match is None:
+        return (
+            f"language code {tag!r} is not of the form 'll', 'll-Ssss' or 'll-RR' "
+            "(ISO 639 language, optional ISO 15924 script, optional region)"
+        )
+    lang, script, _region = match.groups()
+    field = "alpha_2" if len(lang) == 2 else "alpha_3"
+    if pycountry.languages.get(**{field: lang}) is None:
+        return f"unknown language code {lang!r} (not in ISO 639 as pycountry knows it)"
+    if script is not None and pycountry.scripts.get(alpha_4=script) is None:
+        return f"unknown script {script!r} in language code {tag!r}"
+    return None
+
+
+@attrs.define
+class _Draft:
+    """An entity being assembled from its entries."""
+
+    id: str
+    kind: Kind
+    name: str
+    aliases: dict[tuple[str, str], Alias]
+    codes: dict[str, str]
+    country: str | None
+    parent: str | None
+    deny: list[str]
+
+    @classmethod
+    def of(cls, entity: Entity) -> _Draft:
+        return cls(
+            id=entity.id,
+            kind=entity.kind,
+            name=entity.name,
+            aliases={(a.text, a.lang): a for a in entity.aliases},
+            codes=dict(entity.codes),
+            country=entity.country,
+            parent=entity.parent,
+            deny=list(entity.deny),
+        )
+
+    def freeze(self) -> Entity:
+        return Entity(
+            id=self.id,
+            kind=self.kind,
+            name=self.name,
+            aliases=tuple(self.aliases.values()),
+            codes=self.codes,
+            country=self.country,
+            parent=self.parent,
+            deny=tuple(self.deny),
+        )
+
+
+class _Merger:
+    def __init__(self, base: Mapping[str, Entity], check_langs: bool) -> None:
+        self.base = base
+        self.check_langs = check_langs
+        self.problems: list[Problem] = []
+        self.drafts: dict[str, _Draft] = {}
+        self.first_seen: dict[str, EntryRecord] = {}
+
+    def problem(self, entry: EntryRecord, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(entry.source, line or entry.line, message))
+
+    def kind_of(self, entry: EntryRecord) -> Kind | None:
+        match = _ID.match(entry.id)
+        if match is None:
+            self.problem(
+                entry,
+                f"id {entry.id!r} is not of the form <kind>:<slug> "
+                "(lower-case ASCII letters, digits, '.', '_' and '-' in the slug)",
+            )
+            return None
+        prefix = match.group(1)
+        if prefix not in {kind.value for kind in Kind}:
+            self.problem(entry, f"unknown kind {prefix!r} in id {entry.id!r}; kinds are {_KINDS}")
+            return None
+        kind = Kind(prefix)
+        if entry.kind is not None and entry.kind != kind.value:
+            self.problem(entry, f"kind {entry.kind!r} contradicts id {entry.id!r}")
+            return None
+        return kind
+
+    def alias(self, entry: EntryRecord, record: AliasRecord) -> Alias | None:
+        if self.check_langs and (why := check_lang(record.lang)) is not None:
+            self.problem(entry, why, record.line)
+            return None
+        if any(unicodedata.category(ch) == "Cc" for ch in record.text):
+            self.problem(
+                entry, f"alias {record.text!r} holds a control character (tab, newline ...)",
+                record.line,
+            )
+            return None
+        key = normalize(record.text)
+        if not key:
+            self.problem(
+                entry, f"alias {record.text!r} ({record.lang}) is empty after normalisation",
+                record.line,
+            )
+            return None
+        return Alias(record.text, record.lang, record.tier, key)
+
+    def add(self, entry: EntryRecord) -> None:
+        kind = self.kind_of(entry)
+        if kind is None:
+            return
+        if entry.id in self.first_seen:
+            first = self.first_seen[entry.id]
+            where = first.source if first.line is None else f"{first.source}:{first.line}"
+            self.problem(entry, f"duplicate id {entry.id!r} (first defined at {where})")
+            return
+        self.first_seen[entry.id] = entry
+        if entry.name is not None and not normalize(entry.name):
+            self.problem(entry, f"name {entry.name!r} is empty after normalisation")
+            return
+        draft = self.draft_for(entry, kind)
+        if draft is None:
+            return
+        if entry.name is not None:
+            draft.name = entry.name
+            if not any(text == entry.name for text, _ in draft.aliases):
+                draft.aliases[(entry.name, "en")] = Alias(entry.name, "en", Tier.STRONG)
+        for record in entry.aliases:
+            alias = self.alias(entry, record)
+            if alias is not None:
+                draft.aliases[(alias.text, alias.lang)] = alias
+        for code, value in entry.codes:
+            if draft.codes.setdefault(code, value) != value:
+                self.problem(
+                    entry, f"code {code}={value!r} contradicts {draft.codes[code]!r} set earlier"
+                )
+        for link in ("country", "parent"):
+            value = getattr(entry, link)
+            if value is None:
+                continue
+            current = getattr(draft, link)
+            if current is not None and current != value:
+                self.problem(entry, f"{link} {value!r} contradicts {current!r} set earlier")
+            setattr(draft, link, value)
+        for text in entry.deny:
+            if not normalize(text):
+                self.problem(entry, f"deny entry {text!r} is empty after normalisation")
+            elif text not in draft.deny:
+                draft.deny.append(text)
+
+    def draft_for(self, entry: EntryRecord, kind: Kind) -> _Draft | None:
+        if entry.id in self.base:
+            existing = self.base[entry.id]
+            if existing.kind is not kind:  # pragma: no cover - the id prefix fixes the kind
+                self.problem(entry, f"kind {kind.value!r} contradicts {existing.kind.value!r}")
+                return None
+            draft = _Draft.of(existing)
+        elif entry.name is None:
+            self.problem(entry, f"entry {entry.id!r} has no name (a new entity needs one)")
+            return None
+        else:
+            draft = _Draft(entry.id, kind, entry.name, {}, {}, None, None, [])
+        self.drafts[entry.id] = draft
+        return draft
+
+    def check_links(self, merged: Mapping[str, Entity]) -> None:
+        for entity_id, draft in self.drafts.items():
+            entry = self.first_seen[entity_id]
+            for link in ("country", "parent"):
+                target = getattr(draft, link)
+                if target is None:
+                    continue
+                found = merged.get(target)
+                if found is None:
+                    self.problem(entry, f"{link} {target!r} is not a known entity id")
+                elif link == "country" and found.kind is not Kind.COUNTRY:
+                    self.problem(entry, f"country {target!r} is a {found.kind.value}")
+
+
+def merge_layer(
+    base: Mapping[str, Entity], entries: Iterable[EntryRecord], *, check_langs: bool = True
+) -> dict[str, Entity]:
+    """Merge one layer of entries into ``base``; return the new id → entity map.
+
+    Raises :class:`AliasFileError` with every problem when any entry is invalid.
+    ``check_langs=False`` skips the language check (for a trusted source, such
+    as pycountry's own catalogues).
+    """
+    merger = _Merger(base, check_langs)
+    for entry in entries:
+        merger.add(entry)
+    merged = dict(base)
+    merged.update((entity_id, draft.freeze()) for entity_id, draft in merger.drafts.items())
+    merger.check_links(merged)
+    if merger.problems:
+        raise AliasFileError(_sorted(merger.problems))
+    return merged
+
+
+def _sorted(problems: Sequence[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.source, p.line or 0))
+
+
+def same_alias_warnings(
+    entities: Mapping[str, Entity], entries: Iterable[EntryRecord]
+) -> list[Problem]:
+    """Aliases in ``entries`` that also name another entity (strong on both sides).
+
+    Not errors: "Georgia" names a country and a US state. They are what
+    ``gazetteer validate`` warns about, since such a name resolves as ambiguous.
+    """
+    owners: dict[str, set[str]] = {}
+    for entity in entities.values():
+        for alias in entity.aliases:
+            if alias.tier is Tier.STRONG:
+                owners.setdefault(alias.key, set()).add(entity.id)
+    warnings = []
+    for entry in entries:
+        for record in entry.aliases:
+            others = owners.get(normalize(record.text), set()) - {entry.id}
+            if record.tier is Tier.STRONG and others:
+                warnings.append(
+                    Problem(
+                        entry.source,
+                        record.line,
+                        f"alias {record.text!r} of {entry.id!r} also names "
+                        f"{', '.join(sorted(others))}: it will resolve as ambiguous",
+                    )
+                )
+    return _sorted(warnings)

@@ -163,21 +163,25 @@ def _parser() -> argparse.ArgumentParser:
 
     sources = argparse.ArgumentParser(add_help=False)
     sources.add_argument(
-        "--path", action="append", metavar="PATH",
+        "--path",
+        action="append",
+        metavar="PATH",
         help="an alias file or folder of your own, merged over the bundled data (repeatable)",
     )
-    sources.add_argument(
-        "--no-bundled", action="store_true", help="leave out the bundled data"
-    )
+    sources.add_argument("--no-bundled", action="store_true", help="leave out the bundled data")
 
     lookup = sub.add_parser(
-        "lookup", parents=[sources], help="resolve names to entities",
+        "lookup",
+        parents=[sources],
+        help="resolve names to entities",
         description="Resolve each QUERY (or each line of stdin for '-').",
     )
     lookup.add_argument("queries", nargs="+", metavar="QUERY", help="a name, or - for stdin")
     lookup.add_argument("--json", action="store_true", help="one JSON object per query")
     lookup.add_argument(
-        "--kind", action="append", choices=[k.value for k in Kind],
+        "--kind",
+        action="append",
+        choices=[k.value for k in Kind],
         help="only entities of this kind (repeatable)",
     )
     lookup.add_argument(
@@ -191,12 +195,14 @@ def _parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_cmd_show)
 
     check = sub.add_parser(
-        "validate", help="check alias files and report every problem",
+        "validate",
+        help="check alias files and report every problem",
         description="Check alias files as loading them would, and report every problem.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="alias files or folders")
     check.add_argument(
-        "--no-bundled", action="store_true",
+        "--no-bundled",
+        action="store_true",
         help="check the files on their own, not as overlays on the bundled data",
     )
     check.set_defaults(run=_cmd_validate)

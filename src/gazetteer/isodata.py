@@ -91,8 +91,11 @@ def iso_entries() -> Iterator[EntryRecord]:
     for country in pycountry.countries:
         primary = [
             (text, "en")
-            for text in (country.name, _field(country, "official_name"),
-                         _field(country, "common_name"))
+            for text in (
+                country.name,
+                _field(country, "official_name"),
+                _field(country, "common_name"),
+            )
             if text
         ]
         yield EntryRecord(
@@ -102,8 +105,11 @@ def iso_entries() -> Iterator[EntryRecord]:
             kind="country",
             name=_field(country, "common_name") or country.name,
             aliases=_names(primary, catalogues),
-            codes=(("iso2", country.alpha_2), ("iso3", country.alpha_3),
-                   ("iso_numeric", country.numeric)),
+            codes=(
+                ("iso2", country.alpha_2),
+                ("iso3", country.alpha_3),
+                ("iso_numeric", country.numeric),
+            ),
         )
 
     catalogues = _catalogues("iso3166-3")

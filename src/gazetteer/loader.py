@@ -74,7 +74,7 @@ def _bundled_index(use_cache: bool) -> Index:
     key = _fingerprint(files) if use_cache else ""
     if use_cache and (cached := cache.read_index("bundled", key)) is not None:
         return cached
-    entities = merge_layer({}, iso_entries(), check_langs=False)
+    entities = merge_layer({}, iso_entries(), strict=False)
     index = compile_index(_merge_files(entities, files).values())
     if use_cache:
         cache.write_index("bundled", key, index)
@@ -85,9 +85,7 @@ def _entities(index: Index) -> dict[str, Entity]:
     return {entity.id: entity for entity in index.entities}
 
 
-def load(
-    paths: Iterable[PathLike] = (), *, bundled: bool = True, cache: bool = True
-) -> Gazetteer:
+def load(paths: Iterable[PathLike] = (), *, bundled: bool = True, cache: bool = True) -> Gazetteer:
     """Load a gazetteer.
 
     ``paths``: the user's alias files and folders (every ``*.yaml`` below a

@@ -116,9 +116,7 @@ def normalize(text: str) -> str:
     if text.isascii():
         folded = text.lower()
     else:
-        folded = unicodedata.normalize(
-            "NFC", unicodedata.normalize("NFKC", text).casefold()
-        )
+        folded = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text).casefold())
     folded = " ".join(folded.translate(_TABLE).split())
     if "-" in folded:
         folded = _AROUND_DASH.sub("-", folded)

@@ -3,8 +3,9 @@
 Sources come in layers, applied in order: pycountry's ISO data, the bundled
 alias files, then the user's files. Within one layer an id may appear once.
 An entry whose id an earlier layer already defined is an *overlay*: its names
-merge into that entity (a name it repeats takes the overlay's tier, so an
-overlay can demote a name to weak), its ``name`` replaces the label, its
+merge into that entity (every alias with the same normalised form as a name
+it lists takes that name's tier, so an overlay can demote "Bakı" to weak for
+the subdivision and leave it strong for the city), its ``name`` replaces the label, its
 codes, links and deny list are added; a ``kind`` that contradicts the entity
 is an error, and so is a code or link that contradicts one already set.
 
@@ -59,6 +60,17 @@ def check_lang(tag: str) -> str | None:
     return None
 
 
+def _mixed_script_word(text: str) -> str | None:
+    """The first word that mixes Latin and Cyrillic letters (a typo: "Вэнc"), or None."""
+    for word in text.split():
+        scripts = {
+            unicodedata.name(ch, "").split(" ", 1)[0] for ch in word if ch.isalpha()
+        }
+        if {"LATIN", "CYRILLIC"} <= scripts:
+            return word
+    return None
+
+
 @attrs.define
 class _Draft:
     """An entity being assembled from its entries."""
@@ -85,6 +97,12 @@ class _Draft:
             deny=list(entity.deny),
         )
 
+    def retier(self, key: str, tier: Tier) -> None:
+        """Give every alias with this key the same tier (how an overlay demotes a name)."""
+        for where, alias in self.aliases.items():
+            if alias.key == key and alias.tier is not tier:
+                self.aliases[where] = attrs.evolve(alias, tier=tier)
+
     def freeze(self) -> Entity:
         return Entity(
             id=self.id,
@@ -99,9 +117,9 @@ class _Draft:
 
 
 class _Merger:
-    def __init__(self, base: Mapping[str, Entity], check_langs: bool) -> None:
+    def __init__(self, base: Mapping[str, Entity], strict: bool) -> None:
         self.base = base
-        self.check_langs = check_langs
+        self.strict = strict
         self.problems: list[Problem] = []
         self.drafts: dict[str, _Draft] = {}
         self.first_seen: dict[str, EntryRecord] = {}
@@ -129,19 +147,28 @@ class _Merger:
         return kind
 
     def alias(self, entry: EntryRecord, record: AliasRecord) -> Alias | None:
-        if self.check_langs and (why := check_lang(record.lang)) is not None:
+        if self.strict and (why := check_lang(record.lang)) is not None:
             self.problem(entry, why, record.line)
             return None
         if any(unicodedata.category(ch) == "Cc" for ch in record.text):
             self.problem(
-                entry, f"alias {record.text!r} holds a control character (tab, newline ...)",
+                entry,
+                f"alias {record.text!r} holds a control character (tab, newline ...)",
+                record.line,
+            )
+            return None
+        mixed = _mixed_script_word(record.text) if self.strict else None
+        if mixed is not None:
+            self.problem(
+                entry, f"alias {record.text!r} mixes Latin and Cyrillic letters in {mixed!r}",
                 record.line,
             )
             return None
         key = normalize(record.text)
         if not key:
             self.problem(
-                entry, f"alias {record.text!r} ({record.lang}) is empty after normalisation",
+                entry,
+                f"alias {record.text!r} ({record.lang}) is empty after normalisation",
                 record.line,
             )
             return None
@@ -167,9 +194,12 @@ class _Merger:
             draft.name = entry.name
             if not any(text == entry.name for text, _ in draft.aliases):
                 draft.aliases[(entry.name, "en")] = Alias(entry.name, "en", Tier.STRONG)
+        overlay = entry.id in self.base
         for record in entry.aliases:
             alias = self.alias(entry, record)
             if alias is not None:
+                if overlay:
+                    draft.retier(alias.key, alias.tier)
                 draft.aliases[(alias.text, alias.lang)] = alias
         for code, value in entry.codes:
             if draft.codes.setdefault(code, value) != value:
@@ -220,15 +250,16 @@ class _Merger:
 
 
 def merge_layer(
-    base: Mapping[str, Entity], entries: Iterable[EntryRecord], *, check_langs: bool = True
+    base: Mapping[str, Entity], entries: Iterable[EntryRecord], *, strict: bool = True
 ) -> dict[str, Entity]:
     """Merge one layer of entries into ``base``; return the new id → entity map.
 
     Raises :class:`AliasFileError` with every problem when any entry is invalid.
-    ``check_langs=False`` skips the language check (for a trusted source, such
-    as pycountry's own catalogues).
+    ``strict=False`` skips the checks of language codes and of words that mix
+    Latin and Cyrillic letters, for a trusted source: pycountry's Chechen
+    names write the palochka as a Latin I, as Chechen texts often do.
     """
-    merger = _Merger(base, check_langs)
+    merger = _Merger(base, strict)
     for entry in entries:
         merger.add(entry)
     merged = dict(base)

@@ -124,5 +124,3 @@ class Gazetteer(Mapping[str, Entity]):
             decide(q, [m for m in self._matches(q, wanted) if m.score >= min_score])
             for q in queries
         ]
-
-

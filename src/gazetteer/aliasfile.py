@@ -7,7 +7,7 @@ each with its file and line; :mod:`gazetteer.records` checks the meaning.
 
 YAML is read node by node with a safe composer, never with a loader that can
 construct objects: explicit tags other than the core schema's are refused,
-anchors and aliases are refused, and scalars keep the text that was written
+aliases (``*name``) are refused, and scalars keep the text that was written
 (``NO`` stays the string "NO", not the boolean false).
 """
 
@@ -60,18 +60,13 @@ class _Reader:
     def __init__(self, source: str) -> None:
         self.source = source
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
 
     def problem(self, node: yaml.Node | None, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else None
         self.problems.append(Problem(self.source, line, message))
 
     def visit(self, node: yaml.Node) -> bool:
-        """Check a node's tag and that it is not a second use of an anchor."""
-        if id(node) in self._seen:
-            self.problem(node, "YAML anchors and aliases (&name, *name) are not supported")
-            return False
-        self._seen.add(id(node))
+        """Check that a node's tag belongs to the core schema."""
         if node.tag not in _CORE_TAGS:
             self.problem(node, f"YAML tag {node.tag!r} is not allowed in alias files")
             return False
@@ -173,8 +168,27 @@ class _Reader:
             deny=deny,
         )
 
+    def refuse_aliases(self, text: str) -> bool:
+        """Note every use of a YAML alias (``*name``); True when there is one.
+
+        Aliases would let one node stand in many places (and a small file
+        expand to a huge one), so alias files may not use them.
+        """
+        found = False
+        if "*" in text:
+            for event in yaml.parse(text, Loader=SafeLoader):
+                if isinstance(event, yaml.AliasEvent):
+                    line = event.start_mark.line + 1
+                    self.problems.append(
+                        Problem(self.source, line, "YAML aliases (*name) are not supported")
+                    )
+                    found = True
+        return found
+
     def document(self, text: str) -> list[EntryRecord]:
         try:
+            if self.refuse_aliases(text):
+                return []
             root = yaml.compose(text, Loader=SafeLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark

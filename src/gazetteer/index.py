@@ -43,7 +43,7 @@ def compile_index(entities: Iterable[Entity]) -> Index:
     for position, entity in enumerate(ordered):
         if len(entity.aliases) > _MASK:
             raise ValueError(f"{entity.id} has more than {_MASK} aliases")
-        denied = {normalize(text) for text in entity.deny}
+        denied = {normalize(text) for text in entity.deny} if entity.deny else ()
         base = position << _SHIFT
         for alias_position, alias in enumerate(entity.aliases):
             key = alias.key

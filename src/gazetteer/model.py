@@ -123,6 +123,22 @@ class Entity:
     def __repr__(self) -> str:
         return f"Entity(id={self.id!r}, name={self.name!r}, aliases=<{len(self.aliases)}>)"
 
+    def __reduce__(self) -> tuple[type[Entity], tuple[object, ...]]:
+        # A mapping proxy cannot be pickled: rebuild it from a plain dict.
+        return (
+            Entity,
+            (
+                self.id,
+                self.kind,
+                self.name,
+                self.aliases,
+                dict(self.codes),
+                self.country,
+                self.parent,
+                self.deny,
+            ),
+        )
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Entity):
             return NotImplemented

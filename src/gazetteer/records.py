@@ -34,6 +34,7 @@ __all__ = ["check_lang", "merge_layer", "same_alias_warnings"]
 _ID = re.compile(r"^([a-z]+):([a-z0-9][a-z0-9._-]*)$")
 _LANG = re.compile(r"^([a-z]{2,3})(?:-([A-Z][a-z]{3}))?(?:-([A-Z]{2}|[0-9]{3}))?$")
 _KINDS = ", ".join(kind.value for kind in Kind)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 
 
 @functools.cache
@@ -63,9 +64,7 @@ def check_lang(tag: str) -> str | None:
 def _mixed_script_word(text: str) -> str | None:
     """The first word that mixes Latin and Cyrillic letters (a typo: "Вэнc"), or None."""
     for word in text.split():
-        scripts = {
-            unicodedata.name(ch, "").split(" ", 1)[0] for ch in word if ch.isalpha()
-        }
+        scripts = {unicodedata.name(ch, "").split(" ", 1)[0] for ch in word if ch.isalpha()}
         if {"LATIN", "CYRILLIC"} <= scripts:
             return word
     return None
@@ -150,7 +149,7 @@ class _Merger:
         if self.strict and (why := check_lang(record.lang)) is not None:
             self.problem(entry, why, record.line)
             return None
-        if any(unicodedata.category(ch) == "Cc" for ch in record.text):
+        if _CONTROL.search(record.text):
             self.problem(
                 entry,
                 f"alias {record.text!r} holds a control character (tab, newline ...)",
@@ -160,7 +159,8 @@ class _Merger:
         mixed = _mixed_script_word(record.text) if self.strict else None
         if mixed is not None:
             self.problem(
-                entry, f"alias {record.text!r} mixes Latin and Cyrillic letters in {mixed!r}",
+                entry,
+                f"alias {record.text!r} mixes Latin and Cyrillic letters in {mixed!r}",
                 record.line,
             )
             return None
@@ -289,7 +289,8 @@ def same_alias_warnings(
                 owners.setdefault(alias.key, set()).add(entity.id)
     warnings = []
     for entry in entries:
-        for record in entry.aliases:
+        named = [AliasRecord(entry.name, "en", Tier.STRONG, entry.line)] if entry.name else []
+        for record in [*named, *entry.aliases]:
             others = owners.get(normalize(record.text), set()) - {entry.id}
             if record.tier is Tier.STRONG and others:
                 warnings.append(

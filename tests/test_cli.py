@@ -1,0 +1,137 @@
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from gazetteer.cli import main
+
+Write = Callable[..., Path]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("Тръмп", "person:donald-trump"),
+        ("Трамп", "person:donald-trump"),
+        ("Trump", "person:donald-trump"),
+        ("Нахчиван", "subdivision:az-nx"),
+        ("Нахичевань", "subdivision:az-nx"),
+        ("Naxçıvan", "subdivision:az-nx"),
+        ("Kyrgyzstan", "country:kg"),
+        ("Кыргызстан", "country:kg"),
+        ("Киргизия", "country:kg"),
+    ],
+)
+def test_lookup_prints_the_entity(
+    capsys: pytest.CaptureFixture[str], query: str, entity_id: str
+) -> None:
+    code, out, _ = run(capsys, "lookup", query)
+    assert code == 0
+    assert out.splitlines()[0] == f"{query}: resolved"
+    assert out.splitlines()[1].split("\t")[0].strip() == entity_id
+
+
+def test_lookup_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lookup", "--json", "--kind", "country", "Киргизия")
+    assert code == 0
+    obj = json.loads(out)
+    assert obj["status"] == "resolved"
+    assert obj["entity"] == {"id": "country:kg", "kind": "country", "name": "Kyrgyzstan"}
+    assert set(obj["match"]) == {
+        "id",
+        "kind",
+        "name",
+        "alias",
+        "lang",
+        "tier",
+        "method",
+        "score",
+        "explanation",
+    }
+    assert obj["tied"] == []
+    assert obj["candidates"][0]["id"] == "country:kg"
+
+
+def test_lookup_reads_stdin_one_json_object_per_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Трамп\n\nБаку\n"))
+    code, out, _ = run(capsys, "lookup", "--json", "-")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [o["entity"]["id"] for o in lines] == ["person:donald-trump", "city:baku"]
+
+
+def test_lookup_unresolved_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lookup", "картофель")
+    assert (code, out.strip()) == (1, "картофель: not found")
+    code, out, _ = run(capsys, "lookup", "--json", "Georgia")
+    obj = json.loads(out)
+    assert code == 1 and obj["status"] == "ambiguous" and obj["entity"] is None
+    assert {t["id"] for t in obj["tied"]} == {"country:ge", "subdivision:us-ga"}
+
+
+def test_show(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "country:az")
+    assert code == 0 and out.startswith("country:az\tAzerbaijan")
+    code, out, _ = run(capsys, "show", "--json", "country:kz")
+    assert "Казахстан" in json.loads(out)["names"]["ru"]
+    code, _, err = run(capsys, "show", "country:nowhere")
+    assert code == 2 and err == "gazetteer: error: no entity with id 'country:nowhere'\n"
+
+
+def test_validate(capsys: pytest.CaptureFixture[str], write: Write) -> None:
+    good = write(
+        "- id: person:someone\n  name: Some One\n  names: {ru: [Некто Один]}\n", "good.yaml"
+    )
+    code, out, err = run(capsys, "validate", str(good))
+    assert code == 0 and "0 error(s)" in out and err == ""
+    bad = write("- id: person:a\n- id: person:b\n  name: B\n  names: {zz: B}\n", "bad.yaml")
+    code, out, err = run(capsys, "validate", str(bad))
+    assert code == 1
+    assert err.splitlines() == [
+        f"error: {bad}:1: entry 'person:a' has no name (a new entity needs one)",
+        f"error: {bad}:4: unknown language code 'zz' (not in ISO 639 as pycountry knows it)",
+    ]
+
+
+def test_bad_file_is_one_line_on_stderr(capsys: pytest.CaptureFixture[str], write: Write) -> None:
+    bad = write("- id: person:x\n  name: [unclosed\n")
+    code, out, err = run(capsys, "lookup", "--path", str(bad), "Трамп")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith(f"gazetteer: error: {bad}:3: malformed YAML")
+
+
+def test_the_installed_command(write: Write) -> None:
+    bad = write("- id: person:x\n  name: [unclosed\n")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    ok = subprocess.run(
+        [sys.executable, "-m", "gazetteer.cli", "lookup", "Тръмп"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert ok.returncode == 0 and "person:donald-trump" in ok.stdout
+    failed = subprocess.run(
+        [sys.executable, "-m", "gazetteer.cli", "lookup", "--path", str(bad), "x"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert failed.returncode == 2
+    assert "Traceback" not in failed.stderr and failed.stderr.count("\n") == 1

@@ -1,0 +1,222 @@
+from __future__ import annotations
+
+import pickle
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import gazetteer
+from gazetteer import Gazetteer, Method, Status, Tier
+
+from .conftest import DATA
+
+
+@pytest.mark.parametrize(
+    ("query", "entity_id"),
+    [
+        ("Тръмп", "person:donald-trump"),
+        ("Трамп", "person:donald-trump"),
+        ("Trump", "person:donald-trump"),
+        ("Нахчиван", "subdivision:az-nx"),
+        ("Нахичевань", "subdivision:az-nx"),
+        ("Naxçıvan", "subdivision:az-nx"),
+        ("Naxcivan", "subdivision:az-nx"),
+        ("Kyrgyzstan", "country:kg"),
+        ("Кыргызстан", "country:kg"),
+        ("КЫРГЫЗСТАН", "country:kg"),
+        ("Киргизия", "country:kg"),
+        ("Kirghizia", "country:kg"),
+        ("Туркмения", "country:tm"),
+        ("Кыргыз Республикасы", "country:kg"),
+        ("Қазақстан", "country:kz"),
+        ("Azərbaycan", "country:az"),
+        ("azerbaycan", "country:az"),
+        ("Türkiye", "country:tr"),
+        ("TÜRKİYE", "country:tr"),
+        ("Баку", "city:baku"),
+        ("Bakı", "city:baku"),
+        ("  НАТО ", "organization:nato"),
+    ],
+)
+def test_resolves(g: Gazetteer, query: str, entity_id: str) -> None:
+    resolution = g.resolve(query)
+    assert resolution.status is Status.RESOLVED, resolution
+    assert resolution.entity is not None
+    assert resolution.entity.id == entity_id
+
+
+def _seed_entities() -> list[tuple[str, str]]:
+    rows = []
+    for line in (DATA / "seed_entities.tsv").read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            surface, entity_id = line.split("\t")
+            rows.append((surface, entity_id))
+    return rows
+
+
+@pytest.mark.parametrize(("surface", "entity_id"), _seed_entities())
+def test_every_entity_of_the_sample_articles_resolves(
+    g: Gazetteer, surface: str, entity_id: str
+) -> None:
+    resolution = g.resolve(surface)
+    assert resolution.entity is not None, (surface, resolution.status, resolution.tied)
+    assert resolution.entity.id == entity_id
+
+
+def test_method_and_score_say_how_it_matched(g: Gazetteer) -> None:
+    exact = g.resolve("Нахичевань").match
+    folded = g.resolve("НАХИЧЕВАНЬ").match
+    assert exact is not None and folded is not None
+    assert exact.method is Method.EXACT and exact.score == 1.0
+    assert folded.method is Method.NORMALISED and 0 < folded.score < exact.score
+    assert "Нахичевань" in folded.explanation
+
+
+def test_weak_alias_resolves_alone_but_ranks_below_strong(g: Gazetteer) -> None:
+    match = g.resolve("Трамп").match
+    assert match is not None
+    assert match.alias.tier is Tier.WEAK
+    assert match.score < 1.0
+
+
+def test_equal_matches_are_ambiguous_never_guessed(g: Gazetteer) -> None:
+    resolution = g.resolve("Georgia")
+    assert resolution.status is Status.AMBIGUOUS
+    assert resolution.entity is None and resolution.match is None
+    assert {m.entity.id for m in resolution.tied} == {"country:ge", "subdivision:us-ga"}
+
+
+def test_kinds_narrow_an_ambiguous_name(g: Gazetteer) -> None:
+    resolution = g.resolve("Georgia", kinds="country")
+    assert resolution.entity is not None and resolution.entity.id == "country:ge"
+    with pytest.raises(gazetteer.UnknownKindError):
+        g.resolve("Georgia", kinds=["planet"])
+
+
+def test_not_found(g: Gazetteer) -> None:
+    for query in ("картофель", "", "   ", "zzzz qqqq"):
+        resolution = g.resolve(query)
+        assert resolution.status is Status.NOT_FOUND
+        assert resolution.entity is None and resolution.candidates == ()
+
+
+def test_min_score_drops_weak_matches(g: Gazetteer) -> None:
+    assert g.resolve("Трамп", min_score=0.9).status is Status.NOT_FOUND
+
+
+def test_candidates_are_ranked_and_limited(g: Gazetteer) -> None:
+    found = g.candidates("Алиев", limit=5)
+    assert found and found[0].entity.id == "person:ilham-aliyev"
+    assert len(g.candidates("Georgia", limit=1)) == 1
+    scores = [m.score for m in g.candidates("Georgia")]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_deny_list_keeps_a_wrong_translation_out(g: Gazetteer) -> None:
+    assert "subdivision:us-ga" not in {m.entity.id for m in g.candidates("Грузия")}
+    assert "country:my" not in {m.entity.id for m in g.candidates("Mexico")}
+
+
+def test_entities_and_names(g: Gazetteer) -> None:
+    kz = g.get("country:kz")
+    assert kz is not None
+    assert "Казахстан" in kz.names["ru"]
+    assert kz.codes["iso3"] == "KAZ"
+    assert g.get("country:nowhere") is None
+    with pytest.raises(gazetteer.UnknownEntityError):
+        g["country:nowhere"]
+    assert g["subdivision:az-nx"].parent == "country:az"
+    assert g["person:ilham-aliyev"].country == "country:az"
+    assert "country:kz" in g and len(g) == len(list(g)) > 5000
+
+
+def test_resolve_all_equals_resolve(g: Gazetteer) -> None:
+    queries = ["Трамп", "Georgia", "картофель", "Баку"]
+    assert g.resolve_all(queries) == [g.resolve(q) for q in queries]
+
+
+def test_gazetteer_is_immutable_and_pickles(g: Gazetteer) -> None:
+    with pytest.raises(AttributeError):
+        g.anything = 1  # type: ignore[attr-defined]
+    copy = pickle.loads(pickle.dumps(g))
+    assert copy.resolve("Тръмп") == g.resolve("Тръмп")
+    assert len(copy) == len(g)
+
+
+def test_threads_share_one_gazetteer(g: Gazetteer) -> None:
+    queries = ["Трамп", "Georgia", "Баку", "Kirghizia", "Нахичевань"] * 40
+    expected = [g.resolve(q) for q in queries]
+    results: list[list[object]] = []
+
+    def work() -> None:
+        results.append([g.resolve(q) for q in queries])
+
+    threads = [threading.Thread(target=work) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results == [expected] * 4
+
+
+# -- properties ---------------------------------------------------------------
+
+
+def test_every_alias_resolves_to_its_entity(g: Gazetteer) -> None:
+    """Each alias resolves to its entity, or is ambiguous with it among the tied."""
+    failures = []
+    for entity in g.entities:
+        denied = {gazetteer.normalize(text) for text in entity.deny}
+        for alias in entity.aliases:
+            if alias.key in denied:
+                continue
+            resolution = g.resolve(alias.text)
+            ids = {m.entity.id for m in resolution.tied}
+            weak_lost = alias.tier is Tier.WEAK and resolution.status is not Status.NOT_FOUND
+            if entity.id not in ids and not weak_lost:
+                failures.append((entity.id, alias.text, resolution.status))
+    assert failures == []
+
+
+@pytest.fixture(scope="module")
+def aliases(g: Gazetteer) -> list[tuple[str, str]]:
+    return [
+        (entity.id, alias.text)
+        for entity in g.entities
+        for alias in entity.aliases
+        if alias.tier is Tier.STRONG
+    ]
+
+
+@given(data=st.data())
+def test_case_and_space_noise_finds_the_same_entities(
+    g: Gazetteer, aliases: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    _, text = data.draw(st.sampled_from(aliases))
+    noise = data.draw(st.sampled_from([str.upper, str.lower, str.casefold, lambda s: f"  {s}\t"]))
+    plain = {m.entity.id for m in g.candidates(text, limit=None)}
+    noisy = {m.entity.id for m in g.candidates(noise(text), limit=None)}
+    assert noisy == plain
+
+
+@given(st.text())
+def test_arbitrary_unicode_never_raises(g: Gazetteer, text: str) -> None:
+    resolution = g.resolve(text)
+    assert resolution.status in Status
+    assert all(0.0 <= m.score <= 1.0 for m in resolution.candidates)
+
+
+def test_user_files_extend_the_bundled_data(tmp_path: Path) -> None:
+    (tmp_path / "extra.yaml").write_text(
+        "- id: person:ilham-aliyev\n  names:\n    de: [Ilham Alijew]\n"
+        "- id: city:ganja-new\n  name: New Ganja Test\n  country: country:az\n",
+        encoding="utf-8",
+    )
+    g2 = gazetteer.load(paths=[tmp_path])
+    entity = g2.resolve("Ilham Alijew").entity
+    assert entity is not None and entity.id == "person:ilham-aliyev"
+    assert "Ilham Alijew" in g2["person:ilham-aliyev"].names["de"]
+    assert g2.resolve("new ganja test").entity is not None

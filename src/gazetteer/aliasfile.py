@@ -178,7 +178,8 @@ class _Reader:
         if "*" in text:
             for event in yaml.parse(text, Loader=SafeLoader):
                 if isinstance(event, yaml.AliasEvent):
-                    line = event.start_mark.line + 1
+                    mark = event.start_mark
+                    line = mark.line + 1 if mark is not None else None
                     self.problems.append(
                         Problem(self.source, line, "YAML aliases (*name) are not supported")
                     )

@@ -5,7 +5,10 @@ Each ISO record becomes an :class:`~gazetteer.entries.EntryRecord`:
 * countries: ``country:<alpha-2>``, English names (``name``, ``official_name``,
   ``common_name``) filed under ``en``;
 * historic countries (ISO 3166-3): ``country:<alpha-4>`` (``country:suhh``),
-  since their alpha-2 codes were reused (GE was the Gilbert Islands);
+  since their alpha-2 codes were reused (GE was the Gilbert Islands); their
+  names are weak, so that "East Timor" resolves to today's Timor-Leste and
+  not to the ISO 3166-3 record it replaced (curated files promote the names
+  that only the historic country has, such as СССР);
 * subdivisions: ``subdivision:<iso 3166-2>``, their ISO name filed under
   ``und`` (ISO 3166-2 names are romanised local names, not English), linked
   to their country and parent.
@@ -13,7 +16,7 @@ Each ISO record becomes an :class:`~gazetteer.entries.EntryRecord`:
 Every translation that pycountry ships (its gettext catalogues) is added
 under the catalogue's language (``pt_BR`` → ``pt-BR``, ``sr@latin`` →
 ``sr-Latn``), except a "translation" identical to the name itself, which
-adds nothing. All these names are strong; curated alias files refine them.
+adds nothing. All other names are strong; curated alias files refine them.
 """
 
 from __future__ import annotations
@@ -58,7 +61,9 @@ def _catalogues(domain: str) -> list[tuple[str, gettext.GNUTranslations]]:
 
 
 def _names(
-    primary: list[tuple[str, str]], catalogues: list[tuple[str, gettext.GNUTranslations]]
+    primary: list[tuple[str, str]],
+    catalogues: list[tuple[str, gettext.GNUTranslations]],
+    tier: Tier = Tier.STRONG,
 ) -> tuple[AliasRecord, ...]:
     """The aliases of one record: its own names, then every translation of them."""
     seen: set[tuple[str, str]] = set()
@@ -68,7 +73,7 @@ def _names(
         text = text.strip()
         if text and (text, lang) not in seen:
             seen.add((text, lang))
-            out.append(AliasRecord(text, lang, Tier.STRONG))
+            out.append(AliasRecord(text, lang, tier))
 
     for text, lang in primary:
         add(text, lang)
@@ -120,7 +125,7 @@ def iso_entries() -> Iterator[EntryRecord]:
             id=f"country:{historic.alpha_4.lower()}",
             kind="country",
             name=historic.name,
-            aliases=_names([(historic.name, "en")], catalogues),
+            aliases=_names([(historic.name, "en")], catalogues, Tier.WEAK),
             codes=(("iso3166-3", historic.alpha_4), ("iso3", historic.alpha_3)),
         )
 

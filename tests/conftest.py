@@ -20,6 +20,19 @@ import gazetteer  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 
+# The lookups the foundation issue's acceptance list names, and their answers.
+ACCEPTANCE_LOOKUPS = [
+    ("Тръмп", "person:donald-trump"),
+    ("Трамп", "person:donald-trump"),
+    ("Trump", "person:donald-trump"),
+    ("Нахчиван", "subdivision:az-nx"),
+    ("Нахичевань", "subdivision:az-nx"),
+    ("Naxçıvan", "subdivision:az-nx"),
+    ("Kyrgyzstan", "country:kg"),
+    ("Кыргызстан", "country:kg"),
+    ("Киргизия", "country:kg"),
+]
+
 
 @pytest.fixture(scope="session")
 def g() -> gazetteer.Gazetteer:

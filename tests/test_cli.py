@@ -12,6 +12,8 @@ import pytest
 
 from gazetteer.cli import main
 
+from .conftest import ACCEPTANCE_LOOKUPS
+
 Write = Callable[..., Path]
 
 
@@ -21,20 +23,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.mark.parametrize(
-    ("query", "entity_id"),
-    [
-        ("Тръмп", "person:donald-trump"),
-        ("Трамп", "person:donald-trump"),
-        ("Trump", "person:donald-trump"),
-        ("Нахчиван", "subdivision:az-nx"),
-        ("Нахичевань", "subdivision:az-nx"),
-        ("Naxçıvan", "subdivision:az-nx"),
-        ("Kyrgyzstan", "country:kg"),
-        ("Кыргызстан", "country:kg"),
-        ("Киргизия", "country:kg"),
-    ],
-)
+@pytest.mark.parametrize(("query", "entity_id"), ACCEPTANCE_LOOKUPS)
 def test_lookup_prints_the_entity(
     capsys: pytest.CaptureFixture[str], query: str, entity_id: str
 ) -> None:

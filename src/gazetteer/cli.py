@@ -154,6 +154,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_UNRESOLVED if report.errors else EXIT_OK
 
 
+def _count(text: str) -> int:
+    value = int(text) if text.isdigit() else -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 0 or more, got {text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gazetteer",
@@ -185,7 +192,11 @@ def _parser() -> argparse.ArgumentParser:
         help="only entities of this kind (repeatable)",
     )
     lookup.add_argument(
-        "--limit", type=int, default=5, metavar="N", help="list up to N candidates (default 5)"
+        "--limit",
+        type=_count,
+        default=5,
+        metavar="N",
+        help="list up to N candidates (default 5)",
     )
     lookup.set_defaults(run=_cmd_lookup)
 

@@ -13,6 +13,7 @@ __all__ = [
     "Problem",
     "UnknownEntityError",
     "UnknownKindError",
+    "sort_problems",
 ]
 
 
@@ -31,6 +32,11 @@ class Problem:
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
         return f"{where}: {self.message}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems in file and line order."""
+    return sorted(problems, key=lambda p: (p.source, p.line or 0))
 
 
 class AliasFileError(GazetteerError):

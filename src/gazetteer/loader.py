@@ -21,7 +21,7 @@ import attrs
 from gazetteer import cache
 from gazetteer.aliasfile import expand_paths, read_alias_files
 from gazetteer.entries import EntryRecord
-from gazetteer.errors import AliasFileError, Problem
+from gazetteer.errors import AliasFileError, Problem, sort_problems
 from gazetteer.index import Index, compile_index
 from gazetteer.isodata import iso_entries
 from gazetteer.model import Entity
@@ -50,22 +50,32 @@ def _bundled_files() -> list[Path]:
 
 
 def _fingerprint(files: Sequence[Path]) -> str:
+    """A hash of everything the bundled index depends on: pycountry, our code, the files."""
     package = Path(__file__).resolve().parent
     own = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file())
-    parts = [metadata.version("pycountry").encode(), metadata.version("gazetteer").encode()]
+    parts = [metadata.version("pycountry").encode()]
     for path in [*own, *files]:
         parts += [path.name.encode(), path.read_bytes()]
     return cache.fingerprint(parts)
 
 
-def _merge_files(base: dict[str, Entity], files: Sequence[Path]) -> dict[str, Entity]:
+def _read_and_merge(
+    base: dict[str, Entity], files: Sequence[Path]
+) -> tuple[dict[str, Entity], list[EntryRecord], list[Problem]]:
+    """Read files and merge them over ``base``: (merged, entries, every problem)."""
     entries, problems = read_alias_files(files)
+    merged = base
     try:
         merged = merge_layer(base, entries)
     except AliasFileError as exc:
         problems.extend(exc.problems)
+    return merged, entries, sort_problems(problems)
+
+
+def _merge_files(base: dict[str, Entity], files: Sequence[Path]) -> dict[str, Entity]:
+    merged, _, problems = _read_and_merge(base, files)
     if problems:
-        raise AliasFileError(sorted(problems, key=lambda p: (p.source, p.line or 0)))
+        raise AliasFileError(problems)
     return merged
 
 
@@ -123,18 +133,7 @@ def validate(paths: Iterable[PathLike], *, bundled: bool = True) -> Report:
     """
     base = _entities(_bundled_index(True)) if bundled else {}
     files, errors = expand_paths(paths)
-    entries: list[EntryRecord] = []
-    merged = base
-    if files:
-        entries, shape = read_alias_files(files)
-        errors += shape
-        try:
-            merged = merge_layer(base, entries)
-        except AliasFileError as exc:
-            errors += exc.problems
+    merged, entries, problems = _read_and_merge(base, files)
+    errors = sort_problems([*errors, *problems])
     warnings = same_alias_warnings(merged, entries) if not errors else []
-    return Report(
-        tuple(files),
-        tuple(sorted(errors, key=lambda p: (p.source, p.line or 0))),
-        tuple(warnings),
-    )
+    return Report(tuple(files), tuple(errors), tuple(warnings))

@@ -19,13 +19,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 
 import attrs
 import pycountry
 
 from gazetteer.entries import AliasRecord, EntryRecord
-from gazetteer.errors import AliasFileError, Problem
+from gazetteer.errors import AliasFileError, Problem, sort_problems
 from gazetteer.model import Alias, Entity, Kind, Tier
 from gazetteer.normalize import normalize
 
@@ -266,12 +266,8 @@ def merge_layer(
     merged.update((entity_id, draft.freeze()) for entity_id, draft in merger.drafts.items())
     merger.check_links(merged)
     if merger.problems:
-        raise AliasFileError(_sorted(merger.problems))
+        raise AliasFileError(sort_problems(merger.problems))
     return merged
-
-
-def _sorted(problems: Sequence[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.source, p.line or 0))
 
 
 def same_alias_warnings(
@@ -301,4 +297,4 @@ def same_alias_warnings(
                         f"{', '.join(sorted(others))}: it will resolve as ambiguous",
                     )
                 )
-    return _sorted(warnings)
+    return sort_problems(warnings)

@@ -79,6 +79,8 @@ class Gazetteer(Mapping[str, Entity]):
 
     # -- lookups -------------------------------------------------------------
     def _matches(self, query: str, kinds: frozenset[Kind] | None) -> list[Match]:
+        if not isinstance(query, str):
+            raise TypeError(f"query must be a str, not {type(query).__name__}")
         key = normalize(query)
         postings = self._index.postings.get(key, ())
         if not postings:

@@ -73,11 +73,15 @@ def main() -> int:
     print(f"load, from the cache:           {warm:7.3f} s")
     print(f"load, cache disabled:           {uncached:7.3f} s")
     print(f"baseline dict.get:              {n / base:12,.0f} lookups/s")
-    print(f"resolve, alias as written:      {n / exact:12,.0f} lookups/s  "
-          f"({exact / base:.1f}x the baseline's time per lookup)")
-    print(f"resolve, alias upper-cased:     {n / folded:12,.0f} lookups/s  "
-          f"({folded / base:.1f}x the baseline's time); found {found:.1%} "
-          f"(the baseline finds none)")
+    print(
+        f"resolve, alias as written:      {n / exact:12,.0f} lookups/s  "
+        f"({exact / base:.1f}x the baseline's time per lookup)"
+    )
+    print(
+        f"resolve, alias upper-cased:     {n / folded:12,.0f} lookups/s  "
+        f"({folded / base:.1f}x the baseline's time); found {found:.1%} "
+        f"(the baseline finds none)"
+    )
     return 0
 
 

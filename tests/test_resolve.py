@@ -101,7 +101,7 @@ def test_not_found(g: Gazetteer) -> None:
 
 
 def test_min_score_drops_weak_matches(g: Gazetteer) -> None:
-    assert g.resolve("Трамп", min_score=0.9).status is Status.NOT_FOUND
+    assert g.resolve("Трамп", min_score=0.99).status is Status.NOT_FOUND
 
 
 def test_candidates_are_ranked_and_limited(g: Gazetteer) -> None:

@@ -27,7 +27,20 @@ from gazetteer.model import Entity, Tier
 __all__ = ["ALIAS_FILE_SUFFIXES", "dump_entities", "expand_paths", "read_alias_files"]
 
 ALIAS_FILE_SUFFIXES = (".yaml", ".yml")
-_FIELDS = ("id", "kind", "name", "names", "weak", "deny", "codes", "country", "parent")
+_FIELDS = (
+    "id",
+    "kind",
+    "name",
+    "names",
+    "weak",
+    "deny",
+    "codes",
+    "country",
+    "parent",
+    "names_of",
+    "weaken",
+)
+_BOOLEANS = {"true": True, "yes": True, "false": False, "no": False}
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
 )
@@ -153,8 +166,11 @@ class _Reader:
         )
         optional = {
             key: self.text(fields[key], key) if key in fields else None
-            for key in ("kind", "name", "country", "parent")
+            for key in ("kind", "name", "country", "parent", "names_of", "weaken")
         }
+        weaken = _BOOLEANS.get((optional["weaken"] or "false").lower())
+        if weaken is None:
+            self.problem(fields["weaken"], "weaken must be true or false")
         return EntryRecord(
             source=self.source,
             line=node.start_mark.line + 1,
@@ -166,6 +182,8 @@ class _Reader:
             country=optional["country"],
             parent=optional["parent"],
             deny=deny,
+            names_of=optional["names_of"],
+            weaken=bool(weaken),
         )
 
     def refuse_aliases(self, text: str) -> bool:

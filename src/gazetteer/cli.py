@@ -41,7 +41,7 @@ def _match_json(match: Match) -> dict[str, Any]:
     }
 
 
-def resolution_json(resolution: Resolution, limit: int) -> dict[str, Any]:
+def resolution_json(resolution: Resolution, candidates: Sequence[Match]) -> dict[str, Any]:
     """The JSON object printed for one query (documented in docs/cli.md)."""
     return {
         "query": resolution.query,
@@ -49,7 +49,7 @@ def resolution_json(resolution: Resolution, limit: int) -> dict[str, Any]:
         "entity": _entity_json(resolution.entity) if resolution.entity else None,
         "match": _match_json(resolution.match) if resolution.match else None,
         "tied": [_match_json(m) for m in resolution.tied] if not resolution.resolved else [],
-        "candidates": [_match_json(m) for m in resolution.candidates[:limit]],
+        "candidates": [_match_json(m) for m in candidates],
     }
 
 
@@ -57,7 +57,7 @@ def _match_line(match: Match) -> str:
     return f"{match.entity.id}\t{match.entity.name}\t{match.score:.2f}\t{match.explanation}"
 
 
-def _print_resolution(resolution: Resolution, limit: int, out: TextIO) -> None:
+def _print_resolution(resolution: Resolution, candidates: Sequence[Match], out: TextIO) -> None:
     if resolution.status is Status.RESOLVED and resolution.match is not None:
         print(f"{resolution.query}: resolved", file=out)
         print(f"  {_match_line(resolution.match)}", file=out)
@@ -67,7 +67,8 @@ def _print_resolution(resolution: Resolution, limit: int, out: TextIO) -> None:
             print(f"  {_match_line(match)}", file=out)
     else:
         print(f"{resolution.query}: not found", file=out)
-    others = [m for m in resolution.candidates[:limit] if m not in resolution.tied]
+    shown = {m.entity.id for m in resolution.tied}
+    others = [m for m in candidates if m.entity.id not in shown]
     if others:
         print("  other candidates:", file=out)
         for match in others:
@@ -94,13 +95,14 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     g = _load(args)
     status = EXIT_OK
     for query in _queries(args):
-        resolution = g.resolve(query, kinds=args.kind)
+        resolution = g.resolve(query, kinds=args.kind, lang=args.lang)
+        candidates = g.candidates(query, kinds=args.kind, lang=args.lang, limit=args.limit)
         if not resolution.resolved:
             status = EXIT_UNRESOLVED
         if args.json:
-            print(json.dumps(resolution_json(resolution, args.limit), ensure_ascii=False))
+            print(json.dumps(resolution_json(resolution, candidates), ensure_ascii=False))
         else:
-            _print_resolution(resolution, args.limit, sys.stdout)
+            _print_resolution(resolution, candidates, sys.stdout)
         sys.stdout.flush()
     return status
 
@@ -190,6 +192,11 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         choices=[k.value for k in Kind],
         help="only entities of this kind (repeatable)",
+    )
+    lookup.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language of the queries (picks the romanisations tried for Cyrillic)",
     )
     lookup.add_argument(
         "--limit",

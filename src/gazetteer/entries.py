@@ -37,3 +37,5 @@ class EntryRecord:
     country: str | None = None
     parent: str | None = None
     deny: tuple[str, ...] = ()
+    names_of: str | None = None
+    weaken: bool = False

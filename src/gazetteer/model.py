@@ -58,6 +58,9 @@ class Method(enum.StrEnum):
 
     EXACT = "exact"
     NORMALISED = "normalised"
+    TRANSLITERATED = "transliterated"
+    PHONETIC = "phonetic"
+    FUZZY = "fuzzy"
 
 
 class Status(enum.StrEnum):
@@ -152,8 +155,12 @@ class Entity:
 class Match:
     """One entity matched by one of its aliases.
 
-    ``key`` is the normalised form under which the query met the alias;
-    ``score`` lies in [0, 1] (see :mod:`gazetteer.scoring`).
+    ``key`` is the form under which the query met the alias (its normalised
+    key, a Latin form, or a phonetic skeleton); ``similarity`` is the
+    rapidfuzz ratio (0-100) of the compared Latin forms where one was
+    computed; ``note`` says how the query was rewritten first, if it was
+    ("reordered", "initial"). ``score`` lies in [0, 1] (see
+    :mod:`gazetteer.scoring`).
     """
 
     entity: Entity
@@ -161,14 +168,22 @@ class Match:
     method: Method
     score: float
     key: str
+    similarity: float | None = None
+    note: str | None = None
 
     @property
     def explanation(self) -> str:
         """A sentence saying why this entity matched."""
-        return (
+        text = (
             f"{self.method.value} match on the {self.alias.tier.value} "
-            f"{self.alias.lang} alias {self.alias.text!r} (key {self.key!r})"
+            f"{self.alias.lang} alias {self.alias.text!r} (key {self.key!r}"
         )
+        if self.similarity is not None:
+            text += f", similarity {self.similarity:.0f}"
+        text += ")"
+        if self.note:
+            text += f" after the query was {self.note}"
+        return text
 
 
 @attrs.frozen

@@ -122,6 +122,7 @@ class _Merger:
         self.problems: list[Problem] = []
         self.drafts: dict[str, _Draft] = {}
         self.first_seen: dict[str, EntryRecord] = {}
+        self.names_of: dict[str, EntryRecord] = {}
 
     def problem(self, entry: EntryRecord, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(entry.source, line or entry.line, message))
@@ -195,6 +196,13 @@ class _Merger:
             if not any(text == entry.name for text, _ in draft.aliases):
                 draft.aliases[(entry.name, "en")] = Alias(entry.name, "en", Tier.STRONG)
         overlay = entry.id in self.base
+        if entry.weaken:
+            if not overlay:
+                self.problem(entry, "weaken applies to an entity defined earlier")
+            for key in {alias.key for alias in draft.aliases.values()}:
+                draft.retier(key, Tier.WEAK)
+        if entry.names_of is not None:
+            self.names_of[entry.id] = entry
         for record in entry.aliases:
             alias = self.alias(entry, record)
             if alias is not None:
@@ -235,9 +243,29 @@ class _Merger:
         self.drafts[entry.id] = draft
         return draft
 
+    def take_names(self) -> None:
+        """``names_of``: copy the names of the entity that is the same place, and
+        leave them weak there ("Moskva" is the city; the ISO subdivision of the
+        same name stays a candidate)."""
+        for entity_id, entry in self.names_of.items():
+            target_id = str(entry.names_of)
+            target = self.drafts.get(target_id)
+            if target is None and target_id in self.base:
+                target = self.drafts[target_id] = _Draft.of(self.base[target_id])
+            if target is None or target_id == entity_id:
+                self.problem(entry, f"names_of {target_id!r} is not another known entity")
+                continue
+            draft = self.drafts[entity_id]
+            for where, alias in target.aliases.items():
+                draft.aliases.setdefault(where, attrs.evolve(alias, tier=Tier.STRONG))
+            for key in {alias.key for alias in target.aliases.values()}:
+                target.retier(key, Tier.WEAK)
+
     def check_links(self, merged: Mapping[str, Entity]) -> None:
         for entity_id, draft in self.drafts.items():
-            entry = self.first_seen[entity_id]
+            entry = self.first_seen.get(entity_id)
+            if entry is None:  # only weakened by another entry's names_of
+                continue
             for link in ("country", "parent"):
                 target = getattr(draft, link)
                 if target is None:
@@ -262,6 +290,7 @@ def merge_layer(
     merger = _Merger(base, strict)
     for entry in entries:
         merger.add(entry)
+    merger.take_names()
     merged = dict(base)
     merged.update((entity_id, draft.freeze()) for entity_id, draft in merger.drafts.items())
     merger.check_links(merged)

@@ -7,14 +7,14 @@ It is also a read-only mapping of entity id → :class:`Entity`.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 
 from gazetteer.errors import UnknownEntityError, UnknownKindError
-from gazetteer.index import Index, unpack
-from gazetteer.model import Entity, Kind, Match, Method, Resolution
+from gazetteer.index import Index
+from gazetteer.matching import Matcher
+from gazetteer.model import Entity, Kind, Match, Resolution
 from gazetteer.normalize import normalize
-from gazetteer.scoring import decide, rank, score
+from gazetteer.scoring import decide, rank
 
 __all__ = ["Gazetteer"]
 
@@ -41,11 +41,13 @@ class Gazetteer(Mapping[str, Entity]):
     ``g["country:kz"]`` or ``g.get("country:kz")``.
     """
 
-    __slots__ = ("_index",)
+    __slots__ = ("_index", "_matcher")
     _index: Index
+    _matcher: Matcher
 
     def __init__(self, index: Index) -> None:
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_matcher", Matcher(index))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Gazetteer is immutable")
@@ -78,51 +80,79 @@ class Gazetteer(Mapping[str, Entity]):
         return tuple(self._index.entities)
 
     # -- lookups -------------------------------------------------------------
-    def _matches(self, query: str, kinds: frozenset[Kind] | None) -> list[Match]:
+    def _matches(
+        self,
+        query: str,
+        kinds: frozenset[Kind] | None,
+        lang: str | None = None,
+        wide: bool = False,
+    ) -> list[Match]:
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
         key = normalize(query)
-        postings = self._index.postings.get(key, ())
-        if not postings:
-            return []
-        written = unicodedata.normalize("NFC", query.strip())
-        found = []
-        for posting in postings:
-            entity_position, alias_position = unpack(posting)
-            entity = self._index.entities[entity_position]
-            if kinds is not None and entity.kind not in kinds:
-                continue
-            alias = entity.aliases[alias_position]
-            method = Method.EXACT if alias.text == written else Method.NORMALISED
-            found.append(Match(entity, alias, method, score(method, alias.tier), key))
-        return found
+        found = self._matcher.matches(query, key, lang, wide)
+        return [
+            m
+            for m in found
+            if (kinds is None or m.entity.kind in kinds)
+            and not (m.entity.deny and key in {normalize(text) for text in m.entity.deny})
+        ]
 
     def resolve(
-        self, query: str, *, kinds: KindFilter = None, min_score: float = 0.0
+        self,
+        query: str,
+        *,
+        kinds: KindFilter = None,
+        lang: str | None = None,
+        min_score: float = 0.0,
     ) -> Resolution:
         """Resolve one name to one entity, or say why not.
 
-        ``kinds`` limits the answer to entities of those kinds; matches scoring
-        below ``min_score`` are dropped first. The result's ``status`` is
-        ``resolved``, ``ambiguous`` (``tied`` lists the entities that match
-        equally well) or ``not_found``; see :mod:`gazetteer.scoring`.
+        ``kinds`` limits the answer to entities of those kinds; ``lang`` (a
+        language code) says which romanisations to try for a Cyrillic query
+        (all of them when None); matches scoring below ``min_score`` are
+        dropped first. The result's ``status`` is ``resolved``, ``ambiguous``
+        (``tied`` lists the entities that match equally well) or
+        ``not_found``; see :mod:`gazetteer.scoring` and :mod:`gazetteer.matching`.
         """
-        matches = [m for m in self._matches(query, _kinds(kinds)) if m.score >= min_score]
-        return decide(query, matches)
+        found = self._matches(query, _kinds(kinds), lang)
+        return decide(query, [m for m in found if m.score >= min_score])
 
     def candidates(
-        self, query: str, *, kinds: KindFilter = None, limit: int | None = 10
+        self,
+        query: str,
+        *,
+        kinds: KindFilter = None,
+        lang: str | None = None,
+        limit: int | None = 10,
     ) -> tuple[Match, ...]:
-        """Every entity ``query`` matches, best first, at most ``limit`` of them."""
-        ranked = rank(self._matches(query, _kinds(kinds)))
+        """Every entity ``query`` might mean, best first, at most ``limit`` of them.
+
+        Wider than :meth:`resolve`: every matching step runs, and phonetic
+        matches are listed from a lower similarity, so that a user sees the
+        near misses too.
+        """
+        ranked = rank(self._matches(query, _kinds(kinds), lang, wide=True))
         return ranked if limit is None else ranked[: max(0, limit)]
 
     def resolve_all(
-        self, queries: Iterable[str], *, kinds: KindFilter = None, min_score: float = 0.0
+        self,
+        queries: Iterable[str],
+        *,
+        kinds: KindFilter = None,
+        lang: str | None = None,
+        min_score: float = 0.0,
     ) -> list[Resolution]:
-        """Resolve many names; the same as :meth:`resolve` on each, in order."""
+        """Resolve many names; the same as :meth:`resolve` on each, in order.
+
+        Repeated queries are resolved once.
+        """
         wanted = _kinds(kinds)
-        return [
-            decide(q, [m for m in self._matches(q, wanted) if m.score >= min_score])
-            for q in queries
-        ]
+        done: dict[str, Resolution] = {}
+        out = []
+        for query in queries:
+            if query not in done:
+                found = self._matches(query, wanted, lang)
+                done[query] = decide(query, [m for m in found if m.score >= min_score])
+            out.append(done[query])
+        return out

@@ -1,20 +1,34 @@
 """Scores, ranking and the decision between resolved, ambiguous and not found.
 
-A match's score is ``METHOD_SCORE[method]`` less ``WEAK_PENALTY`` when the
-alias is weak, so it lies in [0, 1] and orders matches by how they were
-found (exact > normalised > ...), with every strong alias above every weak
-alias found the same way.
+Methods come in groups, from the surest: (exact, normalised), transliterated,
+phonetic, fuzzy. A match's score lies in its method's band
+(``METHOD_SCORE``); the bands do not overlap, so scores order matches by how
+they were found: exact > normalised > transliterated > phonetic > fuzzy.
+
+* Exact, normalised and transliterated matches score a fixed value, less
+  ``WEAK_PENALTY`` for a weak alias (so a strong alias ranks above a weak
+  one found the same way, and below nothing found a worse way).
+* Phonetic and fuzzy matches place the rapidfuzz similarity of the compared
+  Latin forms in their band; there the similarity speaks, and the tier only
+  breaks ties.
+* ``REWRITE_PENALTY`` is taken off when the query had to be rewritten
+  (words reordered, a given name reduced to its initial) to match.
 
 Deciding a query, given its matches (at most one per entity, the best):
 
 1. No match: ``not_found``.
-2. If any strong alias matched, weak matches do not compete (they stay in
-   ``candidates``).
-3. Every competing match within ``AMBIGUITY_MARGIN`` of the best is tied
-   with it. One entity tied: ``resolved``. More: ``ambiguous``, with all of
-   them; the library never picks one silently. An exact match therefore does
-   not beat a merely normalised match of another entity: case and accents are
-   too thin a difference to choose on.
+2. Only the best group present competes (a transliteration is not weighed
+   against a fuzzy match: the surer method wins).
+3. In the exact and transliterated groups, weak matches do not compete when
+   a strong one is there; every competing match within ``AMBIGUITY_MARGIN``
+   of the best is tied with it (so an exact match does not beat another
+   entity's merely normalised one: case and accents are too thin a
+   difference to choose on).
+4. In the phonetic and fuzzy groups, every match within
+   ``SIMILARITY_MARGIN`` points of the best similarity is tied; among those,
+   strong matches put weak ones out.
+5. One entity tied: ``resolved``. More: ``ambiguous``, with all of them; the
+   library never picks one silently.
 """
 
 from __future__ import annotations
@@ -23,24 +37,89 @@ from collections.abc import Iterable
 
 from gazetteer.model import Match, Method, Resolution, Status, Tier
 
-__all__ = ["AMBIGUITY_MARGIN", "METHOD_SCORE", "WEAK_PENALTY", "decide", "rank", "score"]
+__all__ = [
+    "AMBIGUITY_MARGIN",
+    "CANDIDATE_MIN_SIMILARITY",
+    "FUZZY_MIN_FIRST_WORD",
+    "FUZZY_MIN_SIMILARITY",
+    "FUZZY_SAME_PREFIX",
+    "METHOD_SCORE",
+    "MIN_EDIT_LETTERS",
+    "MIN_FUZZY_LETTERS",
+    "PHONETIC_MIN_SIMILARITY",
+    "REWRITE_PENALTY",
+    "SIMILARITY_MARGIN",
+    "WEAK_PENALTY",
+    "decide",
+    "group",
+    "rank",
+    "score",
+]
 
-METHOD_SCORE: dict[Method, float] = {
-    Method.EXACT: 1.0,
-    Method.NORMALISED: 0.97,
+# Each method's score band: (lowest, highest).
+METHOD_SCORE: dict[Method, tuple[float, float]] = {
+    Method.EXACT: (1.0, 1.0),
+    Method.NORMALISED: (0.97, 0.97),
+    Method.TRANSLITERATED: (0.9, 0.9),
+    Method.PHONETIC: (0.8, 0.85),
+    Method.FUZZY: (0.6, 0.75),
 }
-WEAK_PENALTY = 0.2
+_GROUP = {
+    Method.EXACT: 0,
+    Method.NORMALISED: 0,
+    Method.TRANSLITERATED: 1,
+    Method.PHONETIC: 2,
+    Method.FUZZY: 3,
+}
+WEAK_PENALTY = 0.04
+REWRITE_PENALTY = 0.03
 AMBIGUITY_MARGIN = 0.05
+SIMILARITY_MARGIN = 3.0
+
+# Measured on benchmarks/data (see docs/performance.md): a phonetic match
+# needs this rapidfuzz ratio between the Latin forms, a fuzzy one this much
+# (and its first words FUZZY_MIN_FIRST_WORD alike, so that a shared
+# "Respublikasy" cannot carry two different names), and neither is tried for
+# a query of fewer letters than MIN_FUZZY_LETTERS; a fuzzy match needs
+# MIN_EDIT_LETTERS letters and the first FUZZY_SAME_PREFIX letters in common
+# ("армия" is not a misspelt "Армения", nor "пенсия" "Паленсия").
+PHONETIC_MIN_SIMILARITY = 88.0
+CANDIDATE_MIN_SIMILARITY = 60.0  # phonetic matches listed by candidates(), not resolved
+FUZZY_MIN_SIMILARITY = 85.0
+FUZZY_MIN_FIRST_WORD = 70.0
+MIN_FUZZY_LETTERS = 5
+MIN_EDIT_LETTERS = 7
+FUZZY_SAME_PREFIX = 2
 
 
-def score(method: Method, tier: Tier) -> float:
-    """The score of a match found by ``method`` on an alias of ``tier``."""
-    value = METHOD_SCORE[method] - (WEAK_PENALTY if tier is Tier.WEAK else 0.0)
+def group(method: Method) -> int:
+    """0 for exact and normalised, 1 transliterated, 2 phonetic, 3 fuzzy."""
+    return _GROUP[method]
+
+
+def score(
+    method: Method, tier: Tier, similarity: float | None = None, rewritten: bool = False
+) -> float:
+    """The score of a match found by ``method`` on an alias of ``tier`` (rules above)."""
+    low, high = METHOD_SCORE[method]
+    value = high
+    if low != high:
+        floor = FUZZY_MIN_SIMILARITY if method is Method.FUZZY else CANDIDATE_MIN_SIMILARITY
+        fraction = max(0.0, ((similarity or floor) - floor) / (100.0 - floor))
+        value = low + (high - low) * min(1.0, fraction)
+    elif tier is Tier.WEAK:
+        value -= WEAK_PENALTY
+    value -= REWRITE_PENALTY if rewritten else 0.0
     return round(max(0.0, min(1.0, value)), 4)
 
 
-def _order(match: Match) -> tuple[float, bool, str]:
-    return (-match.score, match.alias.tier is not Tier.STRONG, match.entity.id)
+def _order(match: Match) -> tuple[float, float, bool, str]:
+    return (
+        -match.score,
+        -(match.similarity or 0.0),
+        match.alias.tier is not Tier.STRONG,
+        match.entity.id,
+    )
 
 
 def rank(matches: Iterable[Match]) -> tuple[Match, ...]:
@@ -62,9 +141,15 @@ def decide(query: str, matches: Iterable[Match]) -> Resolution:
     candidates = rank(matches)
     if not candidates:
         return Resolution(query, Status.NOT_FOUND)
-    strong = tuple(m for m in candidates if m.alias.tier is Tier.STRONG)
-    pool = strong or candidates
-    top = pool[0].score
-    tied = tuple(m for m in pool if top - m.score < AMBIGUITY_MARGIN)
+    best_group = min(group(m.method) for m in candidates)
+    pool = tuple(m for m in candidates if group(m.method) == best_group)
+    if best_group <= 1:
+        pool = tuple(m for m in pool if m.alias.tier is Tier.STRONG) or pool
+        top = pool[0].score
+        tied = tuple(m for m in pool if top - m.score < AMBIGUITY_MARGIN)
+    else:
+        best = max(m.similarity or 0.0 for m in pool)
+        tied = tuple(m for m in pool if best - (m.similarity or 0.0) < SIMILARITY_MARGIN)
+        tied = tuple(m for m in tied if m.alias.tier is Tier.STRONG) or tied
     status = Status.RESOLVED if len(tied) == 1 else Status.AMBIGUOUS
     return Resolution(query, status, tied, candidates)

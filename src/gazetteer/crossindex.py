@@ -1,0 +1,92 @@
+"""The cross-script index: Latin forms, phonetic skeletons and trigrams of every alias.
+
+Built from a compiled :class:`~gazetteer.index.Index`, it files each alias
+under
+
+* every Latin form of its key: the key itself for a Latin alias, and its
+  romanisation by every convention of its language for a Cyrillic one
+  (:mod:`gazetteer.translit`);
+* every phonetic skeleton of those forms (:mod:`gazetteer.phonetic`);
+* the character trigrams of its Latin forms, which pick the few aliases
+  worth scoring with rapidfuzz for a query that matched nothing else.
+
+A lookup in any of them costs the same whatever the size of the gazetteer:
+no query scans the aliases.
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from gazetteer.index import Index, unpack
+from gazetteer.normalize import normalize
+from gazetteer.phonetic import skeletons
+from gazetteer.translit import latin_forms
+
+__all__ = ["CrossIndex", "build_cross_index", "trigrams"]
+
+
+def trigrams(form: str) -> set[str]:
+    """The character trigrams of `` form `` (padded, so the ends count)."""
+    padded = f" {form} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+@attrs.frozen
+class CrossIndex:
+    """Latin form → postings, skeleton → postings, trigram → form numbers."""
+
+    latin: Mapping[str, tuple[int, ...]]
+    skeleton: Mapping[str, tuple[int, ...]]
+    forms: tuple[str, ...]
+    form_postings: tuple[tuple[int, ...], ...]
+    grams: Mapping[str, tuple[int, ...]]
+
+    def alias_forms(self, index: Index, posting: int) -> dict[str, str]:
+        """The Latin forms of the alias a posting points to."""
+        entity, alias = unpack(posting)
+        found = index.entities[entity].aliases[alias]
+        return latin_forms(found.key, found.lang)
+
+
+def _freeze(table: Mapping[str, Iterable[int]]) -> dict[str, tuple[int, ...]]:
+    return {key: tuple(dict.fromkeys(found)) for key, found in table.items()}
+
+
+def build_cross_index(index: Index) -> CrossIndex:
+    """File every alias of ``index`` under its Latin forms, skeletons and trigrams."""
+    latin: dict[str, list[int]] = collections.defaultdict(list)
+    for key, postings in index.postings.items():
+        by_lang: dict[str, list[int]] = collections.defaultdict(list)
+        for posting in postings:
+            entity, alias = unpack(posting)
+            lang = index.entities[entity].aliases[alias].lang
+            by_lang[lang.split("-")[0]].append(posting)
+        for lang, found in by_lang.items():
+            for form in set(latin_forms(key, lang).values()):
+                if form:
+                    latin[form].extend(found)
+    skeleton: dict[str, list[int]] = collections.defaultdict(list)
+    grams: dict[str, list[int]] = collections.defaultdict(list)
+    forms = tuple(latin)
+    for number, form in enumerate(forms):
+        for sk in skeletons(form):
+            skeleton[sk].extend(latin[form])
+        for gram in trigrams(form):
+            grams[gram].append(number)
+    frozen = _freeze(latin)
+    return CrossIndex(
+        latin=frozen,
+        skeleton=_freeze(skeleton),
+        forms=forms,
+        form_postings=tuple(frozen[form] for form in forms),
+        grams={gram: tuple(found) for gram, found in grams.items()},
+    )
+
+
+def query_forms(query_key: str, lang: str | None) -> dict[str, str]:
+    """The Latin forms of a query's key (see :func:`gazetteer.translit.latin_forms`)."""
+    return latin_forms(normalize(query_key), lang)

@@ -1,0 +1,262 @@
+"""Matching: every way a query can meet an alias, tried from the surest.
+
+1. **exact / normalised**: the query's normalised key is an alias's key.
+2. **transliterated**: a Latin form of the query (itself if Latin, its
+   romanisations if Cyrillic) is a Latin form of an alias.
+3. **phonetic**: a skeleton of the query's Latin forms is an alias's, and
+   the Latin forms are at least ``PHONETIC_MIN_SIMILARITY`` alike.
+4. **fuzzy**: nothing else matched; the aliases sharing the query's rarest
+   trigrams are scored with rapidfuzz's ``ratio`` and kept from
+   ``FUZZY_MIN_SIMILARITY`` up.
+
+Steps 2-4 run only when no strong alias matched in step 1, and steps 3-4
+only for a query of at least ``MIN_FUZZY_LETTERS`` letters ("NASA" never
+meets "NATO"). When nothing strong matched, person names are rewritten and
+tried again: "Aliyev, Ilham" and "Алиев Ильхам Гейдар оглы" as "Ilham
+Aliyev", and "I. Aliyev" against the people whose surname is Aliyev and
+whose given name starts with I.
+
+The cross-script index is built the first time a query needs it (about two
+seconds for the bundled data), once per Gazetteer, under a lock.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from importlib import resources
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from gazetteer._yaml import SafeLoader
+from gazetteer.crossindex import CrossIndex, build_cross_index, trigrams
+from gazetteer.index import Index, unpack
+from gazetteer.model import Kind, Match, Method, Tier
+from gazetteer.normalize import normalize
+from gazetteer.phonetic import skeletons
+from gazetteer.scoring import (
+    CANDIDATE_MIN_SIMILARITY,
+    FUZZY_MIN_FIRST_WORD,
+    FUZZY_MIN_SIMILARITY,
+    FUZZY_SAME_PREFIX,
+    MIN_EDIT_LETTERS,
+    MIN_FUZZY_LETTERS,
+    PHONETIC_MIN_SIMILARITY,
+    score,
+)
+from gazetteer.translit import latin_forms
+
+__all__ = ["Matcher"]
+
+_MAX_GRAM_POSTINGS = 4000  # trigrams more common than this do not pick candidates
+_MAX_CANDIDATES = 3000
+_INITIAL = re.compile(r"^(\w)\.?$")
+
+
+@functools.cache
+def _name_rules() -> tuple[frozenset[str], tuple[str, ...]]:
+    text = resources.files("gazetteer").joinpath("_data", "names.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=SafeLoader)
+    words = frozenset(normalize(str(w)) for w in data["patronymic_words"])
+    endings = tuple(sorted((normalize(str(e)) for e in data["patronymic_endings"]), key=len))
+    return words, endings[::-1]
+
+
+def _letters(key: str) -> int:
+    return sum(ch.isalpha() for ch in key)
+
+
+def name_variants(key: str) -> list[str]:
+    """Other orders of a person's name: "aliyev, ilham" → "ilham aliyev" ...
+
+    A comma swaps the parts around it; patronymics are dropped; a name of two
+    or three words is also tried with its first or last word moved to the
+    other end.
+    """
+    words_marker, endings = _name_rules()
+    text = key
+    if "," in text:
+        head, _, tail = text.partition(",")
+        text = f"{tail.strip()} {head.strip()}".strip()
+    words = text.split()
+    kept: list[str] = []
+    for word in words:
+        if word in words_marker:
+            if kept:
+                kept.pop()  # the father's name before оглы / kyzy
+            continue
+        if len(words) >= 3 and len(word) > 5 and word.endswith(endings):
+            continue
+        kept.append(word)
+    variants = [" ".join(kept)]
+    if 2 <= len(kept) <= 3:
+        variants.append(" ".join([*kept[1:], kept[0]]))
+        variants.append(" ".join([kept[-1], *kept[:-1]]))
+    return [v for v in dict.fromkeys(variants) if v and v != key]
+
+
+class Matcher:
+    """The matching steps over one compiled index (and its cross-script index)."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self._cross: CrossIndex | None = None
+        self._lock = threading.Lock()
+
+    def cross(self) -> CrossIndex:
+        cross = self._cross
+        if cross is None:
+            with self._lock:
+                if self._cross is None:
+                    self._cross = build_cross_index(self.index)
+                cross = self._cross
+        return cross
+
+    def _match(
+        self,
+        posting: int,
+        method: Method,
+        key: str,
+        similarity: float | None = None,
+        note: str | None = None,
+    ) -> Match:
+        entity_position, alias_position = unpack(posting)
+        entity = self.index.entities[entity_position]
+        alias = entity.aliases[alias_position]
+        value = score(method, alias.tier, similarity, rewritten=note is not None)
+        return Match(entity, alias, method, value, key, similarity, note)
+
+    def direct(self, query: str, key: str) -> list[Match]:
+        written = unicodedata.normalize("NFC", query.strip())
+        found = []
+        for posting in self.index.postings.get(key, ()):
+            entity_position, alias_position = unpack(posting)
+            alias = self.index.entities[entity_position].aliases[alias_position]
+            method = Method.EXACT if alias.text == written else Method.NORMALISED
+            found.append(self._match(posting, method, key))
+        return found
+
+    def _similarity(self, form: str, posting: int) -> float:
+        others = self.cross().alias_forms(self.index, posting).values()
+        return max((fuzz.ratio(form, other) for other in others), default=0.0)
+
+    def cross_script(
+        self, key: str, lang: str | None, note: str | None = None, wide: bool = False
+    ) -> list[Match]:
+        """Steps 2-4 for one normalised key (``wide``: with the looser candidate floor)."""
+        floor = CANDIDATE_MIN_SIMILARITY if wide else PHONETIC_MIN_SIMILARITY
+        cross = self.cross()
+        forms = set(latin_forms(key, lang).values()) - {""}
+        direct = set(self.index.postings.get(key, ()))
+        found: list[Match] = []
+        seen: set[int] = set(direct)
+        for form in forms:
+            for posting in cross.latin.get(form, ()):
+                if posting not in seen:
+                    seen.add(posting)
+                    found.append(self._match(posting, Method.TRANSLITERATED, form, note=note))
+        if _letters(key) < MIN_FUZZY_LETTERS:
+            return found
+        for form in forms:
+            for skeleton in skeletons(form):
+                if len(skeleton.replace(" ", "")) < 3:
+                    continue
+                for posting in cross.skeleton.get(skeleton, ()):
+                    if posting in seen:
+                        continue
+                    similarity = self._similarity(form, posting)
+                    if similarity >= floor:
+                        seen.add(posting)
+                        found.append(
+                            self._match(posting, Method.PHONETIC, skeleton, similarity, note)
+                        )
+        if not found and not direct and _letters(key) >= MIN_EDIT_LETTERS:
+            found = self.fuzzy(forms, note)
+        return found
+
+    def fuzzy(self, forms: Iterable[str], note: str | None = None) -> list[Match]:
+        """Step 4: rapidfuzz over the aliases that share the query's rarest trigrams."""
+        cross = self.cross()
+        best: dict[int, tuple[float, str]] = {}
+        for form in forms:
+            lists = sorted(
+                (found for gram in trigrams(form) if (found := cross.grams.get(gram))),
+                key=len,
+            )
+            candidates: set[int] = set()
+            for found in lists[: max(3, len(lists) // 2)]:
+                if len(found) > _MAX_GRAM_POSTINGS or len(candidates) > _MAX_CANDIDATES:
+                    break
+                candidates.update(found)
+            numbers = list(candidates)
+            for _, similarity, at in process.extract(
+                form,
+                [cross.forms[n] for n in numbers],
+                scorer=fuzz.ratio,
+                score_cutoff=FUZZY_MIN_SIMILARITY,
+                limit=10,
+            ):
+                number = numbers[at]
+                other = cross.forms[number]
+                if other[:FUZZY_SAME_PREFIX] != form[:FUZZY_SAME_PREFIX]:
+                    continue
+                if fuzz.ratio(form.split()[0], other.split()[0]) < FUZZY_MIN_FIRST_WORD:
+                    continue
+                if similarity > best.get(number, (0.0, ""))[0]:
+                    best[number] = (similarity, cross.forms[number])
+        return [
+            self._match(posting, Method.FUZZY, form, similarity, note)
+            for number, (similarity, form) in best.items()
+            for posting in cross.form_postings[number]
+        ]
+
+    def initials(self, key: str, lang: str | None) -> list[Match]:
+        """ "I. Aliyev": people matching the surname whose given name starts with I."""
+        words = key.split()
+        if len(words) < 2 or not _INITIAL.match(words[0]):
+            return []
+        initial = words[0][0]
+        surname = " ".join(words[1:])
+        pool = self.direct(surname, surname) + self.cross_script(surname, lang)
+        initials = {initial, *latin_forms(initial, lang).values()}
+        found = []
+        for match in pool:
+            if match.entity.kind is not Kind.PERSON:
+                continue
+            given = {
+                form[:1]
+                for alias in match.entity.aliases
+                if alias.tier is Tier.STRONG and len(alias.key.split()) >= 2
+                for form in [alias.key, *latin_forms(alias.key, alias.lang).values()]
+            }
+            if given & initials:
+                found.append(self._match_again(match, "an initial"))
+        return found
+
+    def _match_again(self, match: Match, note: str) -> Match:
+        value = score(match.method, match.alias.tier, match.similarity, rewritten=True)
+        return Match(
+            match.entity, match.alias, match.method, value, match.key, match.similarity, note
+        )
+
+    def matches(self, query: str, key: str, lang: str | None, wide: bool = False) -> list[Match]:
+        """Every match of one query, by every step that applies.
+
+        ``wide`` (for listing candidates) runs every step whatever the earlier
+        ones found, and keeps phonetic matches from ``CANDIDATE_MIN_SIMILARITY``.
+        """
+        found = self.direct(query, key)
+        if not key or (not wide and any(m.alias.tier is Tier.STRONG for m in found)):
+            return found
+        found += self.cross_script(key, lang, wide=wide)
+        if not wide and any(m.alias.tier is Tier.STRONG for m in found):
+            return found
+        for variant in name_variants(key):
+            for match in self.direct(variant, variant) + self.cross_script(variant, lang):
+                found.append(self._match_again(match, "reordered"))
+        found += self.initials(key, lang)
+        return found

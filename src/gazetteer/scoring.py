@@ -61,8 +61,8 @@ METHOD_SCORE: dict[Method, tuple[float, float]] = {
     Method.EXACT: (1.0, 1.0),
     Method.NORMALISED: (0.97, 0.97),
     Method.TRANSLITERATED: (0.9, 0.9),
-    Method.PHONETIC: (0.8, 0.85),
-    Method.FUZZY: (0.6, 0.75),
+    Method.PHONETIC: (0.78, 0.84),
+    Method.FUZZY: (0.55, 0.72),
 }
 _GROUP = {
     Method.EXACT: 0,
@@ -71,8 +71,8 @@ _GROUP = {
     Method.PHONETIC: 2,
     Method.FUZZY: 3,
 }
-WEAK_PENALTY = 0.04
-REWRITE_PENALTY = 0.03
+WEAK_PENALTY = 0.03
+REWRITE_PENALTY = 0.02
 AMBIGUITY_MARGIN = 0.05
 SIMILARITY_MARGIN = 3.0
 

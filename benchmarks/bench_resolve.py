@@ -71,6 +71,11 @@ def main() -> int:
     results, ours_s = timed(lambda: [g.resolve(q) for q in queries])
     batch, batch_s = timed(lambda: g.resolve_all(queries))
     assert isinstance(results, list) and batch == results
+    # A batch as news gives it: every name several times, in varied case and spacing.
+    noisy = [f(q) for q in queries for f in (str, str.upper, str.lower, lambda s: f" {s} ")]
+    loop_noisy, loop_noisy_s = timed(lambda: [g.resolve(q) for q in noisy])
+    batch_noisy, batch_noisy_s = timed(lambda: g.resolve_all(noisy))
+    assert batch_noisy == loop_noisy
     by_query = dict(zip(queries, results, strict=True))
     hits = [q for q, want in variants if (e := by_query[q].entity) is not None and e.id == want]
     false_pos = [q for q in negatives if by_query[q].status is not gazetteer.Status.NOT_FOUND]
@@ -108,6 +113,11 @@ def main() -> int:
         f"{len(false_pos) / len(negatives):11.3f}{ours_qps:12,.0f}"
     )
     print(f"{'gazetteer resolve_all':28}{'':8}{'':11}{batch_qps:12,.0f}")
+    print(
+        f"repeated names ({len(noisy)} queries, each name 4 times in varied case): "
+        f"resolve {len(noisy) / loop_noisy_s:,.0f}/s, resolve_all "
+        f"{len(noisy) / batch_noisy_s:,.0f}/s"
+    )
     print(
         f"{'baseline WRatio extractOne':28}{base_hits / len(base_variants):8.3f}"
         f"{base_fp / len(base_negatives):11.3f}{base_qps:12,.1f}"

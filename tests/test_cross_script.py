@@ -118,8 +118,14 @@ def test_every_convention_of_a_cyrillic_alias_finds_its_entity(
     entity_id, alias = data.draw(st.sampled_from(cyrillic_aliases))
     scheme = data.draw(st.sampled_from(schemes(alias.lang)))
     latin = to_latin(alias.text, scheme)
-    found = {m.entity.id for m in g.candidates(latin, limit=None)}
-    assert entity_id in found, (alias, scheme.code, latin)
+    found = g.candidates(latin, limit=None)
+    # A romanisation that is itself another entity's name ("Buhara", the
+    # Turkish name of the Bukhara region, is also Бухара in ISO 9) rightly
+    # resolves to that entity.
+    taken = any(
+        m.method in (Method.EXACT, Method.NORMALISED) and m.alias.tier is Tier.STRONG for m in found
+    )
+    assert entity_id in {m.entity.id for m in found} or taken, (alias, scheme.code, latin)
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +187,24 @@ def test_no_development_string_is_an_alias(g: Gazetteer) -> None:
     assert len(variants) >= 300 and len(negatives) >= 100
     assert sorted(set(variants) & texts) == []
     assert sorted(set(negatives) & texts) == []
+
+
+def test_development_set_targets(g: Gazetteer) -> None:
+    """The accuracy and false-positive targets (speed is the benchmark's business)."""
+    rows = [
+        line.split("\t")
+        for line in (BENCH / "variants.tsv").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    negatives = [
+        line
+        for line in (BENCH / "negatives.txt").read_text("utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    hits = sum(
+        (entity := g.resolve(query).entity) is not None and entity.id == want
+        for query, want in rows
+    )
+    false = sum(g.resolve(query).status is not Status.NOT_FOUND for query in negatives)
+    assert hits / len(rows) >= 0.95
+    assert false / len(negatives) <= 0.02

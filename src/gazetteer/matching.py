@@ -243,20 +243,36 @@ class Matcher:
             match.entity, match.alias, match.method, value, match.key, match.similarity, note
         )
 
-    def matches(self, query: str, key: str, lang: str | None, wide: bool = False) -> list[Match]:
+    def matches(
+        self,
+        query: str,
+        key: str,
+        lang: str | None,
+        wide: bool = False,
+        memo: dict[tuple[str, str | None, bool], list[Match]] | None = None,
+    ) -> list[Match]:
         """Every match of one query, by every step that applies.
 
-        ``wide`` (for listing candidates) runs every step whatever the earlier
-        ones found, and keeps phonetic matches from ``CANDIDATE_MIN_SIMILARITY``.
+        ``wide`` (for listing candidates) keeps phonetic matches from
+        ``CANDIDATE_MIN_SIMILARITY`` and runs the later steps even when an
+        earlier one found a match, unless a strong alias matched exactly or
+        after normalisation (then nothing else is worth listing).
+
+        ``memo`` keeps the results of the steps after the first by key, for
+        a batch in which the same name comes back (in any case or spacing).
         """
         found = self.direct(query, key)
-        if not key or (not wide and any(m.alias.tier is Tier.STRONG for m in found)):
+        if not key or any(m.alias.tier is Tier.STRONG for m in found):
             return found
-        found += self.cross_script(key, lang, wide=wide)
-        if not wide and any(m.alias.tier is Tier.STRONG for m in found):
-            return found
-        for variant in name_variants(key):
-            for match in self.direct(variant, variant) + self.cross_script(variant, lang):
-                found.append(self._match_again(match, "reordered"))
-        found += self.initials(key, lang)
-        return found
+        slot = (key, lang, wide)
+        if memo is not None and slot in memo:
+            return found + memo[slot]
+        later = self.cross_script(key, lang, wide=wide)
+        if wide or not any(m.alias.tier is Tier.STRONG for m in later):
+            for variant in name_variants(key):
+                for match in self.direct(variant, variant) + self.cross_script(variant, lang):
+                    later.append(self._match_again(match, "reordered"))
+            later += self.initials(key, lang)
+        if memo is not None:
+            memo[slot] = later
+        return found + later

@@ -86,11 +86,12 @@ class Gazetteer(Mapping[str, Entity]):
         kinds: frozenset[Kind] | None,
         lang: str | None = None,
         wide: bool = False,
+        memo: dict[tuple[str, str | None, bool], list[Match]] | None = None,
     ) -> list[Match]:
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
         key = normalize(query)
-        found = self._matcher.matches(query, key, lang, wide)
+        found = self._matcher.matches(query, key, lang, wide, memo)
         return [
             m
             for m in found
@@ -128,9 +129,10 @@ class Gazetteer(Mapping[str, Entity]):
     ) -> tuple[Match, ...]:
         """Every entity ``query`` might mean, best first, at most ``limit`` of them.
 
-        Wider than :meth:`resolve`: every matching step runs, and phonetic
-        matches are listed from a lower similarity, so that a user sees the
-        near misses too.
+        Wider than :meth:`resolve`: unless a strong alias matched exactly or
+        after normalisation, every matching step runs, and phonetic matches
+        are listed from a lower similarity, so that a user sees the near
+        misses too.
         """
         ranked = rank(self._matches(query, _kinds(kinds), lang, wide=True))
         return ranked if limit is None else ranked[: max(0, limit)]
@@ -145,14 +147,15 @@ class Gazetteer(Mapping[str, Entity]):
     ) -> list[Resolution]:
         """Resolve many names; the same as :meth:`resolve` on each, in order.
 
-        Repeated queries are resolved once.
+        Faster per name than :meth:`resolve` in a loop when names come back,
+        as they do in news: the work after the exact look-up is done once per
+        normalised name ("Трамп", "ТРАМП" and " трамп " share it).
         """
         wanted = _kinds(kinds)
-        done: dict[str, Resolution] = {}
-        out = []
-        for query in queries:
-            if query not in done:
-                found = self._matches(query, wanted, lang)
-                done[query] = decide(query, [m for m in found if m.score >= min_score])
-            out.append(done[query])
-        return out
+        memo: dict[tuple[str, str | None, bool], list[Match]] = {}
+        return [
+            decide(
+                q, [m for m in self._matches(q, wanted, lang, memo=memo) if m.score >= min_score]
+            )
+            for q in queries
+        ]

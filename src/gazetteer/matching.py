@@ -26,11 +26,12 @@ import functools
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from importlib import resources
 
 import yaml
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from gazetteer._yaml import SafeLoader
 from gazetteer.crossindex import CrossIndex, build_cross_index, trigrams
@@ -174,11 +175,13 @@ class Matcher:
                         found.append(
                             self._match(posting, Method.PHONETIC, skeleton, similarity, note)
                         )
-        if not found and not direct and _letters(key) >= MIN_EDIT_LETTERS:
-            found = self.fuzzy(forms, note)
+        if (wide or not (found or direct)) and _letters(key) >= MIN_EDIT_LETTERS:
+            found += self.fuzzy(forms, note, skip=seen)
         return found
 
-    def fuzzy(self, forms: Iterable[str], note: str | None = None) -> list[Match]:
+    def fuzzy(
+        self, forms: Iterable[str], note: str | None = None, skip: Set[int] = frozenset()
+    ) -> list[Match]:
         """Step 4: rapidfuzz over the aliases that share the query's rarest trigrams."""
         cross = self.cross()
         best: dict[int, tuple[float, str]] = {}
@@ -204,7 +207,11 @@ class Matcher:
                 other = cross.forms[number]
                 if other[:FUZZY_SAME_PREFIX] != form[:FUZZY_SAME_PREFIX]:
                     continue
-                if fuzz.ratio(form.split()[0], other.split()[0]) < FUZZY_MIN_FIRST_WORD:
+                first, other_first = form.split()[0], other.split()[0]
+                if (
+                    fuzz.ratio(first, other_first) < FUZZY_MIN_FIRST_WORD
+                    and Levenshtein.distance(first, other_first) > 1
+                ):
                     continue
                 if similarity > best.get(number, (0.0, ""))[0]:
                     best[number] = (similarity, cross.forms[number])
@@ -212,6 +219,7 @@ class Matcher:
             self._match(posting, Method.FUZZY, form, similarity, note)
             for number, (similarity, form) in best.items()
             for posting in cross.form_postings[number]
+            if posting not in skip
         ]
 
     def initials(self, key: str, lang: str | None) -> list[Match]:

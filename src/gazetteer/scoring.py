@@ -78,7 +78,7 @@ SIMILARITY_MARGIN = 3.0
 
 # Measured on benchmarks/data (see docs/performance.md): a phonetic match
 # needs this rapidfuzz ratio between the Latin forms, a fuzzy one this much
-# (and its first words FUZZY_MIN_FIRST_WORD alike, so that a shared
+# (and its first words FUZZY_MIN_FIRST_WORD alike or one edit apart, so that a shared
 # "Respublikasy" cannot carry two different names), and neither is tried for
 # a query of fewer letters than MIN_FUZZY_LETTERS; a fuzzy match needs
 # MIN_EDIT_LETTERS letters and the first FUZZY_SAME_PREFIX letters in common

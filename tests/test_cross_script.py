@@ -172,18 +172,20 @@ def test_random_text_resolves_confidently_or_not_at_all(g: Gazetteer, text: str)
 # -- the development set is honest -------------------------------------------------
 
 
+def _lines(name: str) -> list[str]:
+    text = (BENCH / name).read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _development_set() -> tuple[list[tuple[str, str]], list[str]]:
+    rows = [(query, want) for query, want in (line.split("\t") for line in _lines("variants.tsv"))]
+    return rows, _lines("negatives.txt")
+
+
 def test_no_development_string_is_an_alias(g: Gazetteer) -> None:
     texts = {alias.text for entity in g.entities for alias in entity.aliases}
-    variants = [
-        line.split("\t")[0]
-        for line in (BENCH / "variants.tsv").read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    negatives = [
-        line
-        for line in (BENCH / "negatives.txt").read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    rows, negatives = _development_set()
+    variants = [query for query, _ in rows]
     assert len(variants) >= 300 and len(negatives) >= 100
     assert sorted(set(variants) & texts) == []
     assert sorted(set(negatives) & texts) == []
@@ -191,16 +193,7 @@ def test_no_development_string_is_an_alias(g: Gazetteer) -> None:
 
 def test_development_set_targets(g: Gazetteer) -> None:
     """The accuracy and false-positive targets (speed is the benchmark's business)."""
-    rows = [
-        line.split("\t")
-        for line in (BENCH / "variants.tsv").read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    negatives = [
-        line
-        for line in (BENCH / "negatives.txt").read_text("utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    rows, negatives = _development_set()
     hits = sum(
         (entity := g.resolve(query).entity) is not None and entity.id == want
         for query, want in rows

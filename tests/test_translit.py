@@ -97,3 +97,5 @@ def test_latin_forms_follow_the_language() -> None:
     assert "shtuka" in latin_forms("щука", None).values()
     assert latin_forms("naxcivan", "az") == {"": "naxcivan"}
     assert latin_forms("αθηνα")["el"] == "athina"
+    assert latin_forms("београд", "sr") == {"sr": "beograd"}
+    assert latin_forms("скопје", "mk")["mk"] == "skopje"

@@ -22,7 +22,6 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from gazetteer.index import Index, unpack
-from gazetteer.normalize import normalize
 from gazetteer.phonetic import skeletons
 from gazetteer.translit import latin_forms
 
@@ -85,8 +84,3 @@ def build_cross_index(index: Index) -> CrossIndex:
         form_postings=tuple(frozen[form] for form in forms),
         grams={gram: tuple(found) for gram, found in grams.items()},
     )
-
-
-def query_forms(query_key: str, lang: str | None) -> dict[str, str]:
-    """The Latin forms of a query's key (see :func:`gazetteer.translit.latin_forms`)."""
-    return latin_forms(normalize(query_key), lang)

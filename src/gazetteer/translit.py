@@ -43,6 +43,7 @@ _PACKAGE_PACKS = {
     "hy": re.compile(r"[\u0530-\u058f]"),
 }
 _FALLBACK = "ru"  # the tables used for Cyrillic in a language without its own
+_PACKAGE_CYRILLIC = frozenset({"sr", "mk", "mn"})  # Cyrillic packs `transliterate` ships
 
 
 @attrs.frozen
@@ -181,14 +182,19 @@ def latin_forms(key: str, lang: str | None = None) -> dict[str, str]:
     A Latin key is its own only form (``{"": key}``). A Cyrillic key is
     romanised by every convention of ``lang`` (by every convention of every
     language when ``lang`` is None, and by the Russian ones for a language
-    without tables of its own). Greek, Georgian and Armenian use the packs of
-    the ``transliterate`` package.
+    without tables of its own). Serbian, Macedonian and Mongolian Cyrillic,
+    and Greek, Georgian and Armenian, use the packs of the ``transliterate``
+    package.
     """
     if has_cyrillic(key):
-        chosen = schemes(lang) if lang is not None else schemes()
-        if not chosen:
-            chosen = schemes(_FALLBACK)
+        primary = lang.split("-")[0] if lang is not None else None
+        chosen = schemes(primary) if primary is not None else schemes()
         forms: dict[str, str] = {}
+        if primary in _PACKAGE_CYRILLIC:  # Serbian, Macedonian, Mongolian: the package's packs
+            _load()
+            forms[primary] = normalize(translit(key, primary, reversed=True))
+        elif not chosen:
+            chosen = schemes(_FALLBACK)
         for scheme in chosen:
             forms.setdefault(scheme.code, normalize(to_latin(key, scheme)))
         return forms

@@ -74,3 +74,19 @@ def test_without_cache(cache_dir: Path) -> None:
     g = gazetteer.load(cache=False)
     assert g.resolve("Киргизия").entity is not None
     assert _files(cache_dir) == []
+
+
+def test_the_cross_script_index_is_cached_and_checked(
+    cache_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    first = gazetteer.load()
+    expected = first.resolve("Mirzijojew")
+    [path] = sorted(cache_dir.glob("cross-*.json"))
+    again = gazetteer.load()
+    assert again.resolve("Mirzijojew") == expected  # read back from the file
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('"grams":{', '"grams":{"zzz":"99999999",', 1), "utf-8")
+    with caplog.at_level(logging.WARNING, logger="gazetteer.cache"):
+        third = gazetteer.load()
+        assert third.resolve("Mirzijojew") == expected
+    assert "ignoring unusable cache file" in caplog.text

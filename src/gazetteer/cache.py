@@ -1,4 +1,5 @@
-"""A cache of the compiled bundled index, so that a start does not re-read pycountry.
+"""A cache of the compiled bundled index (and of its cross-script index), so
+that a start does not re-read pycountry.
 
 Reading pycountry's catalogues, normalising 100,000 names and filing them
 takes seconds; the result depends only on the installed pycountry, the
@@ -24,10 +25,19 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, overload
 
+from gazetteer.crossindex import CrossIndex, Packed
 from gazetteer.index import Index, unpack
 from gazetteer.model import Alias, Entity, Kind, Tier
 
-__all__ = ["LazyEntities", "cache_dir", "fingerprint", "read_index", "write_index"]
+__all__ = [
+    "LazyEntities",
+    "cache_dir",
+    "fingerprint",
+    "read_cross_index",
+    "read_index",
+    "write_cross_index",
+    "write_index",
+]
 
 log = logging.getLogger(__name__)
 FORMAT = 2
@@ -132,42 +142,105 @@ def _path(name: str, key: str) -> Path:
     return cache_dir() / f"{name}-{key}.json"
 
 
+def _read(name: str, key: str) -> dict[str, Any]:
+    """The payload stored under ``name`` and ``key`` (raises if absent or of another key)."""
+    payload: dict[str, Any] = json.loads(_path(name, key).read_bytes())
+    if payload["format"] != FORMAT or payload["key"] != key:
+        raise ValueError("format or key differs")
+    return payload
+
+
+def _check_postings(postings: Iterable[Iterable[int]], sizes: Sequence[int]) -> None:
+    if any(e >= len(sizes) or a >= sizes[e] for found in postings for e, a in map(unpack, found)):
+        raise ValueError("a posting points outside the entities")
+
+
+def _numbers(text: str) -> list[int]:
+    return list(map(int, text.split()))
+
+
+def _alias_counts(index: Index) -> list[int]:
+    entities = index.entities
+    if isinstance(entities, LazyEntities):
+        return [entities.alias_count(i) for i in range(len(entities))]
+    return [len(entity.aliases) for entity in entities]
+
+
+def _unusable(name: str, key: str, exc: Exception) -> None:
+    log.warning("ignoring unusable cache file %s (%s); rebuilding it", _path(name, key), exc)
+
+
 def read_index(name: str, key: str) -> Index | None:
     """The index cached under ``name`` and ``key``, or None when there is no usable one."""
-    path = _path(name, key)
     try:
-        payload = json.loads(path.read_bytes())
-        if payload["format"] != FORMAT or payload["key"] != key:
-            raise ValueError("format or key differs")
+        payload = _read(name, key)
         rows = payload["entities"]
         entities = LazyEntities(rows)
         positions = {row[0]: position for position, row in enumerate(rows)}
         postings = {k: tuple(v) for k, v in payload["postings"].items()}
-        index = Index(entities, positions, postings)
-        sizes = [entities.alias_count(position) for position in range(len(rows))]
-        if len(positions) != len(rows) or any(
-            e >= len(sizes) or a >= sizes[e]
-            for found in postings.values()
-            for e, a in map(unpack, found)
-        ):
-            raise ValueError("a posting points outside the entities")
+        if len(positions) != len(rows):
+            raise ValueError("an entity id repeats")
+        _check_postings(postings.values(), _alias_counts(Index(entities, positions, postings)))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        log.warning("ignoring unusable cache file %s (%s); rebuilding it", path, exc)
+        _unusable(name, key, exc)
         return None
-    return index
+    return Index(entities, positions, postings)
 
 
 def write_index(name: str, key: str, index: Index) -> None:
     """Store an index under ``name`` and ``key``; failures are logged, not raised."""
-    path = _path(name, key)
-    payload = {
-        "format": FORMAT,
-        "key": key,
-        "entities": [_entity_to_json(e) for e in index.entities],
-        "postings": {k: list(v) for k, v in index.postings.items()},
+    _write(
+        name,
+        key,
+        {
+            "entities": [_entity_to_json(e) for e in index.entities],
+            "postings": {k: list(v) for k, v in index.postings.items()},
+        },
+    )
+
+
+def read_cross_index(name: str, key: str, index: Index) -> CrossIndex | None:
+    """The cross-script index cached for ``index`` under ``name`` and ``key``, or None."""
+    try:
+        payload = _read(name, key)
+        forms = tuple(payload["forms"])
+        cross = CrossIndex(
+            latin=Packed(payload["latin"]),
+            skeleton=Packed(payload["skeleton"]),
+            forms=forms,
+            grams=Packed(payload["grams"]),
+        )
+        if set(forms) != set(cross.latin.raw):
+            raise ValueError("the Latin forms differ from the form list")
+        sizes = _alias_counts(index)
+        for packed in (cross.latin, cross.skeleton):
+            _check_postings([_numbers(" ".join(packed.raw.values()))], sizes)
+        if max(_numbers(" ".join(cross.grams.raw.values())), default=0) >= len(forms):
+            raise ValueError("a trigram points outside the forms")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        _unusable(name, key, exc)
+        return None
+    return cross
+
+
+def write_cross_index(name: str, key: str, cross: CrossIndex) -> None:
+    """Store a cross-script index; failures are logged, not raised."""
+    body = {
+        "latin": dict(cross.latin.raw),
+        "skeleton": dict(cross.skeleton.raw),
+        "forms": list(cross.forms),
+        "grams": dict(cross.grams.raw),
     }
+    _write(name, key, body)
+
+
+def _write(name: str, key: str, body: dict[str, Any]) -> None:
+    path = _path(name, key)
+    payload = {"format": FORMAT, "key": key, **body}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for stale in path.parent.glob(f"{name}-*.json"):

@@ -79,16 +79,17 @@ def _merge_files(base: dict[str, Entity], files: Sequence[Path]) -> dict[str, En
     return merged
 
 
-def _bundled_index(use_cache: bool) -> Index:
+def _bundled_index(use_cache: bool) -> tuple[Index, str | None]:
+    """The bundled index, and the key it is cached under (None without the cache)."""
     files = _bundled_files()
-    key = _fingerprint(files) if use_cache else ""
-    if use_cache and (cached := cache.read_index("bundled", key)) is not None:
-        return cached
+    key = _fingerprint(files) if use_cache else None
+    if key is not None and (cached := cache.read_index("bundled", key)) is not None:
+        return cached, key
     entities = merge_layer({}, iso_entries(), strict=False)
     index = compile_index(_merge_files(entities, files).values())
-    if use_cache:
+    if key is not None:
         cache.write_index("bundled", key, index)
-    return index
+    return index, key
 
 
 def _entities(index: Index) -> dict[str, Entity]:
@@ -107,13 +108,13 @@ def load(paths: Iterable[PathLike] = (), *, bundled: bool = True, cache: bool = 
     Raises :class:`AliasFileError` (with every problem, each with file and
     line) when any file is invalid.
     """
-    index = _bundled_index(cache) if bundled else compile_index(())
+    index, key = _bundled_index(cache) if bundled else (compile_index(()), None)
     files, problems = expand_paths(paths)
     if problems:
         raise AliasFileError(problems)
     if files:
-        index = compile_index(_merge_files(_entities(index), files).values())
-    return Gazetteer(index)
+        index, key = compile_index(_merge_files(_entities(index), files).values()), None
+    return Gazetteer(index, key)
 
 
 @attrs.frozen
@@ -131,7 +132,7 @@ def validate(paths: Iterable[PathLike], *, bundled: bool = True) -> Report:
     Besides the errors that stop a load, warns about each strong alias that
     also names another entity (such a name resolves as ambiguous).
     """
-    base = _entities(_bundled_index(True)) if bundled else {}
+    base = _entities(_bundled_index(True)[0]) if bundled else {}
     files, errors = expand_paths(paths)
     merged, entries, problems = _read_and_merge(base, files)
     errors = sort_problems([*errors, *problems])

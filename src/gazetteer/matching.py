@@ -16,8 +16,10 @@ tried again: "Aliyev, Ilham" and "Алиев Ильхам Гейдар оглы"
 Aliyev", and "I. Aliyev" against the people whose surname is Aliyev and
 whose given name starts with I.
 
-The cross-script index is built the first time a query needs it (about two
-seconds for the bundled data), once per Gazetteer, under a lock.
+The cross-script index is made the first time a query needs it, once per
+Gazetteer, under a lock: read from the disk cache for the bundled data
+(see :mod:`gazetteer.cache`), else built (about two and a half seconds for
+the bundled data).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from gazetteer import cache
 from gazetteer._yaml import SafeLoader
 from gazetteer.crossindex import CrossIndex, build_cross_index, trigrams
 from gazetteer.index import Index, unpack
@@ -103,19 +106,31 @@ def name_variants(key: str) -> list[str]:
 class Matcher:
     """The matching steps over one compiled index (and its cross-script index)."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, cache_key: str | None = None) -> None:
         self.index = index
+        self.cache_key = cache_key
         self._cross: CrossIndex | None = None
         self._lock = threading.Lock()
 
     def cross(self) -> CrossIndex:
+        """The cross-script index: from the disk cache when the index has a cache key,
+        else built (and then cached)."""
         cross = self._cross
         if cross is None:
             with self._lock:
                 if self._cross is None:
-                    self._cross = build_cross_index(self.index)
+                    self._cross = self._load_cross()
                 cross = self._cross
         return cross
+
+    def _load_cross(self) -> CrossIndex:
+        key = self.cache_key
+        if key is not None and (found := cache.read_cross_index("cross", key, self.index)):
+            return found
+        built = build_cross_index(self.index)
+        if key is not None:
+            cache.write_cross_index("cross", key, built)
+        return built
 
     def _match(
         self,
@@ -151,7 +166,7 @@ class Matcher:
         """Steps 2-4 for one normalised key (``wide``: with the looser candidate floor)."""
         floor = CANDIDATE_MIN_SIMILARITY if wide else PHONETIC_MIN_SIMILARITY
         cross = self.cross()
-        forms = set(latin_forms(key, lang).values()) - {""}
+        forms = sorted(set(latin_forms(key, lang).values()) - {""})
         direct = set(self.index.postings.get(key, ()))
         found: list[Match] = []
         seen: set[int] = set(direct)
@@ -163,7 +178,7 @@ class Matcher:
         if _letters(key) < MIN_FUZZY_LETTERS:
             return found
         for form in forms:
-            for skeleton in skeletons(form):
+            for skeleton in sorted(skeletons(form)):
                 if len(skeleton.replace(" ", "")) < 3:
                     continue
                 for posting in cross.skeleton.get(skeleton, ()):
@@ -186,15 +201,14 @@ class Matcher:
         cross = self.cross()
         best: dict[int, tuple[float, str]] = {}
         for form in forms:
-            lists = sorted(
-                (found for gram in trigrams(form) if (found := cross.grams.get(gram))),
-                key=len,
+            grams = sorted(
+                (size, gram) for gram in trigrams(form) if (size := cross.grams.size(gram))
             )
             candidates: set[int] = set()
-            for found in lists[: max(3, len(lists) // 2)]:
-                if len(found) > _MAX_GRAM_POSTINGS or len(candidates) > _MAX_CANDIDATES:
+            for size, gram in grams[: max(3, len(grams) // 2)]:
+                if size > _MAX_GRAM_POSTINGS or len(candidates) > _MAX_CANDIDATES:
                     break
-                candidates.update(found)
+                candidates.update(cross.grams[gram])
             numbers = list(candidates)
             for _, similarity, at in process.extract(
                 form,
@@ -218,7 +232,7 @@ class Matcher:
         return [
             self._match(posting, Method.FUZZY, form, similarity, note)
             for number, (similarity, form) in best.items()
-            for posting in cross.form_postings[number]
+            for posting in cross.latin[cross.forms[number]]
             if posting not in skip
         ]
 

@@ -45,15 +45,15 @@ class Gazetteer(Mapping[str, Entity]):
     _index: Index
     _matcher: Matcher
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, cache_key: str | None = None) -> None:
         object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_matcher", Matcher(index))
+        object.__setattr__(self, "_matcher", Matcher(index, cache_key))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Gazetteer is immutable")
 
-    def __reduce__(self) -> tuple[type[Gazetteer], tuple[Index]]:
-        return (Gazetteer, (self._index,))
+    def __reduce__(self) -> tuple[type[Gazetteer], tuple[Index, str | None]]:
+        return (Gazetteer, (self._index, self._matcher.cache_key))
 
     # -- the mapping of ids to entities ------------------------------------
     def __getitem__(self, entity_id: str) -> Entity:

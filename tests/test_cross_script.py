@@ -63,7 +63,8 @@ def test_candidates_list_the_near_misses(g: Gazetteer) -> None:
 
 # -- scores --------------------------------------------------------------------
 
-_METHODS = list(Method)
+# The methods of resolution, surest first (INFLECTED belongs to tagging).
+_METHODS = [Method.EXACT, Method.NORMALISED, Method.TRANSLITERATED, Method.PHONETIC, Method.FUZZY]
 
 
 @given(

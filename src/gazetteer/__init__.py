@@ -37,7 +37,17 @@ from gazetteer.errors import (
     UnknownKindError,
 )
 from gazetteer.loader import Report, load, validate
-from gazetteer.model import Alias, Entity, Kind, Match, Method, Resolution, Status, Tier
+from gazetteer.model import (
+    Alias,
+    Entity,
+    Kind,
+    Match,
+    Mention,
+    Method,
+    Resolution,
+    Status,
+    Tier,
+)
 from gazetteer.normalize import normalize
 from gazetteer.resolver import Gazetteer
 
@@ -51,6 +61,7 @@ __all__ = [
     "GazetteerError",
     "Kind",
     "Match",
+    "Mention",
     "Method",
     "Problem",
     "Report",

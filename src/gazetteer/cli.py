@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from gazetteer.errors import AliasFileError, GazetteerError
 from gazetteer.loader import load, validate
-from gazetteer.model import Entity, Kind, Match, Resolution, Status
+from gazetteer.model import Entity, Kind, Match, Mention, Resolution, Status
 from gazetteer.resolver import Gazetteer
 
 __all__ = ["main"]
@@ -105,6 +105,44 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             _print_resolution(resolution, candidates, sys.stdout)
         sys.stdout.flush()
     return status
+
+
+def _mention_json(mention: Mention) -> dict[str, Any]:
+    return {
+        "start": mention.start,
+        "end": mention.end,
+        "surface": mention.surface,
+        "entity": _entity_json(mention.entity) if mention.entity else None,
+        "candidates": [_entity_json(e) for e in mention.candidates],
+        "alias": mention.alias.text,
+        "method": mention.method.value,
+        "score": mention.score,
+    }
+
+
+def _cmd_tag(args: argparse.Namespace) -> int:
+    if args.file == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            with open(args.file, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError as exc:
+            raise GazetteerError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    g = _load(args)
+    for mention in g.tag(text, kinds=args.kind, lowercase=args.lowercase):
+        if args.json:
+            print(json.dumps(_mention_json(mention), ensure_ascii=False))
+        else:
+            named = (
+                mention.entity.id
+                if mention.entity
+                else "ambiguous: " + ", ".join(e.id for e in mention.candidates)
+            )
+            print(
+                f"{mention.start}\t{mention.end}\t{mention.surface}\t{named}\t{mention.method.value}"
+            )
+    return EXIT_OK
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
@@ -206,6 +244,27 @@ def _parser() -> argparse.ArgumentParser:
         help="list up to N candidates (default 5)",
     )
     lookup.set_defaults(run=_cmd_lookup)
+
+    tag = sub.add_parser(
+        "tag",
+        parents=[sources],
+        help="find the entities a text names",
+        description="Print every mention of a known entity in FILE (or stdin for '-').",
+    )
+    tag.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    tag.add_argument("--json", action="store_true", help="one JSON object per mention")
+    tag.add_argument(
+        "--kind",
+        action="append",
+        choices=[k.value for k in Kind],
+        help="only entities of this kind (repeatable)",
+    )
+    tag.add_argument(
+        "--lowercase",
+        action="store_true",
+        help="the text is lower-cased: do not require names to be capitalised",
+    )
+    tag.set_defaults(run=_cmd_tag)
 
     show = sub.add_parser("show", parents=[sources], help="show an entity and all its names")
     show.add_argument("id", help="an entity id, such as country:az")

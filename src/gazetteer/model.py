@@ -21,6 +21,7 @@ __all__ = [
     "Entity",
     "Kind",
     "Match",
+    "Mention",
     "Method",
     "Resolution",
     "Status",
@@ -61,6 +62,7 @@ class Method(enum.StrEnum):
     TRANSLITERATED = "transliterated"
     PHONETIC = "phonetic"
     FUZZY = "fuzzy"
+    INFLECTED = "inflected"
 
 
 class Status(enum.StrEnum):
@@ -215,3 +217,23 @@ class Resolution:
     @property
     def resolved(self) -> bool:
         return self.status is Status.RESOLVED
+
+
+@attrs.frozen
+class Mention:
+    """A name found in running text: ``text[start:end] == surface``.
+
+    ``entity`` is the entity it names, or None when the name is ambiguous;
+    ``candidates`` lists every entity the span could name (one when
+    resolved). ``method`` is ``exact`` when the text writes an alias as
+    filed, ``inflected`` when it writes an inflected form of one.
+    """
+
+    start: int
+    end: int
+    surface: str
+    entity: Entity | None
+    alias: Alias
+    method: Method
+    score: float
+    candidates: tuple[Entity, ...]

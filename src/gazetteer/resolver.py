@@ -12,9 +12,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from gazetteer.errors import UnknownEntityError, UnknownKindError
 from gazetteer.index import Index
 from gazetteer.matching import Matcher
-from gazetteer.model import Entity, Kind, Match, Resolution
+from gazetteer.model import Entity, Kind, Match, Mention, Resolution
 from gazetteer.normalize import normalize
 from gazetteer.scoring import decide, rank
+from gazetteer.tagger import Tagger
 
 __all__ = ["Gazetteer"]
 
@@ -41,13 +42,15 @@ class Gazetteer(Mapping[str, Entity]):
     ``g["country:kz"]`` or ``g.get("country:kz")``.
     """
 
-    __slots__ = ("_index", "_matcher")
+    __slots__ = ("_index", "_matcher", "_tagger")
     _index: Index
     _matcher: Matcher
+    _tagger: Tagger
 
     def __init__(self, index: Index, cache_key: str | None = None) -> None:
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_matcher", Matcher(index, cache_key))
+        object.__setattr__(self, "_tagger", Tagger(index))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Gazetteer is immutable")
@@ -159,3 +162,23 @@ class Gazetteer(Mapping[str, Entity]):
             )
             for q in queries
         ]
+
+    def tag(
+        self,
+        text: str,
+        *,
+        kinds: KindFilter = None,
+        lowercase: bool = False,
+    ) -> list[Mention]:
+        """Every mention of a known entity in ``text``, in order, none overlapping.
+
+        ``text[m.start:m.end] == m.surface`` for every mention ``m``. Names are
+        found as written and inflected (Трампа, Алиевым, Қазақстанда,
+        Türkiye'nin); see :mod:`gazetteer.tagger` for the rules. In cased
+        scripts a name must be capitalised as its alias is, unless
+        ``lowercase`` says the text is lower-cased. The tag index is built the
+        first time a text is tagged.
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"text must be a str, not {type(text).__name__}")
+        return self._tagger.tag(text, _kinds(kinds), lowercase)

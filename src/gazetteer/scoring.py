@@ -63,6 +63,7 @@ METHOD_SCORE: dict[Method, tuple[float, float]] = {
     Method.TRANSLITERATED: (0.9, 0.9),
     Method.PHONETIC: (0.78, 0.84),
     Method.FUZZY: (0.55, 0.72),
+    Method.INFLECTED: (0.95, 0.95),  # in running text: an inflected form of an alias
 }
 _GROUP = {
     Method.EXACT: 0,
@@ -70,6 +71,7 @@ _GROUP = {
     Method.TRANSLITERATED: 1,
     Method.PHONETIC: 2,
     Method.FUZZY: 3,
+    Method.INFLECTED: 0,
 }
 WEAK_PENALTY = 0.03
 REWRITE_PENALTY = 0.02

@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gazetteer import Gazetteer, Method, Tier
+from gazetteer.cli import main
+from gazetteer.tokens import fold
+
+SEEDS = Path(__file__).parent.parent.parent / "shared" / "seeds"
+
+
+def _found(g: Gazetteer, text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.entity.id if m.entity else None) for m in g.tag(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Russian: cases of persons, countries, multi-word names
+        (
+            "Встреча Дональда Трампа с Ильхамом Алиевым прошла в Баку.",
+            [
+                ("Дональда Трампа", "person:donald-trump"),
+                ("Ильхамом Алиевым", "person:ilham-aliyev"),
+                ("Баку", "city:baku"),
+            ],
+        ),
+        (
+            "Премьер говорил с Николом Пашиняном о Нахичевани и Азербайджане.",
+            [
+                ("Николом Пашиняном", "person:nikol-pashinyan"),
+                ("Нахичевани", "subdivision:az-nx"),
+                ("Азербайджане", "country:az"),
+            ],
+        ),
+        (
+            "Поставки в Казахстан и Кыргызстан выросли, а Россией недовольны.",
+            [("Казахстан", "country:kz"), ("Кыргызстан", "country:kg"), ("Россией", "country:ru")],
+        ),
+        (
+            "Касым-Жомарт Токаев прилетел в Ташкент.",
+            [("Касым-Жомарт Токаев", "person:kassym-jomart-tokayev"), ("Ташкент", "city:tashkent")],
+        ),
+        # Bulgarian: definite articles
+        (
+            "Азербайджанът и Белия дом подписаха споразумение.",
+            [("Азербайджанът", "country:az"), ("Белия дом", "organization:white-house")],
+        ),
+        # Ukrainian
+        (
+            "Президент Казахстану зустрівся з Алієвим у Баку.",
+            [
+                ("Казахстану", "country:kz"),
+                ("Алієвим", "person:ilham-aliyev"),
+                ("Баку", "city:baku"),
+            ],
+        ),
+        # Kazakh, Azerbaijani, Turkish suffixes
+        ("Қазақстанда сайлау өтті.", [("Қазақстанда", "country:kz")]),
+        ("Prezident Bakıda çıxış etdi.", [("Bakıda", "city:baku")]),
+        ("Türkiye'nin dış politikası değişti.", [("Türkiye", "country:tr")]),
+        # English
+        (
+            "NATO and the EU met in Brussels.",
+            [
+                ("NATO", "organization:nato"),
+                ("EU", "organization:eu"),
+                ("Brussels", "city:brussels"),
+            ],
+        ),
+    ],
+)
+def test_examples(g: Gazetteer, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(g, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мы живём ради мира во всём мире.",  # мира: peace, not the name
+        "Вера и надежда помогают.",
+        "I had turkey for dinner.",
+        "Так вот, об этом позже.",
+        "нато и ес написаны строчными буквами",  # names must be capitalised
+    ],
+)
+def test_ordinary_words_are_not_names(g: Gazetteer, text: str) -> None:
+    assert g.tag(text) == []
+
+
+def test_lowercase_text_on_request(g: Gazetteer) -> None:
+    found = g.tag("встреча в баку и ташкенте", lowercase=True)
+    assert [m.entity.id for m in found if m.entity] == ["city:baku", "city:tashkent"]
+
+
+def test_methods_and_kinds(g: Gazetteer) -> None:
+    found = g.tag("Трампа встретили в Баку.")
+    assert [m.method for m in found] == [Method.INFLECTED, Method.EXACT]
+    assert [m.surface for m in g.tag("Трампа встретили в Баку.", kinds="city")] == ["Баку"]
+
+
+def test_a_full_name_is_one_mention(g: Gazetteer) -> None:
+    [mention] = g.tag("Касым-Жомарт Токаев")
+    assert mention.surface == "Касым-Жомарт Токаев"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the sample articles are not beside the repo")
+def test_sample_article_002(g: Gazetteer) -> None:
+    text = (SEEDS / "002_94b16e0b1669fb3b.txt").read_text("utf-8")
+    ids = {m.entity.id for m in g.tag(text) if m.entity}
+    assert {
+        "person:jd-vance",
+        "person:ilham-aliyev",
+        "city:baku",
+        "country:az",
+        "country:am",
+        "subdivision:az-nx",
+        "other:tripp",
+        "person:donald-trump",
+        "person:nikol-pashinyan",
+        "city:yerevan",
+        "country:ru",
+        "country:ir",
+    } <= ids
+
+
+def test_cli_tag(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "text.txt"
+    path.write_text("Встреча Дональда Трампа в Баку.", encoding="utf-8")
+    assert main(["tag", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t") == [
+        "8",
+        "23",
+        "Дональда Трампа",
+        "person:donald-trump",
+        "inflected",
+    ]
+    assert main(["tag", "--json", str(path)]) == 0
+    first = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first["entity"]["id"] == "person:donald-trump" and first["start"] == 8
+    assert main(["tag", str(tmp_path / "missing.txt")]) == 2
+
+
+# -- properties ------------------------------------------------------------------
+
+
+@given(st.text())
+def test_spans_slice_the_text_and_never_overlap(g: Gazetteer, text: str) -> None:
+    found = g.tag(text)
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.surface
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x10FFFF), max_size=80))
+def test_arbitrary_unicode_never_raises(g: Gazetteer, text: str) -> None:
+    g.tag(text)
+    g.tag(text, lowercase=True)
+
+
+@pytest.fixture(scope="module")
+def plain_names(g: Gazetteer) -> list[tuple[str, str]]:
+    """Strong one-word, capitalised names of curated entities, as written."""
+    return [
+        (entity.id, alias.text)
+        for entity in g.entities
+        if not entity.id.startswith(("subdivision:", "country:"))
+        for alias in entity.aliases
+        if alias.tier is Tier.STRONG
+        and alias.text.isalpha()
+        and alias.text.istitle()
+        and len(alias.text) >= 4
+    ]
+
+
+_FILLER = st.lists(st.sampled_from(["и", "в", "затем", "and", "the", "ещё", "—", ","]), max_size=4)
+
+
+@given(data=st.data())
+def test_an_inserted_name_is_found(
+    g: Gazetteer, plain_names: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    entity_id, name = data.draw(st.sampled_from(plain_names))
+    before, after = " ".join(data.draw(_FILLER)), " ".join(data.draw(_FILLER))
+    text = f"{before} {name} {after}"
+    start = len(before) + 1
+    found = [m for m in g.tag(text) if m.start == start]
+    assert found and entity_id in {e.id for e in found[0].candidates}, (text, entity_id)
+
+
+@given(data=st.data())
+def test_an_inflected_name_is_found(g: Gazetteer, data: st.DataObject) -> None:
+    from gazetteer.tagger import _rules
+
+    name, entity_id = data.draw(
+        st.sampled_from(
+            [
+                ("Казахстан", "country:kz"),
+                ("Трамп", "person:donald-trump"),
+                ("Армения", "country:am"),
+                ("Алиев", "person:ilham-aliyev"),
+                ("Азербайджан", "country:az"),
+                ("Пашинян", "person:nikol-pashinyan"),
+            ]
+        )
+    )
+    form = data.draw(st.sampled_from(_rules()["ru"].forms(fold(name))))
+    text = f"Сегодня {form.capitalize()} снова в новостях."
+    found = g.tag(text)
+    assert [m.entity.id for m in found if m.entity] == [entity_id], (text, found)

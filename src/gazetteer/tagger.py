@@ -27,7 +27,7 @@ import functools
 import itertools
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 import attrs
@@ -37,14 +37,16 @@ from gazetteer._yaml import SafeLoader
 from gazetteer.index import Index, unpack
 from gazetteer.model import Alias, Entity, Kind, Mention, Method, Tier
 from gazetteer.normalize import normalize
-from gazetteer.scoring import score
+from gazetteer.scoring import AMBIGUITY_MARGIN, score
 from gazetteer.tokens import fold, tokenize
 
 __all__ = ["Tagger"]
 
 _MAX_FORMS = 64  # inflected forms kept per alias of several words
-_GAP = re.compile(r"[\s\-–—,.·]{0,3}")
-_INFLECTED_FLAG = 1
+_GAP = re.compile(r"[\s\-–—,.·«»\"]{0,3}")
+_WORD = re.compile(r"[^\W_]+(?:[-‐'’ʼ`][^\W_]+)*")
+_MEMO_SIZE = 100_000  # decisions remembered per tagger (span text → entity)
+_Decision = tuple["Entity | None", Alias, Method, float, tuple[Entity, ...]]
 
 
 @attrs.frozen
@@ -116,15 +118,57 @@ class _Entry:
     shapes: tuple[str, ...]
 
 
+@attrs.frozen
+class _Form:
+    """The entries filed under one folded form, and their positions grouped by
+    how their alias is capitalised (so the case rule is checked once a group)."""
+
+    entries: tuple[_Entry, ...]
+    groups: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+
+
+@attrs.frozen
+class _Tables:
+    """Every folded form → its entries; first word → most words of a name."""
+
+    forms: dict[str, _Form]
+    longest: dict[str, int]
+    stop: frozenset[str]
+    # A name that starts in lower case ("поправка Джексона-Вэника", "the
+    # Caspian") is found from its first capitalised word: that word → how
+    # many words come before it.
+    anchors: dict[str, frozenset[int]]
+
+
+@functools.cache
+def _capitalised() -> re.Pattern[str]:
+    """A word that starts with an upper-case letter (any script of the BMP)."""
+    upper = [cp for cp in range(0x10000) if chr(cp).isupper() and len(chr(cp)) == 1]
+    ranges, first, last = [], upper[0], upper[0]
+    for cp in upper[1:]:
+        if cp == last + 1:
+            last = cp
+            continue
+        ranges.append((first, last))
+        first = last = cp
+    ranges.append((first, last))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(rf"\b[{body}]")
+
+
 class Tagger:
     """The tag index over one compiled index, built on first use."""
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self._built: tuple[dict[str, list[_Entry]], dict[str, int]] | None = None
+        self._built: _Tables | None = None
         self._lock = threading.Lock()
+        self._memo: dict[tuple[str, tuple[int, ...], frozenset[Kind] | None], _Decision | None] = {}
 
-    def _tables(self) -> tuple[dict[str, list[_Entry]], dict[str, int]]:
+    def _tables(self) -> _Tables:
         built = self._built
         if built is None:
             with self._lock:
@@ -133,10 +177,11 @@ class Tagger:
                 built = self._built
         return built
 
-    def _build(self) -> tuple[dict[str, list[_Entry]], dict[str, int]]:
+    def _build(self) -> _Tables:
         rules = _rules()
         forms: dict[str, list[_Entry]] = {}
         longest: dict[str, int] = {}
+        anchors: dict[str, set[int]] = {}
         for postings in self.index.postings.values():
             for posting in postings:
                 entity_position, alias_position = unpack(posting)
@@ -155,10 +200,19 @@ class Tagger:
                     ]
                     variants = itertools.islice(itertools.product(*options), _MAX_FORMS)
                 for number, variant in enumerate(variants):
-                    key = " ".join(variant)
-                    forms.setdefault(key, []).append(_Entry(posting, number > 0, shapes))
+                    forms.setdefault(" ".join(variant), []).append(
+                        _Entry(posting, number > 0, shapes)
+                    )
                     longest[variant[0]] = max(longest.get(variant[0], 0), len(variant))
-        return forms, longest
+                    lead = next((k for k, shape in enumerate(shapes) if shape), 0)
+                    if lead:
+                        anchors.setdefault(variant[lead], set()).add(lead)
+        return _Tables(
+            forms={key: _Form(tuple(found), _groups(found)) for key, found in forms.items()},
+            longest=longest,
+            stop=_stopwords(),
+            anchors={word: frozenset(leads) for word, leads in anchors.items()},
+        )
 
     def tag(
         self,
@@ -167,66 +221,104 @@ class Tagger:
         lowercase: bool = False,
     ) -> list[Mention]:
         """Every mention in ``text``, in order, none overlapping."""
-        forms, longest = self._tables()
-        stop = _stopwords()
-        spans = tokenize(text)
+        tables = self._tables()
         folded = fold(text)
-        words = []
-        for start, end in spans:
-            word = folded[start:end]
-            if "'" in word and word not in longest and word not in forms:
-                cut = word.index("'")
-                word, end = word[:cut], start + cut
-            words.append((start, end, word))
         mentions: list[Mention] = []
-        i = 0
-        while i < len(words):
-            found = self._longest(text, words, i, forms, longest, kinds, lowercase, stop)
-            if found is None:
-                i += 1
+        taken = 0
+        for begin in self._starts(text, folded, tables, lowercase):
+            if begin < taken:
                 continue
-            mention, width = found
-            mentions.append(mention)
-            i += width
+            at = self._at(text, folded, begin, tables, kinds, lowercase)
+            if at is None:
+                continue
+            found, width = at
+            # A longer name that starts inside this one wins ("across the
+            # Caspian Sea": "Caspian Sea", not "the Caspian").
+            inner_starts = _word_starts(folded, found.start + 1, found.end) if width > 1 else ()
+            for inner in inner_starts:
+                word = _WORD.match(folded, inner)
+                if word is None or word.group() not in tables.longest:
+                    continue
+                other = self._at(text, folded, inner, tables, kinds, lowercase)
+                if other is not None and other[0].end > found.end:
+                    found = other[0]
+                    break
+            mentions.append(found)
+            taken = found.end
         return mentions
 
-    def _longest(
+    def _starts(self, text: str, folded: str, tables: _Tables, lowercase: bool) -> list[int]:
+        """Where a name may start: every word of a lower-cased text; else every
+        capitalised word, and the words that lead a name up to one (a name
+        written wholly in lower case is found only in lower-case mode)."""
+        if lowercase:
+            return [m.start() for m in _WORD.finditer(folded)]
+        starts = []
+        for match in _capitalised().finditer(text):
+            begin = match.start()
+            starts.append(begin)
+            word = _WORD.match(folded, begin)
+            leads = tables.anchors.get(word.group()) if word else None
+            for lead in leads or ():
+                before = _words_before(folded, begin, lead)
+                if before is not None:
+                    starts.append(before)
+        return sorted(starts)
+
+    def _at(
         self,
         text: str,
-        words: list[tuple[int, int, str]],
-        i: int,
-        forms: dict[str, list[_Entry]],
-        longest: dict[str, int],
+        folded: str,
+        begin: int,
+        tables: _Tables,
         kinds: frozenset[Kind] | None,
         lowercase: bool,
-        stop: frozenset[str],
     ) -> tuple[Mention, int] | None:
-        most = longest.get(words[i][2], 0)
-        for width in range(min(most, len(words) - i), 0, -1):
-            chunk = words[i : i + width]
-            if any(not _GAP.fullmatch(text[a[1] : b[0]]) for a, b in itertools.pairwise(chunk)):
+        """The longest mention that starts at ``begin``, if any, and its width in words."""
+        words = _words_from(folded, begin, tables)
+        if not words:
+            return None
+        for width in range(len(words), 0, -1):
+            chunk = words[:width]
+            key = " ".join(w for _, _, w in chunk)
+            form = tables.forms.get(key)
+            if form is None or (width == 1 and chunk[0][2] in tables.stop):
                 continue
-            entries = forms.get(" ".join(w for _, _, w in chunk))
-            if not entries:
+            if lowercase:
+                fitting = tuple(range(len(form.entries)))
+            else:
+                surfaces = [text[a:b] for a, b, _ in chunk]
+                fitting = tuple(
+                    i
+                    for shapes, numbers in form.groups
+                    if _case_fits(surfaces, shapes)
+                    for i in numbers
+                )
+            decided = self._decide(key, form.entries, fitting, kinds)
+            if decided is None:
                 continue
-            if width == 1 and chunk[0][2] in stop:
+            entity, alias, method, value, candidates = decided
+            start, end = chunk[0][0], chunk[-1][1]
+            if entity is not None and entity.deny and _denied(entity, text[start:end]):
                 continue
-            surfaces = [text[s:e] for s, e, _ in chunk]
-            fitting = [e for e in entries if lowercase or _case_fits(surfaces, e.shapes)]
-            mention = self._mention(text, chunk, fitting, kinds)
-            if mention is not None:
-                return mention, width
+            mention = Mention(start, end, text[start:end], entity, alias, method, value, candidates)
+            return mention, width
         return None
 
-    def _mention(
+    def _decide(
         self,
-        text: str,
-        chunk: list[tuple[int, int, str]],
-        entries: list[_Entry],
+        key: str,
+        entries: tuple[_Entry, ...],
+        fitting: tuple[int, ...],
         kinds: frozenset[Kind] | None,
-    ) -> Mention | None:
+    ) -> _Decision | None:
+        """Which entity a span names, from the entries that fit it (memoised)."""
+        memo_key = (key, fitting, kinds)
+        if memo_key in self._memo:
+            return self._memo[memo_key]
         best: dict[str, tuple[float, Entity, Alias, Method]] = {}
-        for entry in entries:
+        for number in fitting:
+            entry = entries[number]
             entity_position, alias_position = unpack(entry.posting)
             entity = self.index.entities[entity_position]
             if kinds is not None and entity.kind not in kinds:
@@ -236,27 +328,80 @@ class Tagger:
             value = score(method, alias.tier)
             if entity.id not in best or value > best[entity.id][0]:
                 best[entity.id] = (value, entity, alias, method)
-        if not best:
+        decision: _Decision | None = None
+        if best:
+            ranked = sorted(best.values(), key=lambda b: (-b[0], b[1].id))
+            strong = [b for b in ranked if b[2].tier is Tier.STRONG] or ranked
+            tied = [b for b in strong if strong[0][0] - b[0] < AMBIGUITY_MARGIN]
+            value, entity, alias, method = tied[0]
+            decision = (
+                entity if len(tied) == 1 else None,
+                alias,
+                method,
+                value,
+                tuple(b[1] for b in tied),
+            )
+        if len(self._memo) < _MEMO_SIZE:
+            self._memo[memo_key] = decision
+        return decision
+
+
+def _groups(entries: list[_Entry]) -> tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]:
+    """The entries' positions, grouped by how their alias is capitalised."""
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for number, entry in enumerate(entries):
+        groups.setdefault(entry.shapes, []).append(number)
+    return tuple((shapes, tuple(numbers)) for shapes, numbers in groups.items())
+
+
+def _denied(entity: Entity, surface: str) -> bool:
+    return normalize(surface) in {normalize(text) for text in entity.deny}
+
+
+def _words_from(folded: str, begin: int, tables: _Tables) -> list[tuple[int, int, str]]:
+    """The words from ``begin`` on, as many as the longest name starting with the
+    first could have; a word with an apostrophe that is not a name is cut there."""
+    words: list[tuple[int, int, str]] = []
+    at = begin
+    most = 1
+    while len(words) < most:
+        match = _WORD.match(folded, at)
+        if match is None:
+            break
+        start, end = match.span()
+        word = match.group()
+        if "'" in word and word not in tables.longest and word not in tables.forms:
+            cut = word.index("'")
+            word, end = word[:cut], start + cut
+        if not words:
+            most = tables.longest.get(word, 0)
+            if not most:
+                return []
+        words.append((start, end, word))
+        if len(words) == most:
+            break
+        gap = _GAP.match(folded, match.end())
+        at = gap.end() if gap else match.end()
+    return words
+
+
+_LAST_WORD = re.compile(r"([^\W_]+(?:[-‐'’ʼ`][^\W_]+)*)[\s\-–—,.·«»\"]{1,3}$")
+
+
+def _words_before(folded: str, begin: int, count: int) -> int | None:
+    """Where the word ``count`` words before ``begin`` starts, if there is one."""
+    at = begin
+    for _ in range(count):
+        window_start = max(0, at - 80)
+        match = _LAST_WORD.search(folded, window_start, at)
+        if match is None:
             return None
-        ranked = sorted(best.values(), key=lambda b: (-b[0], b[1].id))
-        strong = [b for b in ranked if b[2].tier is Tier.STRONG] or ranked
-        top = strong[0][0]
-        tied = [b for b in strong if top - b[0] < 0.05]
-        start, end = chunk[0][0], chunk[-1][1]
-        value, entity, alias, method = tied[0]
-        denied = entity.deny and normalize(text[start:end]) in {normalize(d) for d in entity.deny}
-        if denied:
-            return None
-        return Mention(
-            start=start,
-            end=end,
-            surface=text[start:end],
-            entity=entity if len(tied) == 1 else None,
-            alias=alias,
-            method=method,
-            score=value,
-            candidates=tuple(b[1] for b in tied),
-        )
+        at = match.start(1)
+    return at
+
+
+def _word_starts(folded: str, start: int, end: int) -> Iterator[int]:
+    return (m.start() for m in _WORD.finditer(folded, start, end) if m.start() > start - 1)
 
 
 def _case_fits(surfaces: list[str], shapes: tuple[str, ...]) -> bool:

@@ -215,3 +215,19 @@ def test_an_inflected_name_is_found(g: Gazetteer, data: st.DataObject) -> None:
     text = f"Сегодня {form.capitalize()} снова в новостях."
     found = g.tag(text)
     assert [m.entity.id for m in found if m.entity] == [entity_id], (text, found)
+
+
+def test_adjectives_only_on_request(g: Gazetteer) -> None:
+    text = "Азербайджанската армия посрещна американския министър."
+    assert g.tag(text) == []
+    found = g.tag(text, adjectives=True)
+    assert [(m.surface, m.entity.id if m.entity else None, m.demonym) for m in found] == [
+        ("Азербайджанската", "country:az", True),
+        ("американския", "country:us", True),
+    ]
+
+
+def test_lang_accepts_only_that_languages_inflections(g: Gazetteer) -> None:
+    assert [m.surface for m in g.tag("Трампа и Азербайджанът", lang="ru")] == ["Трампа"]
+    assert [m.surface for m in g.tag("Трампа и Азербайджанът", lang="bg")] == ["Азербайджанът"]
+    assert len(g.tag("Трампа и Азербайджанът")) == 2

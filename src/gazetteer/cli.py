@@ -115,7 +115,7 @@ def _mention_json(mention: Mention) -> dict[str, Any]:
         "entity": _entity_json(mention.entity) if mention.entity else None,
         "candidates": [_entity_json(e) for e in mention.candidates],
         "alias": mention.alias.text,
-        "method": mention.method.value,
+        "method": "demonym" if mention.demonym else mention.method.value,
         "score": mention.score,
     }
 
@@ -130,7 +130,9 @@ def _cmd_tag(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise GazetteerError(f"cannot read {args.file}: {exc.strerror or exc}") from None
     g = _load(args)
-    for mention in g.tag(text, kinds=args.kind, lowercase=args.lowercase):
+    for mention in g.tag(
+        text, kinds=args.kind, lang=args.lang, lowercase=args.lowercase, adjectives=args.adjectives
+    ):
         if args.json:
             print(json.dumps(_mention_json(mention), ensure_ascii=False))
         else:
@@ -140,7 +142,8 @@ def _cmd_tag(args: argparse.Namespace) -> int:
                 else "ambiguous: " + ", ".join(e.id for e in mention.candidates)
             )
             print(
-                f"{mention.start}\t{mention.end}\t{mention.surface}\t{named}\t{mention.method.value}"
+                f"{mention.start}\t{mention.end}\t{mention.surface}\t{named}\t"
+                + ("demonym" if mention.demonym else mention.method.value)
             )
     return EXIT_OK
 
@@ -263,6 +266,16 @@ def _parser() -> argparse.ArgumentParser:
         "--lowercase",
         action="store_true",
         help="the text is lower-cased: do not require names to be capitalised",
+    )
+    tag.add_argument(
+        "--adjectives",
+        action="store_true",
+        help="also report demonym adjectives (azerbaijanskaya armiya), linked to the country",
+    )
+    tag.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language of the text: only its inflection rules are applied",
     )
     tag.set_defaults(run=_cmd_tag)
 

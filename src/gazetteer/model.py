@@ -227,6 +227,8 @@ class Mention:
     ``candidates`` lists every entity the span could name (one when
     resolved). ``method`` is ``exact`` when the text writes an alias as
     filed, ``inflected`` when it writes an inflected form of one.
+    ``demonym`` is True for an adjective that points to a country
+    (азербайджанската армия), reported only when asked for.
     """
 
     start: int
@@ -237,3 +239,4 @@ class Mention:
     method: Method
     score: float
     candidates: tuple[Entity, ...]
+    demonym: bool = False

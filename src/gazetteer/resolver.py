@@ -168,7 +168,9 @@ class Gazetteer(Mapping[str, Entity]):
         text: str,
         *,
         kinds: KindFilter = None,
+        lang: str | None = None,
         lowercase: bool = False,
+        adjectives: bool = False,
     ) -> list[Mention]:
         """Every mention of a known entity in ``text``, in order, none overlapping.
 
@@ -176,9 +178,14 @@ class Gazetteer(Mapping[str, Entity]):
         found as written and inflected (Трампа, Алиевым, Қазақстанда,
         Türkiye'nin); see :mod:`gazetteer.tagger` for the rules. In cased
         scripts a name must be capitalised as its alias is, unless
-        ``lowercase`` says the text is lower-cased. The tag index is built the
-        first time a text is tagged.
+        ``lowercase`` says the text is lower-cased. With ``adjectives``,
+        demonym adjectives (азербайджанската армия, the American president)
+        are reported too, as mentions with ``demonym=True`` linked to their
+        country. ``lang`` (the text's language) accepts inflected forms made
+        by that language's rules only. The tag index is built the first time
+        a text is tagged.
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
-        return self._tagger.tag(text, _kinds(kinds), lowercase)
+        lang = lang.split("-")[0] if lang else None
+        return self._tagger.tag(text, _kinds(kinds), lowercase, adjectives, lang)

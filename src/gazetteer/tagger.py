@@ -47,6 +47,7 @@ _GAP = re.compile(r"[\s\-–—,.·«»\"]{0,3}")
 _WORD = re.compile(r"[^\W_]+(?:[-‐'’ʼ`][^\W_]+)*")
 _MEMO_SIZE = 100_000  # decisions remembered per tagger (span text → entity)
 _Decision = tuple["Entity | None", Alias, Method, float, tuple[Entity, ...]]
+_MemoKey = tuple[str, tuple[int, ...], "frozenset[Kind] | None", "str | None"]
 
 
 @attrs.frozen
@@ -100,6 +101,18 @@ def _stopwords() -> frozenset[str]:
     return frozenset(fold(str(word)) for words in data.values() for word in words)
 
 
+@functools.cache
+def _demonyms() -> tuple[re.Pattern[str], dict[str, str], int]:
+    text = resources.files("gazetteer").joinpath("_data", "demonyms.yaml").read_text("utf-8")
+    data = yaml.load(text, Loader=SafeLoader)
+    stems = {
+        fold(str(stem)): str(entity) for entity, found in data["stems"].items() for stem in found
+    }
+    alternation = "|".join(map(re.escape, sorted(stems, key=len, reverse=True)))
+    pattern = re.compile(rf"\b({alternation})[^\W\d_]*")
+    return pattern, stems, int(data["max_ending"])
+
+
 def _words(text: str) -> list[str]:
     return [text[s:e] for s, e in tokenize(text)]
 
@@ -114,7 +127,7 @@ def _shape(word: str) -> str:
 @attrs.frozen
 class _Entry:
     posting: int
-    inflected: bool
+    inflected_by: str | None  # the language whose rules made this form; None: as filed
     shapes: tuple[str, ...]
 
 
@@ -166,7 +179,7 @@ class Tagger:
         self.index = index
         self._built: _Tables | None = None
         self._lock = threading.Lock()
-        self._memo: dict[tuple[str, tuple[int, ...], frozenset[Kind] | None], _Decision | None] = {}
+        self._memo: dict[_MemoKey, _Decision | None] = {}
 
     def _tables(self) -> _Tables:
         built = self._built
@@ -192,7 +205,8 @@ class Tagger:
                     continue  # "Об", "Ош": too short to tell from a word of the text
                 folded = [fold(w) for w in words]
                 variants: Iterable[tuple[str, ...]] = [tuple(folded)]
-                rule = rules.get(alias.lang.split("-")[0])
+                rule_lang = alias.lang.split("-")[0]
+                rule = rules.get(rule_lang)
                 if rule is not None:
                     options = [
                         [word] + ([] if shape == "A" else rule.forms(word))
@@ -201,7 +215,7 @@ class Tagger:
                     variants = itertools.islice(itertools.product(*options), _MAX_FORMS)
                 for number, variant in enumerate(variants):
                     forms.setdefault(" ".join(variant), []).append(
-                        _Entry(posting, number > 0, shapes)
+                        _Entry(posting, rule_lang if number > 0 else None, shapes)
                     )
                     longest[variant[0]] = max(longest.get(variant[0], 0), len(variant))
                     lead = next((k for k, shape in enumerate(shapes) if shape), 0)
@@ -214,13 +228,51 @@ class Tagger:
             anchors={word: frozenset(leads) for word, leads in anchors.items()},
         )
 
+    def demonyms(self, text: str, taken: list[Mention]) -> list[Mention]:
+        """Adjectives that point to a country, outside the spans already taken."""
+        pattern, stems, max_ending = _demonyms()
+        folded = fold(text)
+        busy = [(m.start, m.end) for m in taken]
+        found = []
+        for match in pattern.finditer(folded):
+            stem, word = match.group(1), match.group(0)
+            start, end = match.span()
+            if len(word) - len(stem) > max_ending or any(a < end and start < b for a, b in busy):
+                continue
+            entity = self.index.entities[self.index.positions[stems[stem]]]
+            alias = Alias(text[start:end], "und", Tier.WEAK)
+            found.append(
+                Mention(
+                    start,
+                    end,
+                    text[start:end],
+                    entity,
+                    alias,
+                    Method.INFLECTED,
+                    score(Method.INFLECTED, Tier.WEAK),
+                    (entity,),
+                    demonym=True,
+                )
+            )
+        return found
+
     def tag(
         self,
         text: str,
         kinds: frozenset[Kind] | None = None,
         lowercase: bool = False,
+        adjectives: bool = False,
+        lang: str | None = None,
     ) -> list[Mention]:
         """Every mention in ``text``, in order, none overlapping."""
+        mentions = self._names(text, kinds, lowercase, lang)
+        if adjectives and (kinds is None or Kind.COUNTRY in kinds):
+            mentions = sorted(mentions + self.demonyms(text, mentions), key=lambda m: m.start)
+        return mentions
+
+    def _names(
+        self, text: str, kinds: frozenset[Kind] | None, lowercase: bool, lang: str | None
+    ) -> list[Mention]:
         tables = self._tables()
         folded = fold(text)
         mentions: list[Mention] = []
@@ -228,7 +280,7 @@ class Tagger:
         for begin in self._starts(text, folded, tables, lowercase):
             if begin < taken:
                 continue
-            at = self._at(text, folded, begin, tables, kinds, lowercase)
+            at = self._at(text, folded, begin, tables, kinds, lowercase, lang)
             if at is None:
                 continue
             found, width = at
@@ -239,7 +291,7 @@ class Tagger:
                 word = _WORD.match(folded, inner)
                 if word is None or word.group() not in tables.longest:
                     continue
-                other = self._at(text, folded, inner, tables, kinds, lowercase)
+                other = self._at(text, folded, inner, tables, kinds, lowercase, lang)
                 if other is not None and other[0].end > found.end:
                     found = other[0]
                     break
@@ -273,6 +325,7 @@ class Tagger:
         tables: _Tables,
         kinds: frozenset[Kind] | None,
         lowercase: bool,
+        lang: str | None,
     ) -> tuple[Mention, int] | None:
         """The longest mention that starts at ``begin``, if any, and its width in words."""
         words = _words_from(folded, begin, tables)
@@ -294,7 +347,7 @@ class Tagger:
                     if _case_fits(surfaces, shapes)
                     for i in numbers
                 )
-            decided = self._decide(key, form.entries, fitting, kinds)
+            decided = self._decide(key, form.entries, fitting, kinds, lang)
             if decided is None:
                 continue
             entity, alias, method, value, candidates = decided
@@ -311,9 +364,10 @@ class Tagger:
         entries: tuple[_Entry, ...],
         fitting: tuple[int, ...],
         kinds: frozenset[Kind] | None,
+        lang: str | None,
     ) -> _Decision | None:
         """Which entity a span names, from the entries that fit it (memoised)."""
-        memo_key = (key, fitting, kinds)
+        memo_key = (key, fitting, kinds, lang)
         if memo_key in self._memo:
             return self._memo[memo_key]
         best: dict[str, tuple[float, Entity, Alias, Method]] = {}
@@ -324,7 +378,9 @@ class Tagger:
             if kinds is not None and entity.kind not in kinds:
                 continue
             alias = entity.aliases[alias_position]
-            method = Method.INFLECTED if entry.inflected else Method.EXACT
+            if lang is not None and entry.inflected_by not in (None, lang):
+                continue
+            method = Method.INFLECTED if entry.inflected_by else Method.EXACT
             value = score(method, alias.tier)
             if entity.id not in best or value > best[entity.id][0]:
                 best[entity.id] = (value, entity, alias, method)

@@ -47,7 +47,7 @@ _GAP = re.compile(r"[\s\-–—,.·«»\"]{0,3}")
 _WORD = re.compile(r"[^\W_]+(?:[-‐'’ʼ`][^\W_]+)*")
 _MEMO_SIZE = 100_000  # decisions remembered per tagger (span text → entity)
 _Decision = tuple["Entity | None", Alias, Method, float, tuple[Entity, ...]]
-_MemoKey = tuple[str, tuple[int, ...], "frozenset[Kind] | None", "str | None"]
+_MemoKey = tuple[str, tuple[bool, ...], "frozenset[Kind] | None", "str | None"]
 
 
 @attrs.frozen
@@ -306,12 +306,16 @@ class Tagger:
         if lowercase:
             return [m.start() for m in _WORD.finditer(folded)]
         starts = []
+        longest, anchors = tables.longest, tables.anchors
         for match in _capitalised().finditer(text):
             begin = match.start()
-            starts.append(begin)
-            word = _WORD.match(folded, begin)
-            leads = tables.anchors.get(word.group()) if word else None
-            for lead in leads or ():
+            found = _WORD.match(folded, begin)
+            if found is None:
+                continue
+            word = found.group()
+            if word in longest or ("'" in word and word.split("'")[0] in longest):
+                starts.append(begin)
+            for lead in anchors.get(word, ()):
                 before = _words_before(folded, begin, lead)
                 if before is not None:
                     starts.append(before)
@@ -333,25 +337,20 @@ class Tagger:
             return None
         for width in range(len(words), 0, -1):
             chunk = words[:width]
-            key = " ".join(w for _, _, w in chunk)
+            key = chunk[0][2] if width == 1 else " ".join(w for _, _, w in chunk)
             form = tables.forms.get(key)
-            if form is None or (width == 1 and chunk[0][2] in tables.stop):
+            if form is None or (width == 1 and key in tables.stop):
                 continue
+            start, end = chunk[0][0], chunk[-1][1]
             if lowercase:
-                fitting = tuple(range(len(form.entries)))
+                signature: tuple[bool, ...] = (True,) * len(form.groups)
             else:
                 surfaces = [text[a:b] for a, b, _ in chunk]
-                fitting = tuple(
-                    i
-                    for shapes, numbers in form.groups
-                    if _case_fits(surfaces, shapes)
-                    for i in numbers
-                )
-            decided = self._decide(key, form.entries, fitting, kinds, lang)
+                signature = tuple(_case_fits(surfaces, shapes) for shapes, _ in form.groups)
+            decided = self._decide(key, form, signature, kinds, lang)
             if decided is None:
                 continue
             entity, alias, method, value, candidates = decided
-            start, end = chunk[0][0], chunk[-1][1]
             if entity is not None and entity.deny and _denied(entity, text[start:end]):
                 continue
             mention = Mention(start, end, text[start:end], entity, alias, method, value, candidates)
@@ -361,15 +360,23 @@ class Tagger:
     def _decide(
         self,
         key: str,
-        entries: tuple[_Entry, ...],
-        fitting: tuple[int, ...],
+        form: _Form,
+        signature: tuple[bool, ...],
         kinds: frozenset[Kind] | None,
         lang: str | None,
     ) -> _Decision | None:
-        """Which entity a span names, from the entries that fit it (memoised)."""
-        memo_key = (key, fitting, kinds, lang)
+        """Which entity a span names, from the entries whose capitalisation fits
+        (``signature``: which of the form's groups fit); memoised."""
+        memo_key = (key, signature, kinds, lang)
         if memo_key in self._memo:
             return self._memo[memo_key]
+        entries = form.entries
+        fitting = [
+            number
+            for (_, numbers), fits in zip(form.groups, signature, strict=True)
+            if fits
+            for number in numbers
+        ]
         best: dict[str, tuple[float, Entity, Alias, Method]] = {}
         for number in fitting:
             entry = entries[number]

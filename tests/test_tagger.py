@@ -231,3 +231,31 @@ def test_lang_accepts_only_that_languages_inflections(g: Gazetteer) -> None:
     assert [m.surface for m in g.tag("Трампа и Азербайджанът", lang="ru")] == ["Трампа"]
     assert [m.surface for m in g.tag("Трампа и Азербайджанът", lang="bg")] == ["Азербайджанът"]
     assert len(g.tag("Трампа и Азербайджанът")) == 2
+
+
+def test_development_corpus_targets(g: Gazetteer) -> None:
+    """F1 and precision on benchmarks/data/tagging.txt (speed is the benchmark's)."""
+    import re
+
+    marked = re.compile(r"\[\[([^|\]]+)\|([^\]]+)\]\]")
+    corpus = Path(__file__).parent.parent / "benchmarks" / "data" / "tagging.txt"
+    tp = fp = fn = 0
+    texts = 0
+    for line in corpus.read_text("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        texts += 1
+        body = line.split("\t", 1)[1]
+        gold, plain, at = set(), "", 0
+        for m in marked.finditer(body):
+            plain += body[at : m.start()]
+            gold.add((len(plain), len(plain) + len(m.group(1)), m.group(2)))
+            plain += m.group(1)
+            at = m.end()
+        plain += body[at:]
+        found = {(m.start, m.end, m.entity.id if m.entity else "?") for m in g.tag(plain)}
+        tp, fp, fn = tp + len(found & gold), fp + len(found - gold), fn + len(gold - found)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    assert texts >= 60
+    assert precision >= 0.97
+    assert 2 * precision * recall / (precision + recall) >= 0.95

@@ -129,6 +129,15 @@ class LazyEntities(Sequence[Entity]):
             entity = self._built[position] = _entity_from_json(self._rows[position])
         return entity
 
+    def alias_fields(self, position: int) -> list[tuple[str, str]]:
+        """The (text, language) of each alias of an entity, without building it
+        (a built one is read directly)."""
+        built = self._built[position]
+        if built is not None:
+            return [(a.text, a.lang) for a in built.aliases]
+        blob: str = self._rows[position][3]
+        return [tuple(r.split(_FIELD)[:2]) for r in blob.split(_RECORD)] if blob else []  # type: ignore[misc]
+
     def alias_count(self, position: int) -> int:
         """How many aliases an entity has, without building it."""
         blob: str = self._rows[position][3]

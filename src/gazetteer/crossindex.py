@@ -17,6 +17,7 @@ no query scans the aliases.
 from __future__ import annotations
 
 import collections
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
@@ -84,11 +85,12 @@ class CrossIndex:
 def build_cross_index(index: Index) -> CrossIndex:
     """File every alias of ``index`` under its Latin forms, skeletons and trigrams."""
     latin: dict[str, list[int]] = collections.defaultdict(list)
+    fields = functools.lru_cache(maxsize=4096)(index.alias_fields)
     for key, postings in index.postings.items():
         by_lang: dict[str, list[int]] = collections.defaultdict(list)
         for posting in postings:
             entity, alias = unpack(posting)
-            lang = index.entities[entity].aliases[alias].lang
+            lang = fields(entity)[alias][1]
             by_lang[lang.split("-")[0]].append(posting)
         for lang, found in by_lang.items():
             for form in sorted(set(latin_forms(key, lang).values())):

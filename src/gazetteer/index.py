@@ -35,6 +35,18 @@ class Index:
     positions: Mapping[str, int]
     postings: Mapping[str, tuple[int, ...]]
 
+    def alias_fields(self, position: int) -> list[tuple[str, str]]:
+        """The (text, language) of each alias of the entity at ``position``.
+
+        Building every entity of a cached index costs memory and time that
+        whole-index passes (the cross-script and tag indexes) do not need.
+        """
+        lazy = getattr(self.entities, "alias_fields", None)
+        if lazy is not None:
+            found: list[tuple[str, str]] = lazy(position)
+            return found
+        return [(alias.text, alias.lang) for alias in self.entities[position].aliases]
+
 
 def compile_index(entities: Iterable[Entity]) -> Index:
     """File every alias of every entity under its key."""

@@ -124,20 +124,16 @@ def _shape(word: str) -> str:
     return "C" if word[:1].isupper() else ""
 
 
-@attrs.frozen
-class _Entry:
-    posting: int
-    inflected_by: str | None  # the language whose rules made this form; None: as filed
-    shapes: tuple[str, ...]
-
-
-@attrs.frozen
-class _Form:
-    """The entries filed under one folded form, and their positions grouped by
-    how their alias is capitalised (so the case rule is checked once a group)."""
-
-    entries: tuple[_Entry, ...]
-    groups: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+# The tag index holds hundreds of thousands of these, so they are plain
+# tuples of plain values: the garbage collector stops tracking such tuples,
+# where it would walk as many class instances at every full collection.
+#
+# An entry: (posting, the language whose rules made the form or None when it
+# is the alias as filed, the capitalisation of each word).
+_Entry = tuple[int, str | None, tuple[str, ...]]
+# A form: (its entries, their positions grouped by capitalisation, so that
+# the case rule is checked once a group).
+_Form = tuple[tuple[_Entry, ...], tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]]
 
 
 @attrs.frozen
@@ -195,17 +191,18 @@ class Tagger:
         forms: dict[str, list[_Entry]] = {}
         longest: dict[str, int] = {}
         anchors: dict[str, set[int]] = {}
+        fields = functools.lru_cache(maxsize=4096)(self.index.alias_fields)
         for postings in self.index.postings.values():
             for posting in postings:
                 entity_position, alias_position = unpack(posting)
-                alias = self.index.entities[entity_position].aliases[alias_position]
-                words = _words(alias.text)
+                text, lang = fields(entity_position)[alias_position]
+                words = _words(text)
                 shapes = tuple(_shape(w) for w in words)
                 if not words or (len(words) == 1 and len(words[0]) < 3 and shapes[0] != "A"):
                     continue  # "Об", "Ош": too short to tell from a word of the text
                 folded = [fold(w) for w in words]
                 variants: Iterable[tuple[str, ...]] = [tuple(folded)]
-                rule_lang = alias.lang.split("-")[0]
+                rule_lang = lang.split("-")[0]
                 rule = rules.get(rule_lang)
                 if rule is not None:
                     options = [
@@ -215,14 +212,14 @@ class Tagger:
                     variants = itertools.islice(itertools.product(*options), _MAX_FORMS)
                 for number, variant in enumerate(variants):
                     forms.setdefault(" ".join(variant), []).append(
-                        _Entry(posting, rule_lang if number > 0 else None, shapes)
+                        (posting, rule_lang if number > 0 else None, shapes)
                     )
                     longest[variant[0]] = max(longest.get(variant[0], 0), len(variant))
                     lead = next((k for k, shape in enumerate(shapes) if shape), 0)
                     if lead:
                         anchors.setdefault(variant[lead], set()).add(lead)
         return _Tables(
-            forms={key: _Form(tuple(found), _groups(found)) for key, found in forms.items()},
+            forms={key: (tuple(found), _groups(found)) for key, found in forms.items()},
             longest=longest,
             stop=_stopwords(),
             anchors={word: frozenset(leads) for word, leads in anchors.items()},
@@ -343,10 +340,10 @@ class Tagger:
                 continue
             start, end = chunk[0][0], chunk[-1][1]
             if lowercase:
-                signature: tuple[bool, ...] = (True,) * len(form.groups)
+                signature: tuple[bool, ...] = (True,) * len(form[1])
             else:
                 surfaces = [text[a:b] for a, b, _ in chunk]
-                signature = tuple(_case_fits(surfaces, shapes) for shapes, _ in form.groups)
+                signature = tuple(_case_fits(surfaces, shapes) for shapes, _ in form[1])
             decided = self._decide(key, form, signature, kinds, lang)
             if decided is None:
                 continue
@@ -370,24 +367,25 @@ class Tagger:
         memo_key = (key, signature, kinds, lang)
         if memo_key in self._memo:
             return self._memo[memo_key]
-        entries = form.entries
+        entries, groups = form
         fitting = [
             number
-            for (_, numbers), fits in zip(form.groups, signature, strict=True)
+            for (_, numbers), fits in zip(groups, signature, strict=True)
             if fits
             for number in numbers
         ]
         best: dict[str, tuple[float, Entity, Alias, Method]] = {}
         for number in fitting:
             entry = entries[number]
-            entity_position, alias_position = unpack(entry.posting)
+            posting, inflected_by, _ = entry
+            entity_position, alias_position = unpack(posting)
             entity = self.index.entities[entity_position]
             if kinds is not None and entity.kind not in kinds:
                 continue
             alias = entity.aliases[alias_position]
-            if lang is not None and entry.inflected_by not in (None, lang):
+            if lang is not None and inflected_by not in (None, lang):
                 continue
-            method = Method.INFLECTED if entry.inflected_by else Method.EXACT
+            method = Method.INFLECTED if inflected_by else Method.EXACT
             value = score(method, alias.tier)
             if entity.id not in best or value > best[entity.id][0]:
                 best[entity.id] = (value, entity, alias, method)
@@ -413,7 +411,7 @@ def _groups(entries: list[_Entry]) -> tuple[tuple[tuple[str, ...], tuple[int, ..
     """The entries' positions, grouped by how their alias is capitalised."""
     groups: dict[tuple[str, ...], list[int]] = {}
     for number, entry in enumerate(entries):
-        groups.setdefault(entry.shapes, []).append(number)
+        groups.setdefault(entry[2], []).append(number)
     return tuple((shapes, tuple(numbers)) for shapes, numbers in groups.items())
 
 

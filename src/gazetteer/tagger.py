@@ -334,16 +334,19 @@ class Tagger:
             return None
         for width in range(len(words), 0, -1):
             chunk = words[:width]
-            key = chunk[0][2] if width == 1 else " ".join(w for _, _, w in chunk)
+            key = chunk[0][2] if width == 1 else " ".join([w for _, _, w in chunk])
             form = tables.forms.get(key)
             if form is None or (width == 1 and key in tables.stop):
                 continue
             start, end = chunk[0][0], chunk[-1][1]
+            groups = form[1]
             if lowercase:
-                signature: tuple[bool, ...] = (True,) * len(form[1])
+                signature: tuple[bool, ...] = (True,) * len(groups)
+            elif width == 1:
+                signature = tuple([_word_fits(text[start:end], shapes[0]) for shapes, _ in groups])
             else:
                 surfaces = [text[a:b] for a, b, _ in chunk]
-                signature = tuple(_case_fits(surfaces, shapes) for shapes, _ in form[1])
+                signature = tuple([_case_fits(surfaces, shapes) for shapes, _ in groups])
             decided = self._decide(key, form, signature, kinds, lang)
             if decided is None:
                 continue
@@ -463,6 +466,12 @@ def _words_before(folded: str, begin: int, count: int) -> int | None:
 
 def _word_starts(folded: str, start: int, end: int) -> Iterator[int]:
     return (m.start() for m in _WORD.finditer(folded, start, end) if m.start() > start - 1)
+
+
+def _word_fits(surface: str, shape: str) -> bool:
+    if shape == "A":
+        return surface.isupper()
+    return shape != "C" or surface[:1].isupper()
 
 
 def _case_fits(surfaces: list[str], shapes: tuple[str, ...]) -> bool:

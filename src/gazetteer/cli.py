@@ -220,20 +220,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     sources.add_argument("--no-bundled", action="store_true", help="leave out the bundled data")
 
-    lookup = sub.add_parser(
-        "lookup",
-        parents=[sources],
-        help="resolve names to entities",
-        description="Resolve each QUERY (or each line of stdin for '-').",
-    )
-    lookup.add_argument("queries", nargs="+", metavar="QUERY", help="a name, or - for stdin")
-    lookup.add_argument("--json", action="store_true", help="one JSON object per query")
-    lookup.add_argument(
+    kinds = argparse.ArgumentParser(add_help=False)
+    kinds.add_argument(
         "--kind",
         action="append",
         choices=[k.value for k in Kind],
         help="only entities of this kind (repeatable)",
     )
+
+    lookup = sub.add_parser(
+        "lookup",
+        parents=[sources, kinds],
+        help="resolve names to entities",
+        description="Resolve each QUERY (or each line of stdin for '-').",
+    )
+    lookup.add_argument("queries", nargs="+", metavar="QUERY", help="a name, or - for stdin")
+    lookup.add_argument("--json", action="store_true", help="one JSON object per query")
     lookup.add_argument(
         "--lang",
         metavar="CODE",
@@ -250,18 +252,12 @@ def _parser() -> argparse.ArgumentParser:
 
     tag = sub.add_parser(
         "tag",
-        parents=[sources],
+        parents=[sources, kinds],
         help="find the entities a text names",
         description="Print every mention of a known entity in FILE (or stdin for '-').",
     )
     tag.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
     tag.add_argument("--json", action="store_true", help="one JSON object per mention")
-    tag.add_argument(
-        "--kind",
-        action="append",
-        choices=[k.value for k in Kind],
-        help="only entities of this kind (repeatable)",
-    )
     tag.add_argument(
         "--lowercase",
         action="store_true",

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import re
-import threading
 import unicodedata
 from collections.abc import Iterable, Set
 from importlib import resources
@@ -36,6 +35,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from gazetteer import cache
+from gazetteer._lazy import Lazy
 from gazetteer._yaml import SafeLoader
 from gazetteer.crossindex import CrossIndex, build_cross_index, trigrams
 from gazetteer.index import Index, unpack
@@ -109,19 +109,12 @@ class Matcher:
     def __init__(self, index: Index, cache_key: str | None = None) -> None:
         self.index = index
         self.cache_key = cache_key
-        self._cross: CrossIndex | None = None
-        self._lock = threading.Lock()
+        self._cross = Lazy(self._load_cross)
 
     def cross(self) -> CrossIndex:
         """The cross-script index: from the disk cache when the index has a cache key,
         else built (and then cached)."""
-        cross = self._cross
-        if cross is None:
-            with self._lock:
-                if self._cross is None:
-                    self._cross = self._load_cross()
-                cross = self._cross
-        return cross
+        return self._cross.get()
 
     def _load_cross(self) -> CrossIndex:
         key = self.cache_key

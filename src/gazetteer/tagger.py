@@ -26,13 +26,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import threading
 from collections.abc import Iterable, Iterator
 from importlib import resources
 
 import attrs
 import yaml
 
+from gazetteer._lazy import Lazy
 from gazetteer._yaml import SafeLoader
 from gazetteer.index import Index, unpack
 from gazetteer.model import Alias, Entity, Kind, Mention, Method, Tier
@@ -173,18 +173,11 @@ class Tagger:
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self._built: _Tables | None = None
-        self._lock = threading.Lock()
+        self._built = Lazy(self._build)
         self._memo: dict[_MemoKey, _Decision | None] = {}
 
     def _tables(self) -> _Tables:
-        built = self._built
-        if built is None:
-            with self._lock:
-                if self._built is None:
-                    self._built = self._build()
-                built = self._built
-        return built
+        return self._built.get()
 
     def _build(self) -> _Tables:
         rules = _rules()

@@ -1,0 +1,32 @@
+"""A value made on first use, once, whichever thread asks first."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+__all__ = ["Lazy"]
+
+T = TypeVar("T")
+
+
+class Lazy(Generic[T]):
+    """``Lazy(make).get()`` calls ``make`` the first time, under a lock, and
+    returns the same value ever after."""
+
+    __slots__ = ("_lock", "_make", "_value")
+
+    def __init__(self, make: Callable[[], T]) -> None:
+        self._make = make
+        self._value: T | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> T:
+        value = self._value
+        if value is None:
+            with self._lock:
+                if self._value is None:
+                    self._value = self._make()
+                value = self._value
+        return value

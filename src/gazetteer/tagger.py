@@ -38,13 +38,13 @@ from gazetteer.index import Index, unpack
 from gazetteer.model import Alias, Entity, Kind, Mention, Method, Tier
 from gazetteer.normalize import normalize
 from gazetteer.scoring import AMBIGUITY_MARGIN, score
+from gazetteer.tokens import WORD as _WORD
 from gazetteer.tokens import fold, tokenize
 
 __all__ = ["Tagger"]
 
 _MAX_FORMS = 64  # inflected forms kept per alias of several words
 _GAP = re.compile(r"[\s\-–—,.·«»\"]{0,3}")
-_WORD = re.compile(r"[^\W_]+(?:[-‐'’ʼ`][^\W_]+)*")
 _MEMO_SIZE = 100_000  # decisions remembered per tagger (span text → entity)
 _Decision = tuple["Entity | None", Alias, Method, float, tuple[Entity, ...]]
 _MemoKey = tuple[str, tuple[bool, ...], "frozenset[Kind] | None", "str | None"]
@@ -458,7 +458,7 @@ def _words_before(folded: str, begin: int, count: int) -> int | None:
 
 
 def _word_starts(folded: str, start: int, end: int) -> Iterator[int]:
-    return (m.start() for m in _WORD.finditer(folded, start, end) if m.start() > start - 1)
+    return (m.start() for m in _WORD.finditer(folded, start, end))
 
 
 def _word_fits(surface: str, shape: str) -> bool:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "tokenize"]
+__all__ = ["WORD", "fold", "tokenize"]
 
-_WORD = re.compile(r"[^\W_]+(?:[-‐'’ʼ`][^\W_]+)*")
+# A word: letters and digits, keeping hyphenated and apostrophised words whole.
+WORD = re.compile(r"[^\W_]+(?:[-‐'’ʼ`][^\W_]+)*")
 _APOSTROPHES = "'’ʼ`"
 
 
@@ -54,4 +55,4 @@ def fold(text: str) -> str:
 
 def tokenize(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the words of ``text``."""
-    return [m.span() for m in _WORD.finditer(text)]
+    return [m.span() for m in WORD.finditer(text)]

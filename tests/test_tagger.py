@@ -259,3 +259,29 @@ def test_development_corpus_targets(g: Gazetteer) -> None:
     assert texts >= 60
     assert precision >= 0.97
     assert 2 * precision * recall / (precision + recall) >= 0.95
+
+
+@given(st.text())
+def test_folding_works_one_character_at_a_time(text: str) -> None:
+    # Offsets into the folded text are offsets into the original: folding the
+    # whole text is folding each character on its own (İ and ё included).
+    assert fold(text) == "".join(fold(ch) for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("İstanbul", "istanbul"), ("Ёлка", "елка"), ("Bakı’da", "baki'da")]
+)
+def test_folding_examples(text: str, expected: str) -> None:
+    assert fold(text) == expected
+
+
+def test_a_quoted_name_takes_its_closing_quote(g: Gazetteer) -> None:
+    text = "Депутаты Партии зеленых «Байтак» выступили против."
+    (mention,) = g.tag(text)
+    assert mention.surface == "Партии зеленых «Байтак»"
+    assert text[mention.start : mention.end] == mention.surface
+
+
+def test_a_plural_name_is_found_in_its_cases(g: Gazetteer) -> None:
+    found = _found(g, "Страны присоединились к Авраамским соглашениям.")
+    assert [surface for surface, _ in found] == ["Авраамским соглашениям"]

@@ -39,10 +39,11 @@ from gazetteer.model import Alias, Entity, Kind, Mention, Method, Tier
 from gazetteer.normalize import normalize
 from gazetteer.scoring import AMBIGUITY_MARGIN, score
 from gazetteer.tokens import WORD as _WORD
-from gazetteer.tokens import fold, tokenize
+from gazetteer.tokens import WORD_TAIL, fold, tokenize
 
 __all__ = ["Tagger"]
 
+_CLOSING = "»”\"'"  # a closing quote that ends an alias ends its mention too
 _MAX_FORMS = 64  # inflected forms kept per alias of several words
 _GAP = re.compile(r"[\s\-–—,.·«»\"]{0,3}")
 _MEMO_SIZE = 100_000  # decisions remembered per tagger (span text → entity)
@@ -147,11 +148,23 @@ class _Tables:
     # Caspian") is found from its first capitalised word: that word → how
     # many words come before it.
     anchors: dict[str, frozenset[int]]
+    # The first two words of every name of several words.
+    pairs: frozenset[str]
+
+
+_UNKNOWN: _Decision = (None, Alias("", "und"), Method.EXACT, 0.0, ())  # a memo miss
+
+
+@functools.cache
+def _capitalised_word() -> re.Pattern[str]:
+    """A whole word (as :data:`gazetteer.tokens.WORD` reads it) that starts
+    with an upper-case letter."""
+    return re.compile(_capitalised().pattern + WORD_TAIL)
 
 
 @functools.cache
 def _capitalised() -> re.Pattern[str]:
-    """A word that starts with an upper-case letter (any script of the BMP)."""
+    """An upper-case letter (any script of the BMP) at the start of a word."""
     upper = [cp for cp in range(0x10000) if chr(cp).isupper() and len(chr(cp)) == 1]
     ranges, first, last = [], upper[0], upper[0]
     for cp in upper[1:]:
@@ -168,6 +181,18 @@ def _capitalised() -> re.Pattern[str]:
     return re.compile(rf"\b[{body}]")
 
 
+@attrs.frozen
+class _Run:
+    """One call of :meth:`Tagger.tag`: the text and what was asked."""
+
+    text: str
+    folded: str  # the text, folded (same offsets)
+    tables: _Tables
+    kinds: frozenset[Kind] | None
+    lowercase: bool
+    lang: str | None
+
+
 class Tagger:
     """The tag index over one compiled index, built on first use."""
 
@@ -175,6 +200,8 @@ class Tagger:
         self.index = index
         self._built = Lazy(self._build)
         self._memo: dict[_MemoKey, _Decision | None] = {}
+        self._singles: dict[tuple[frozenset[Kind] | None, str | None], dict[str, _Decision | None]]
+        self._singles = {}
 
     def _tables(self) -> _Tables:
         return self._built.get()
@@ -183,6 +210,7 @@ class Tagger:
         rules = _rules()
         forms: dict[str, list[_Entry]] = {}
         longest: dict[str, int] = {}
+        pairs: set[str] = set()
         anchors: dict[str, set[int]] = {}
         fields = functools.lru_cache(maxsize=4096)(self.index.alias_fields)
         for postings in self.index.postings.values():
@@ -208,6 +236,8 @@ class Tagger:
                         (posting, rule_lang if number > 0 else None, shapes)
                     )
                     longest[variant[0]] = max(longest.get(variant[0], 0), len(variant))
+                    if len(variant) > 1:
+                        pairs.add(f"{variant[0]} {variant[1]}")
                     lead = next((k for k, shape in enumerate(shapes) if shape), 0)
                     if lead:
                         anchors.setdefault(variant[lead], set()).add(lead)
@@ -216,6 +246,7 @@ class Tagger:
             longest=longest,
             stop=_stopwords(),
             anchors={word: frozenset(leads) for word, leads in anchors.items()},
+            pairs=frozenset(pairs),
         )
 
     def demonyms(self, text: str, taken: list[Mention]) -> list[Mention]:
@@ -265,64 +296,148 @@ class Tagger:
     ) -> list[Mention]:
         tables = self._tables()
         folded = fold(text)
+        run = _Run(text, folded, tables, kinds, lowercase, lang)
+        if lowercase:
+            return self._scan(run, [m.start() for m in _WORD.finditer(folded)])
+        # The common case, in one pass: a capitalised word that is a one-word
+        # name and does not begin a longer one. Its decision depends only on
+        # its surface, so it is remembered by surface. Anything else (a word
+        # that may begin a longer name, an apostrophe, a name led by
+        # lower-case words) takes the general path.
+        memo = self._single_memo(kinds, lang)
+        longest, anchors, pairs = tables.longest, tables.anchors, tables.pairs
         mentions: list[Mention] = []
+        append = mentions.append
         taken = 0
-        for begin in self._starts(text, folded, tables, lowercase):
+        for match in _capitalised_word().finditer(text):
+            begin, end = match.span()
             if begin < taken:
                 continue
-            at = self._at(text, folded, begin, tables, kinds, lowercase, lang)
-            if at is None:
-                continue
-            found, width = at
-            # A longer name that starts inside this one wins ("across the
-            # Caspian Sea": "Caspian Sea", not "the Caspian").
-            inner_starts = _word_starts(folded, found.start + 1, found.end) if width > 1 else ()
-            for inner in inner_starts:
-                word = _WORD.match(folded, inner)
-                if word is None or word.group() not in tables.longest:
+            word = folded[begin:end]
+            if word in anchors:
+                for lead in anchors[word]:
+                    before = _words_before(folded, begin, lead)
+                    if before is not None and before >= taken:
+                        found = self._general(run, before)
+                        if found is not None:
+                            append(found)
+                            taken = found.end
+                if begin < taken:
                     continue
-                other = self._at(text, folded, inner, tables, kinds, lowercase, lang)
-                if other is not None and other[0].end > found.end:
-                    found = other[0]
-                    break
-            mentions.append(found)
-            taken = found.end
+            most = longest.get(word)
+            if most is None:
+                if "'" not in word or word.split("'")[0] not in longest:
+                    if "-" in word:  # Бишкек-Ош: the parts may be names
+                        for found in self._parts(run, begin, end):
+                            append(found)
+                            taken = found.end
+                    continue
+            elif most == 1 or not _pair_follows(folded, end, word, pairs):
+                surface = match.group()
+                decision = memo.get(surface, _UNKNOWN)
+                if decision is _UNKNOWN:
+                    decision = self._one_word(surface, word, tables, kinds, lang)
+                    if len(memo) < _MEMO_SIZE:
+                        memo[surface] = decision
+                if decision is not None:
+                    quote = decision[1].text[-1:]
+                    if quote in _CLOSING and text[end : end + 1] == quote:
+                        end += 1
+                        surface = text[begin:end]
+                    append(Mention(begin, end, surface, *decision))
+                    taken = end
+                continue
+            found = self._general(run, begin)
+            if found is not None:
+                append(found)
+                taken = found.end
         return mentions
 
-    def _starts(self, text: str, folded: str, tables: _Tables, lowercase: bool) -> list[int]:
-        """Where a name may start: every word of a lower-cased text; else every
-        capitalised word, and the words that lead a name up to one (a name
-        written wholly in lower case is found only in lower-case mode)."""
-        if lowercase:
-            return [m.start() for m in _WORD.finditer(folded)]
-        starts = []
-        longest, anchors = tables.longest, tables.anchors
-        for match in _capitalised().finditer(text):
-            begin = match.start()
-            found = _WORD.match(folded, begin)
-            if found is None:
+    def _parts(self, run: _Run, begin: int, end: int) -> list[Mention]:
+        """Names that start at the capitalised parts of a hyphenated word that is
+        not a name as a whole."""
+        found: list[Mention] = []
+        taken = begin
+        for part in _capitalised().finditer(run.text, begin + 1, end):
+            if part.start() < taken:
                 continue
-            word = found.group()
-            if word in longest or ("'" in word and word.split("'")[0] in longest):
-                starts.append(begin)
-            for lead in anchors.get(word, ()):
-                before = _words_before(folded, begin, lead)
-                if before is not None:
-                    starts.append(before)
-        return sorted(starts)
+            mention = self._general(run, part.start())
+            if mention is not None:
+                found.append(mention)
+                taken = mention.end
+        return found
+
+    def _single_memo(
+        self, kinds: frozenset[Kind] | None, lang: str | None
+    ) -> dict[str, _Decision | None]:
+        return self._singles.setdefault((kinds, lang), {})
+
+    def _one_word(
+        self,
+        surface: str,
+        word: str,
+        tables: _Tables,
+        kinds: frozenset[Kind] | None,
+        lang: str | None,
+    ) -> _Decision | None:
+        """The decision for a one-word name written as ``surface``."""
+        form = tables.forms.get(word)
+        if form is None or word in tables.stop:
+            return None
+        signature = tuple([_word_fits(surface, shapes[0]) for shapes, _ in form[1]])
+        decided = self._decide(word, form, signature, kinds, lang)
+        entity = decided[0] if decided is not None else None
+        if entity is not None and entity.deny and _denied(entity, surface):
+            return None
+        return decided
+
+    def _scan(self, run: _Run, starts: list[int]) -> list[Mention]:
+        mentions: list[Mention] = []
+        taken = 0
+        for begin in starts:
+            if begin < taken:
+                continue
+            found = self._general(run, begin)
+            if found is not None:
+                mentions.append(found)
+                taken = found.end
+        return mentions
+
+    def _general(
+        self,
+        run: _Run,
+        begin: int,
+    ) -> Mention | None:
+        """The longest mention from ``begin``; a longer name that starts inside
+        it wins ("across the Caspian Sea": "Caspian Sea", not "the Caspian")."""
+        at = self._at(run, begin)
+        if at is None:
+            return None
+        found, width = at
+        folded, tables = run.folded, run.tables
+        inner_starts = _word_starts(folded, found.start + 1, found.end) if width > 1 else ()
+        for left, inner in enumerate(inner_starts, 1):
+            word = _WORD.match(folded, inner)
+            # only a name with more words than are left of this one can be longer
+            if (
+                word is None
+                or tables.longest.get(word.group(), 0) <= width - left
+                or not _pair_follows(folded, word.end(), word.group(), tables.pairs)
+            ):
+                continue
+            other = self._at(run, inner)
+            if other is not None and other[0].end > found.end:
+                return other[0]
+        return found
 
     def _at(
         self,
-        text: str,
-        folded: str,
+        run: _Run,
         begin: int,
-        tables: _Tables,
-        kinds: frozenset[Kind] | None,
-        lowercase: bool,
-        lang: str | None,
     ) -> tuple[Mention, int] | None:
         """The longest mention that starts at ``begin``, if any, and its width in words."""
-        words = _words_from(folded, begin, tables)
+        text, tables = run.text, run.tables
+        words = _words_from(run.folded, begin, tables)
         if not words:
             return None
         for width in range(len(words), 0, -1):
@@ -333,19 +448,21 @@ class Tagger:
                 continue
             start, end = chunk[0][0], chunk[-1][1]
             groups = form[1]
-            if lowercase:
+            if run.lowercase:
                 signature: tuple[bool, ...] = (True,) * len(groups)
             elif width == 1:
                 signature = tuple([_word_fits(text[start:end], shapes[0]) for shapes, _ in groups])
             else:
                 surfaces = [text[a:b] for a, b, _ in chunk]
                 signature = tuple([_case_fits(surfaces, shapes) for shapes, _ in groups])
-            decided = self._decide(key, form, signature, kinds, lang)
+            decided = self._decide(key, form, signature, run.kinds, run.lang)
             if decided is None:
                 continue
             entity, alias, method, value, candidates = decided
             if entity is not None and entity.deny and _denied(entity, text[start:end]):
                 continue
+            if alias.text[-1:] in _CLOSING and text[end : end + 1] == alias.text[-1]:
+                end += 1  # Партия зелёных «Байтак»: the span takes the closing quote
             mention = Mention(start, end, text[start:end], entity, alias, method, value, candidates)
             return mention, width
         return None
@@ -455,6 +572,19 @@ def _words_before(folded: str, begin: int, count: int) -> int | None:
             return None
         at = match.start(1)
     return at
+
+
+def _pair_follows(folded: str, end: int, word: str, pairs: frozenset[str]) -> bool:
+    """Whether the word after ``end`` makes, with ``word``, the start of a
+    name of several words."""
+    gap = _GAP.match(folded, end)
+    following = _WORD.match(folded, gap.end() if gap else end)
+    if following is None:
+        return False
+    second = following.group()
+    return f"{word} {second}" in pairs or (
+        "'" in second and f"{word} {second.split(chr(39))[0]}" in pairs
+    )
 
 
 def _word_starts(folded: str, start: int, end: int) -> Iterator[int]:

@@ -9,13 +9,16 @@ apostrophised words whole (Касым-Жомарт, Türkiye'nin).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-__all__ = ["WORD", "fold", "tokenize"]
+__all__ = ["WORD", "WORD_TAIL", "fold", "tokenize"]
 
 # A word: letters and digits, keeping hyphenated and apostrophised words whole.
-WORD = re.compile(r"[^\W_]+(?:[-‐'’ʼ`][^\W_]+)*")
+# WORD_TAIL is what may follow its first letter.
+WORD_TAIL = r"[^\W_]*(?:[-‐'’ʼ`][^\W_]+)*"
+WORD = re.compile(r"[^\W_]" + WORD_TAIL)
 _APOSTROPHES = "'’ʼ`"
 
 
@@ -48,9 +51,29 @@ class _Table(dict[int, str]):
 _TABLE = _Table()
 
 
+@functools.cache
+def _unlike_lower() -> re.Pattern[str]:
+    """The lower-case characters (of the BMP) that fold to something else."""
+    found = []
+    for codepoint in range(0x10000):
+        ch = chr(codepoint)
+        if ch.lower() == ch and not 0xD800 <= codepoint < 0xE000 and _TABLE[codepoint] != ch:
+            found.append(ch)
+    return re.compile("[" + "".join(re.escape(ch) for ch in found) + "]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _TABLE[ord(match.group())]
+
+
 def fold(text: str) -> str:
     """``text`` folded character by character; the result has the same length."""
-    return text.translate(_TABLE)
+    lowered = text.replace("İ", "I").lower()  # "İ".lower() is two characters
+    if len(lowered) != len(text):
+        return text.translate(_TABLE)
+    # lower() is fast; only the few characters that fold further (ё, é, ı,
+    # the apostrophes ...) are looked up one by one.
+    return _unlike_lower().sub(_fold_match, lowered)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:

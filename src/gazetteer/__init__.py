@@ -32,6 +32,7 @@ from __future__ import annotations
 from gazetteer.errors import (
     AliasFileError,
     GazetteerError,
+    PackError,
     Problem,
     UnknownEntityError,
     UnknownKindError,
@@ -63,6 +64,7 @@ __all__ = [
     "Match",
     "Mention",
     "Method",
+    "PackError",
     "Problem",
     "Report",
     "Resolution",

@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-FORMAT = 2
+FORMAT = 3
 _TIERS = {tier.value: tier for tier in Tier}
 _KINDS = {kind.value: kind for kind in Kind}
 
@@ -83,11 +83,13 @@ def _entity_to_json(entity: Entity) -> list[Any]:
         entity.country,
         entity.parent,
         list(entity.deny),
+        entity.population,
+        entity.capital,
     ]
 
 
-def _entity_from_json(row: list[Any]) -> Entity:
-    entity_id, kind, name, aliases, codes, country, parent, deny = row
+def _entity_from_json(row: Sequence[Any]) -> Entity:
+    entity_id, kind, name, aliases, codes, country, parent, deny, population, capital = row
     tiers = _TIERS
     fields = (record.split(_FIELD) for record in aliases.split(_RECORD)) if aliases else ()
     return Entity(
@@ -95,10 +97,12 @@ def _entity_from_json(row: list[Any]) -> Entity:
         kind=_KINDS[kind],
         name=name,
         aliases=tuple(Alias(text, lang, tiers[tier], key) for text, lang, tier, key in fields),
-        codes=codes,
+        codes=dict(codes),
         country=country,
         parent=parent,
         deny=tuple(deny),
+        population=population,
+        capital=bool(capital),
     )
 
 
@@ -110,8 +114,14 @@ class LazyEntities(Sequence[Entity]):
     build the same entity build equal ones, and either may be kept.
     """
 
-    def __init__(self, rows: list[list[Any]]) -> None:
-        self._rows = rows
+    def __init__(self, rows: Sequence[Sequence[Any]]) -> None:
+        # Rows as tuples of strings, numbers and tuples of them (the codes as
+        # pairs): the garbage collector stops tracking such tuples, where it
+        # would walk tens of thousands of lists at every full collection.
+        self._rows = [
+            (*row[:4], tuple(dict(row[4]).items()), *row[5:7], tuple(row[7]), *row[8:])
+            for row in rows
+        ]
         self._built: list[Entity | None] = [None] * len(rows)
 
     def __len__(self) -> int:
@@ -143,7 +153,7 @@ class LazyEntities(Sequence[Entity]):
         blob: str = self._rows[position][3]
         return blob.count(_RECORD) + 1 if blob else 0
 
-    def __reduce__(self) -> tuple[type[LazyEntities], tuple[list[list[Any]]]]:
+    def __reduce__(self) -> tuple[type[LazyEntities], tuple[list[tuple[Any, ...]]]]:
         return (LazyEntities, (self._rows,))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from gazetteer.errors import AliasFileError, GazetteerError
-from gazetteer.loader import load, validate
+from gazetteer.loader import PACKS, load, validate
 from gazetteer.model import Entity, Kind, Match, Mention, Resolution, Status
 from gazetteer.resolver import Gazetteer
 
@@ -88,7 +88,7 @@ def _queries(args: argparse.Namespace) -> Iterator[str]:
 
 
 def _load(args: argparse.Namespace) -> Gazetteer:
-    return load(args.path or (), bundled=not args.no_bundled)
+    return load(args.path or (), bundled=not args.no_bundled, packs=args.pack or ())
 
 
 def _cmd_lookup(args: argparse.Namespace) -> int:
@@ -219,6 +219,13 @@ def _parser() -> argparse.ArgumentParser:
         help="an alias file or folder of your own, merged over the bundled data (repeatable)",
     )
     sources.add_argument("--no-bundled", action="store_true", help="leave out the bundled data")
+    sources.add_argument(
+        "--pack",
+        action="append",
+        choices=PACKS,
+        help="add a data pack to the bundled data (repeatable): cities = GeoNames' cities "
+        "(pip install 'gazetteer[cities]')",
+    )
 
     kinds = argparse.ArgumentParser(add_help=False)
     kinds.add_argument(

@@ -39,3 +39,5 @@ class EntryRecord:
     deny: tuple[str, ...] = ()
     names_of: str | None = None
     weaken: bool = False
+    population: int | None = None
+    capital: bool = False

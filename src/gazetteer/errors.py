@@ -10,6 +10,7 @@ import attrs
 __all__ = [
     "AliasFileError",
     "GazetteerError",
+    "PackError",
     "Problem",
     "UnknownEntityError",
     "UnknownKindError",
@@ -62,3 +63,8 @@ class UnknownEntityError(GazetteerError, KeyError):
 
 class UnknownKindError(GazetteerError, ValueError):
     """A ``kinds`` filter named a kind that does not exist."""
+
+
+class PackError(GazetteerError):
+    """A data pack was asked for that does not exist, or whose package is not
+    installed (the message says what to install)."""

@@ -18,17 +18,17 @@ from pathlib import Path
 
 import attrs
 
-from gazetteer import cache
+from gazetteer import cache, geonames
 from gazetteer.aliasfile import expand_paths, read_alias_files
 from gazetteer.entries import EntryRecord
-from gazetteer.errors import AliasFileError, Problem, sort_problems
+from gazetteer.errors import AliasFileError, PackError, Problem, sort_problems
 from gazetteer.index import Index, compile_index
 from gazetteer.isodata import iso_entries
 from gazetteer.model import Entity
 from gazetteer.records import merge_layer, same_alias_warnings
 from gazetteer.resolver import Gazetteer
 
-__all__ = ["Report", "bundled_alias_dir", "load", "validate"]
+__all__ = ["PACKS", "Report", "bundled_alias_dir", "cache_name", "load", "validate"]
 
 log = logging.getLogger(__name__)
 PathLike = str | os.PathLike[str]
@@ -49,11 +49,25 @@ def _bundled_files() -> list[Path]:
     return files
 
 
-def _fingerprint(files: Sequence[Path]) -> str:
-    """A hash of everything the bundled index depends on: pycountry, our code, the files."""
+PACKS = ("cities",)
+
+
+def _packs(packs: Iterable[str]) -> tuple[str, ...]:
+    """The packs asked for, checked, each once, in a fixed order."""
+    asked = [packs] if isinstance(packs, str) else list(packs)
+    unknown = sorted(set(asked) - set(PACKS))
+    if unknown:
+        raise PackError(f"unknown pack {unknown[0]!r}; packs are {', '.join(PACKS)}")
+    return tuple(pack for pack in PACKS if pack in asked)
+
+
+def _fingerprint(files: Sequence[Path], packs: Sequence[str]) -> str:
+    """A hash of everything the bundled index depends on: pycountry, the
+    packs' packages, our code and settings, the files."""
     package = Path(__file__).resolve().parent
     own = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file())
     parts = [metadata.version("pycountry").encode()]
+    parts += [f"{pack} {geonames.version()}".encode() for pack in packs]
     for path in [*own, *files]:
         parts += [path.name.encode(), path.read_bytes()]
     return cache.fingerprint(parts)
@@ -79,16 +93,35 @@ def _merge_files(base: dict[str, Entity], files: Sequence[Path]) -> dict[str, En
     return merged
 
 
-def _bundled_index(use_cache: bool) -> tuple[Index, str | None]:
-    """The bundled index, and the key it is cached under (None without the cache)."""
+def cache_name(packs: Sequence[str]) -> str:
+    """The name the bundled index (with these packs) is cached under."""
+    return ".".join(["bundled", *packs])
+
+
+def _bundled_index(use_cache: bool, packs: Sequence[str] = ()) -> tuple[Index, str | None]:
+    """The bundled index, with ``packs``, and the key it is cached under (None
+    without the cache). The layers: pycountry, then the packs, then the
+    bundled files (so that curated names and tiers win)."""
     files = _bundled_files()
-    key = _fingerprint(files) if use_cache else None
-    if key is not None and (cached := cache.read_index("bundled", key)) is not None:
+    name = cache_name(packs)
+    key = _fingerprint(files, packs) if use_cache else None
+    if key is not None and (cached := cache.read_index(name, key)) is not None:
         return cached, key
     entities = merge_layer({}, iso_entries(), strict=False)
-    index = compile_index(_merge_files(entities, files).values())
+    entries, problems = read_alias_files(files)
+    if problems:
+        raise AliasFileError(problems)
+    if "cities" in packs:
+        twins = {
+            value: entry.id
+            for entry in entries
+            for code, value in entry.codes
+            if code == "geonames"
+        }
+        entities = merge_layer(entities, geonames.city_entries(twins, entities), strict=False)
+    index = compile_index(merge_layer(entities, entries).values())
     if key is not None:
-        cache.write_index("bundled", key, index)
+        cache.write_index(name, key, index)
     return index, key
 
 
@@ -96,25 +129,37 @@ def _entities(index: Index) -> dict[str, Entity]:
     return {entity.id: entity for entity in index.entities}
 
 
-def load(paths: Iterable[PathLike] = (), *, bundled: bool = True, cache: bool = True) -> Gazetteer:
+def load(
+    paths: Iterable[PathLike] = (),
+    *,
+    bundled: bool = True,
+    cache: bool = True,
+    packs: Iterable[str] = (),
+) -> Gazetteer:
     """Load a gazetteer.
 
     ``paths``: the user's alias files and folders (every ``*.yaml`` below a
     folder), merged over the bundled data in the order given. ``bundled``:
     include pycountry's countries and subdivisions and the bundled alias
-    files (the default). ``cache``: use and refresh the on-disk cache of the
-    bundled data.
+    files (the default). ``packs``: optional data packs to add to the bundled
+    data: ``"cities"`` (GeoNames' cities of 15,000 people or more; needs
+    ``pip install 'gazetteer[cities]'``). ``cache``: use and refresh the
+    on-disk cache of the bundled data and packs.
 
     Raises :class:`AliasFileError` (with every problem, each with file and
-    line) when any file is invalid.
+    line) when any file is invalid, :class:`PackError` for an unknown pack or
+    one whose package is not installed.
     """
-    index, key = _bundled_index(cache) if bundled else (compile_index(()), None)
+    chosen = _packs(packs)
+    if chosen and not bundled:
+        raise PackError("packs are added to the bundled data: use them with bundled=True")
+    index, key = _bundled_index(cache, chosen) if bundled else (compile_index(()), None)
     files, problems = expand_paths(paths)
     if problems:
         raise AliasFileError(problems)
     if files:
         index, key = compile_index(_merge_files(_entities(index), files).values()), None
-    return Gazetteer(index, key)
+    return Gazetteer(index, (cache_name(chosen), key) if key else None)
 
 
 @attrs.frozen

@@ -106,7 +106,7 @@ def name_variants(key: str) -> list[str]:
 class Matcher:
     """The matching steps over one compiled index (and its cross-script index)."""
 
-    def __init__(self, index: Index, cache_key: str | None = None) -> None:
+    def __init__(self, index: Index, cache_key: tuple[str, str] | None = None) -> None:
         self.index = index
         self.cache_key = cache_key
         self._cross = Lazy(self._load_cross)
@@ -117,12 +117,14 @@ class Matcher:
         return self._cross.get()
 
     def _load_cross(self) -> CrossIndex:
-        key = self.cache_key
-        if key is not None and (found := cache.read_cross_index("cross", key, self.index)):
+        # cached beside the index it belongs to: "bundled.cities" → "cross.cities"
+        name, key = self.cache_key or ("", "")
+        name = name.replace("bundled", "cross", 1)
+        if key and (found := cache.read_cross_index(name, key, self.index)):
             return found
         built = build_cross_index(self.index)
-        if key is not None:
-            cache.write_cross_index("cross", key, built)
+        if key:
+            cache.write_cross_index(name, key, built)
         return built
 
     def _match(

@@ -103,7 +103,9 @@ class Entity:
     its language and tier; ``names`` groups their texts by language. ``deny``
     lists strings that must never resolve to this entity. ``country`` links a
     person, city or organisation to its country, ``parent`` a subdivision to
-    the entity it belongs to; both are entity ids.
+    the entity it belongs to; both are entity ids. ``population`` and
+    ``capital`` (a country's capital city) come with the cities pack; they
+    order candidates that match equally well (see :func:`prior`).
 
     Two entities are equal when their ids are equal.
     """
@@ -116,6 +118,8 @@ class Entity:
     country: str | None = None
     parent: str | None = None
     deny: tuple[str, ...] = ()
+    population: int | None = None
+    capital: bool = False
 
     @property
     def names(self) -> Mapping[str, tuple[str, ...]]:
@@ -141,6 +145,8 @@ class Entity:
                 self.country,
                 self.parent,
                 self.deny,
+                self.population,
+                self.capital,
             ),
         )
 

@@ -82,6 +82,8 @@ class _Draft:
     country: str | None
     parent: str | None
     deny: list[str]
+    population: int | None = None
+    capital: bool = False
 
     @classmethod
     def of(cls, entity: Entity) -> _Draft:
@@ -94,6 +96,8 @@ class _Draft:
             country=entity.country,
             parent=entity.parent,
             deny=list(entity.deny),
+            population=entity.population,
+            capital=entity.capital,
         )
 
     def retier(self, key: str, tier: Tier) -> None:
@@ -112,6 +116,8 @@ class _Draft:
             country=self.country,
             parent=self.parent,
             deny=tuple(self.deny),
+            population=self.population,
+            capital=self.capital,
         )
 
 
@@ -193,7 +199,8 @@ class _Merger:
             return
         if entry.name is not None:
             draft.name = entry.name
-            if not any(text == entry.name for text, _ in draft.aliases):
+            listed = any(record.text == entry.name for record in entry.aliases)
+            if not listed and not any(text == entry.name for text, _ in draft.aliases):
                 draft.aliases[(entry.name, "en")] = Alias(entry.name, "en", Tier.STRONG)
         overlay = entry.id in self.base
         if entry.weaken:
@@ -222,6 +229,9 @@ class _Merger:
             if current is not None and current != value:
                 self.problem(entry, f"{link} {value!r} contradicts {current!r} set earlier")
             setattr(draft, link, value)
+        if entry.population is not None:
+            draft.population = entry.population
+        draft.capital = draft.capital or entry.capital
         for text in entry.deny:
             if not normalize(text):
                 self.problem(entry, f"deny entry {text!r} is empty after normalisation")

@@ -47,7 +47,7 @@ class Gazetteer(Mapping[str, Entity]):
     _matcher: Matcher
     _tagger: Tagger
 
-    def __init__(self, index: Index, cache_key: str | None = None) -> None:
+    def __init__(self, index: Index, cache_key: tuple[str, str] | None = None) -> None:
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_matcher", Matcher(index, cache_key))
         object.__setattr__(self, "_tagger", Tagger(index))
@@ -55,7 +55,7 @@ class Gazetteer(Mapping[str, Entity]):
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Gazetteer is immutable")
 
-    def __reduce__(self) -> tuple[type[Gazetteer], tuple[Index, str | None]]:
+    def __reduce__(self) -> tuple[type[Gazetteer], tuple[Index, tuple[str, str] | None]]:
         return (Gazetteer, (self._index, self._matcher.cache_key))
 
     # -- the mapping of ids to entities ------------------------------------

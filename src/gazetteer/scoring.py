@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from gazetteer.model import Match, Method, Resolution, Status, Tier
+from gazetteer.model import Entity, Kind, Match, Method, Resolution, Status, Tier
 
 __all__ = [
     "AMBIGUITY_MARGIN",
@@ -52,6 +52,7 @@ __all__ = [
     "WEAK_PENALTY",
     "decide",
     "group",
+    "prior",
     "rank",
     "score",
 ]
@@ -115,11 +116,24 @@ def score(
     return round(max(0.0, min(1.0, value)), 4)
 
 
-def _order(match: Match) -> tuple[float, float, bool, str]:
+# Kinds in the order a tie between equally good candidates lists them.
+_KIND_ORDER = {Kind.COUNTRY: 0, Kind.SUBDIVISION: 1, Kind.CITY: 2}
+
+
+def prior(entity: Entity) -> tuple[int, bool, int]:
+    """How candidates that match equally well are ordered (smaller first):
+    countries, then subdivisions, then cities, then the rest; a capital
+    before other cities; then the larger population. It orders; it never
+    turns a tie into a resolved answer."""
+    return (_KIND_ORDER.get(entity.kind, 3), not entity.capital, -(entity.population or 0))
+
+
+def _order(match: Match) -> tuple[float, float, bool, tuple[int, bool, int], str]:
     return (
         -match.score,
         -(match.similarity or 0.0),
         match.alias.tier is not Tier.STRONG,
+        prior(match.entity),
         match.entity.id,
     )
 
@@ -127,8 +141,8 @@ def _order(match: Match) -> tuple[float, float, bool, str]:
 def rank(matches: Iterable[Match]) -> tuple[Match, ...]:
     """Keep the best match of each entity and sort them, best first.
 
-    Ties on score put strong aliases first, then order by entity id, so the
-    order never depends on how the index was built.
+    Ties on score put strong aliases first, then follow :func:`prior`, then
+    the entity id, so the order never depends on how the index was built.
     """
     best: dict[str, Match] = {}
     for match in matches:

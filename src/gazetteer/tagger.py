@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import resources
 
 import attrs
@@ -37,7 +37,7 @@ from gazetteer._yaml import SafeLoader
 from gazetteer.index import Index, unpack
 from gazetteer.model import Alias, Entity, Kind, Mention, Method, Tier
 from gazetteer.normalize import normalize
-from gazetteer.scoring import AMBIGUITY_MARGIN, score
+from gazetteer.scoring import AMBIGUITY_MARGIN, prior, score
 from gazetteer.tokens import WORD as _WORD
 from gazetteer.tokens import WORD_TAIL, fold, tokenize
 
@@ -45,10 +45,11 @@ __all__ = ["Tagger"]
 
 _CLOSING = "»”\"'"  # a closing quote that ends an alias ends its mention too
 _MAX_FORMS = 64  # inflected forms kept per alias of several words
-_GAP = re.compile(r"[\s\-–—,.·«»\"]{0,3}")
+_GAP = re.compile(r"[\s\-‐–—,.·«»\"]{0,3}")
 _MEMO_SIZE = 100_000  # decisions remembered per tagger (span text → entity)
 _Decision = tuple["Entity | None", Alias, Method, float, tuple[Entity, ...]]
 _MemoKey = tuple[str, tuple[bool, ...], "frozenset[Kind] | None", "str | None"]
+_WindowKey = tuple[str, bool, "frozenset[Kind] | None", "str | None"]
 
 
 @attrs.frozen
@@ -148,18 +149,29 @@ class _Tables:
     # Caspian") is found from its first capitalised word: that word → how
     # many words come before it.
     anchors: dict[str, frozenset[int]]
-    # The first two words of every name of several words.
-    pairs: frozenset[str]
+    # Every run of two or more words that begins a name of several words
+    # (the name itself included): the words after a name's first word are
+    # read only while they still make such a run.
+    # (A dict of None rather than a set: a dict that holds only strings is
+    # not tracked by the garbage collector, a set always is, and a full
+    # collection would walk all of its members.)
+    chains: dict[str, None]
 
 
 _UNKNOWN: _Decision = (None, Alias("", "und"), Method.EXACT, 0.0, ())  # a memo miss
+_NO_WINDOW: tuple[int, _Decision] = (0, _UNKNOWN)  # a memo miss
 
 
 @functools.cache
 def _capitalised_word() -> re.Pattern[str]:
     """A whole word (as :data:`gazetteer.tokens.WORD` reads it) that starts
-    with an upper-case letter."""
-    return re.compile(_capitalised().pattern + WORD_TAIL)
+    with an upper-case letter, and the word after it (group 1), if any."""
+    # group 1 (a lookahead, so that it is not consumed): the word after it
+    # The capital comes first and the word boundary is checked behind it
+    # ("not after a word character"): a pattern that starts with a character
+    # class lets the regex engine skip ahead to the next candidate quickly.
+    capital = _capitalised().pattern.removeprefix(r"\b")
+    return re.compile(rf"{capital}(?<!\w.){WORD_TAIL}(?={_GAP.pattern}({_WORD.pattern})|)")
 
 
 @functools.cache
@@ -200,8 +212,11 @@ class Tagger:
         self.index = index
         self._built = Lazy(self._build)
         self._memo: dict[_MemoKey, _Decision | None] = {}
-        self._singles: dict[tuple[frozenset[Kind] | None, str | None], dict[str, _Decision | None]]
+        self._singles: dict[
+            tuple[frozenset[Kind] | None, str | None], dict[str, tuple[_Decision | None, str]]
+        ]
         self._singles = {}
+        self._windows: dict[_WindowKey, tuple[int, _Decision] | None] = {}
 
     def _tables(self) -> _Tables:
         return self._built.get()
@@ -210,7 +225,7 @@ class Tagger:
         rules = _rules()
         forms: dict[str, list[_Entry]] = {}
         longest: dict[str, int] = {}
-        pairs: set[str] = set()
+        chains: set[str] = set()
         anchors: dict[str, set[int]] = {}
         fields = functools.lru_cache(maxsize=4096)(self.index.alias_fields)
         for postings in self.index.postings.values():
@@ -232,12 +247,14 @@ class Tagger:
                     ]
                     variants = itertools.islice(itertools.product(*options), _MAX_FORMS)
                 for number, variant in enumerate(variants):
-                    forms.setdefault(" ".join(variant), []).append(
+                    key = " ".join(variant)
+                    forms.setdefault(key, []).append(
                         (posting, rule_lang if number > 0 else None, shapes)
                     )
                     longest[variant[0]] = max(longest.get(variant[0], 0), len(variant))
+                    chains.update(" ".join(variant[:size]) for size in range(2, len(variant)))
                     if len(variant) > 1:
-                        pairs.add(f"{variant[0]} {variant[1]}")
+                        chains.add(key)
                     lead = next((k for k, shape in enumerate(shapes) if shape), 0)
                     if lead:
                         anchors.setdefault(variant[lead], set()).add(lead)
@@ -246,7 +263,7 @@ class Tagger:
             longest=longest,
             stop=_stopwords(),
             anchors={word: frozenset(leads) for word, leads in anchors.items()},
-            pairs=frozenset(pairs),
+            chains=dict.fromkeys(chains),
         )
 
     def demonyms(self, text: str, taken: list[Mention]) -> list[Mention]:
@@ -305,7 +322,7 @@ class Tagger:
         # that may begin a longer name, an apostrophe, a name led by
         # lower-case words) takes the general path.
         memo = self._single_memo(kinds, lang)
-        longest, anchors, pairs = tables.longest, tables.anchors, tables.pairs
+        longest, anchors, chains = tables.longest, tables.anchors, tables.chains
         mentions: list[Mention] = []
         append = mentions.append
         taken = 0
@@ -326,31 +343,44 @@ class Tagger:
                     continue
             most = longest.get(word)
             if most is None:
-                if "'" not in word or word.split("'")[0] not in longest:
-                    if "-" in word:  # Бишкек-Ош: the parts may be names
-                        for found in self._parts(run, begin, end):
-                            append(found)
-                            taken = found.end
-                    continue
-            elif most == 1 or not _pair_follows(folded, end, word, pairs):
-                surface = match.group()
-                decision = memo.get(surface, _UNKNOWN)
-                if decision is _UNKNOWN:
-                    decision = self._one_word(surface, word, tables, kinds, lang)
-                    if len(memo) < _MEMO_SIZE:
-                        memo[surface] = decision
-                if decision is not None:
-                    quote = decision[1].text[-1:]
-                    if quote in _CLOSING and text[end : end + 1] == quote:
-                        end += 1
-                        surface = text[begin:end]
-                    append(Mention(begin, end, surface, *decision))
-                    taken = end
+                if "'" in word and word.split("'")[0] in longest:
+                    found = self._general(run, begin)
+                    if found is not None:
+                        append(found)
+                        taken = found.end
+                elif "-" in word:  # Бишкек-Ош: the parts may be names
+                    for found in self._parts(run, begin, end):
+                        append(found)
+                        taken = found.end
                 continue
-            found = self._general(run, begin)
-            if found is not None:
-                append(found)
-                taken = found.end
+            if most > 1:
+                after, last = match.span(1)
+                second = folded[after:last]
+                if f"{word} {second}" in chains and "'" not in second:
+                    found = self._general(run, begin, ((begin, end, word), (after, last, second)))
+                    if found is not None:
+                        append(found)
+                        taken = found.end
+                    continue
+                if "'" in second and _chain(word, second, chains):
+                    found = self._general(run, begin)
+                    if found is not None:
+                        append(found)
+                        taken = found.end
+                    continue
+            surface = match.group()
+            known = memo.get(surface)
+            if known is None:
+                known = self._one_word(surface, word, tables, kinds, lang)
+                if len(memo) < _MEMO_SIZE:
+                    memo[surface] = known
+            decision, quote = known
+            if decision is not None:
+                if quote and text[end : end + 1] == quote:
+                    end += 1
+                    surface = text[begin:end]
+                append(Mention(begin, end, surface, *decision))
+                taken = end
         return mentions
 
     def _parts(self, run: _Run, begin: int, end: int) -> list[Mention]:
@@ -369,7 +399,7 @@ class Tagger:
 
     def _single_memo(
         self, kinds: frozenset[Kind] | None, lang: str | None
-    ) -> dict[str, _Decision | None]:
+    ) -> dict[str, tuple[_Decision | None, str]]:
         return self._singles.setdefault((kinds, lang), {})
 
     def _one_word(
@@ -379,17 +409,21 @@ class Tagger:
         tables: _Tables,
         kinds: frozenset[Kind] | None,
         lang: str | None,
-    ) -> _Decision | None:
-        """The decision for a one-word name written as ``surface``."""
+    ) -> tuple[_Decision | None, str]:
+        """The decision for a one-word name written as ``surface``, and the
+        closing quote its alias ends with ("" for none)."""
         form = tables.forms.get(word)
         if form is None or word in tables.stop:
-            return None
+            return None, ""
         signature = tuple([_word_fits(surface, shapes[0]) for shapes, _ in form[1]])
         decided = self._decide(word, form, signature, kinds, lang)
-        entity = decided[0] if decided is not None else None
+        if decided is None:
+            return None, ""
+        entity, alias = decided[0], decided[1]
         if entity is not None and entity.deny and _denied(entity, surface):
-            return None
-        return decided
+            return None, ""
+        quote = alias.text[-1:]
+        return decided, quote if quote in _CLOSING else ""
 
     def _scan(self, run: _Run, starts: list[int]) -> list[Mention]:
         mentions: list[Mention] = []
@@ -404,42 +438,57 @@ class Tagger:
         return mentions
 
     def _general(
-        self,
-        run: _Run,
-        begin: int,
+        self, run: _Run, begin: int, known: tuple[_Word, _Word] | None = None
     ) -> Mention | None:
         """The longest mention from ``begin``; a longer name that starts inside
         it wins ("across the Caspian Sea": "Caspian Sea", not "the Caspian")."""
-        at = self._at(run, begin)
+        at = self._at(run, begin, known)
         if at is None:
             return None
-        found, width = at
+        found, width, words = at
         folded, tables = run.folded, run.tables
-        inner_starts = _word_starts(folded, found.start + 1, found.end) if width > 1 else ()
-        for left, inner in enumerate(inner_starts, 1):
-            word = _WORD.match(folded, inner)
-            # only a name with more words than are left of this one can be longer
-            if (
-                word is None
-                or tables.longest.get(word.group(), 0) <= width - left
-                or not _pair_follows(folded, word.end(), word.group(), tables.pairs)
+        for left in range(1, width):
+            start, end, word = words[left]
+            # only a name with more words than are left from this one can be longer
+            if tables.longest.get(word, 0) <= width - left or not _pair_follows(
+                folded, end, word, tables.chains
             ):
                 continue
-            other = self._at(run, inner)
+            other = self._at(run, start)
             if other is not None and other[0].end > found.end:
                 return other[0]
         return found
 
     def _at(
-        self,
-        run: _Run,
-        begin: int,
-    ) -> tuple[Mention, int] | None:
-        """The longest mention that starts at ``begin``, if any, and its width in words."""
-        text, tables = run.text, run.tables
-        words = _words_from(run.folded, begin, tables)
+        self, run: _Run, begin: int, known: tuple[_Word, _Word] | None = None
+    ) -> tuple[Mention, int, list[_Word]] | None:
+        """The longest mention that starts at ``begin``, if any, its width in
+        words, and the words read from ``begin``."""
+        words = _words_from(run.folded, begin, run.tables, known)
         if not words:
             return None
+        text = run.text
+        # What is found depends only on the text of these words (and what
+        # was asked), so it is remembered by that text.
+        window = text[words[0][0] : words[-1][1]]
+        memo_key = (window, run.lowercase, run.kinds, run.lang)
+        chosen = self._windows.get(memo_key, _NO_WINDOW)
+        if chosen is _NO_WINDOW:
+            chosen = self._choose(run, words)
+            if len(self._windows) < _MEMO_SIZE:
+                self._windows[memo_key] = chosen
+        if chosen is None:
+            return None
+        width, (entity, alias, method, value, candidates) = chosen
+        start, end = words[0][0], words[width - 1][1]
+        if alias.text[-1:] in _CLOSING and text[end : end + 1] == alias.text[-1]:
+            end += 1  # Партия зелёных «Байтак»: the span takes the closing quote
+        mention = Mention(start, end, text[start:end], entity, alias, method, value, candidates)
+        return mention, width, words
+
+    def _choose(self, run: _Run, words: list[tuple[int, int, str]]) -> tuple[int, _Decision] | None:
+        """How many of ``words`` make the longest name, and what it names."""
+        text, tables = run.text, run.tables
         for width in range(len(words), 0, -1):
             chunk = words[:width]
             key = chunk[0][2] if width == 1 else " ".join([w for _, _, w in chunk])
@@ -458,13 +507,10 @@ class Tagger:
             decided = self._decide(key, form, signature, run.kinds, run.lang)
             if decided is None:
                 continue
-            entity, alias, method, value, candidates = decided
+            entity = decided[0]
             if entity is not None and entity.deny and _denied(entity, text[start:end]):
                 continue
-            if alias.text[-1:] in _CLOSING and text[end : end + 1] == alias.text[-1]:
-                end += 1  # Партия зелёных «Байтак»: the span takes the closing quote
-            mention = Mention(start, end, text[start:end], entity, alias, method, value, candidates)
-            return mention, width
+            return width, decided
         return None
 
     def _decide(
@@ -504,7 +550,7 @@ class Tagger:
                 best[entity.id] = (value, entity, alias, method)
         decision: _Decision | None = None
         if best:
-            ranked = sorted(best.values(), key=lambda b: (-b[0], b[1].id))
+            ranked = sorted(best.values(), key=lambda b: (-b[0], prior(b[1]), b[1].id))
             strong = [b for b in ranked if b[2].tier is Tier.STRONG] or ranked
             tied = [b for b in strong if strong[0][0] - b[0] < AMBIGUITY_MARGIN]
             value, entity, alias, method = tied[0]
@@ -532,12 +578,26 @@ def _denied(entity: Entity, surface: str) -> bool:
     return normalize(surface) in {normalize(text) for text in entity.deny}
 
 
-def _words_from(folded: str, begin: int, tables: _Tables) -> list[tuple[int, int, str]]:
-    """The words from ``begin`` on, as many as the longest name starting with the
-    first could have; a word with an apostrophe that is not a name is cut there."""
-    words: list[tuple[int, int, str]] = []
+_Word = tuple[int, int, str]  # start, end, the folded word
+
+
+def _words_from(
+    folded: str, begin: int, tables: _Tables, known: tuple[_Word, _Word] | None = None
+) -> list[_Word]:
+    """The words from ``begin`` on, while they still begin a name (see
+    ``_Tables.chains``); a word with an apostrophe that is not a name is cut
+    there. ``known``: the first two words, when the caller has read them
+    (neither with an apostrophe, and known to begin a name together)."""
+    words: list[_Word] = []
     at = begin
     most = 1
+    key = ""
+    if known is not None:
+        words = list(known)
+        most = tables.longest[known[0][2]]
+        key = f"{known[0][2]} {known[1][2]}"
+        gap = _GAP.match(folded, known[1][1])
+        at = gap.end() if gap else known[1][1]
     while len(words) < most:
         match = _WORD.match(folded, at)
         if match is None:
@@ -551,6 +611,11 @@ def _words_from(folded: str, begin: int, tables: _Tables) -> list[tuple[int, int
             most = tables.longest.get(word, 0)
             if not most:
                 return []
+            key = word
+        else:
+            key = f"{key} {word}"
+            if key not in tables.chains:
+                break
         words.append((start, end, word))
         if len(words) == most:
             break
@@ -574,21 +639,20 @@ def _words_before(folded: str, begin: int, count: int) -> int | None:
     return at
 
 
-def _pair_follows(folded: str, end: int, word: str, pairs: frozenset[str]) -> bool:
+def _pair_follows(folded: str, end: int, word: str, chains: dict[str, None]) -> bool:
     """Whether the word after ``end`` makes, with ``word``, the start of a
     name of several words."""
     gap = _GAP.match(folded, end)
     following = _WORD.match(folded, gap.end() if gap else end)
-    if following is None:
-        return False
-    second = following.group()
-    return f"{word} {second}" in pairs or (
-        "'" in second and f"{word} {second.split(chr(39))[0]}" in pairs
+    return following is not None and _chain(word, following.group(), chains)
+
+
+def _chain(word: str, second: str, chains: dict[str, None]) -> bool:
+    """Whether ``second`` after ``word`` may continue a name ("" for no word)."""
+    return bool(second) and (
+        f"{word} {second}" in chains
+        or ("'" in second and f"{word} {second.split(chr(39))[0]}" in chains)
     )
-
-
-def _word_starts(folded: str, start: int, end: int) -> Iterator[int]:
-    return (m.start() for m in _WORD.finditer(folded, start, end))
 
 
 def _word_fits(surface: str, shape: str) -> bool:

@@ -100,9 +100,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--megabytes", type=float, default=10.0)
     parser.add_argument("--show", action="store_true", help="print every text with an error")
-    parser.add_argument(
-        "--pack", action="append", default=[], help="load a data pack too (cities)"
-    )
+    parser.add_argument("--pack", action="append", default=[], help="load a data pack too (cities)")
     args = parser.parse_args()
     os.environ.setdefault("GAZETTEER_CACHE_DIR", tempfile.mkdtemp(prefix="gazetteer-bench-"))
 

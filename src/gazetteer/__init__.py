@@ -29,6 +29,7 @@ The concepts, in the order data flows through them:
 
 from __future__ import annotations
 
+from gazetteer._version import __version__
 from gazetteer.errors import (
     AliasFileError,
     GazetteerError,
@@ -51,8 +52,6 @@ from gazetteer.model import (
 )
 from gazetteer.normalize import normalize
 from gazetteer.resolver import Gazetteer
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Alias",

@@ -17,10 +17,14 @@ class Lazy(Generic[T]):
 
     __slots__ = ("_lock", "_make", "_value")
 
-    def __init__(self, make: Callable[[], T]) -> None:
+    def __init__(self, make: Callable[[], T], value: T | None = None) -> None:
         self._make = make
-        self._value: T | None = None
+        self._value: T | None = value  # given: already made (say, unpickled)
         self._lock = threading.Lock()
+
+    def peek(self) -> T | None:
+        """The value if it has been made, else None (never makes it)."""
+        return self._value
 
     def get(self) -> T:
         value = self._value

@@ -33,6 +33,7 @@ __all__ = [
     "LazyEntities",
     "cache_dir",
     "fingerprint",
+    "index_body",
     "read_cross_index",
     "read_index",
     "write_cross_index",
@@ -157,13 +158,13 @@ class LazyEntities(Sequence[Entity]):
         return (LazyEntities, (self._rows,))
 
 
-def _path(name: str, key: str) -> Path:
-    return cache_dir() / f"{name}-{key}.json"
+def _path(name: str, key: str, folder: Path | None = None) -> Path:
+    return (folder or cache_dir()) / f"{name}-{key}.json"
 
 
-def _read(name: str, key: str) -> dict[str, Any]:
+def _read(name: str, key: str, folder: Path | None = None) -> dict[str, Any]:
     """The payload stored under ``name`` and ``key`` (raises if absent or of another key)."""
-    payload: dict[str, Any] = json.loads(_path(name, key).read_bytes())
+    payload: dict[str, Any] = json.loads(_path(name, key, folder).read_bytes())
     if payload["format"] != FORMAT or payload["key"] != key:
         raise ValueError("format or key differs")
     return payload
@@ -185,14 +186,17 @@ def _alias_counts(index: Index) -> list[int]:
     return [len(entity.aliases) for entity in entities]
 
 
-def _unusable(name: str, key: str, exc: Exception) -> None:
-    log.warning("ignoring unusable cache file %s (%s); rebuilding it", _path(name, key), exc)
+def _unusable(name: str, key: str, exc: Exception, folder: Path | None = None) -> None:
+    log.warning(
+        "ignoring unusable cache file %s (%s); rebuilding it", _path(name, key, folder), exc
+    )
 
 
-def read_index(name: str, key: str) -> Index | None:
-    """The index cached under ``name`` and ``key``, or None when there is no usable one."""
+def read_index(name: str, key: str, folder: Path | None = None) -> Index | None:
+    """The index cached under ``name`` and ``key`` (in ``folder``, by default
+    the cache folder), or None when there is no usable one."""
     try:
-        payload = _read(name, key)
+        payload = _read(name, key, folder)
         rows = payload["entities"]
         entities = LazyEntities(rows)
         positions = {row[0]: position for position, row in enumerate(rows)}
@@ -203,21 +207,22 @@ def read_index(name: str, key: str) -> Index | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        _unusable(name, key, exc)
+        _unusable(name, key, exc, folder)
         return None
     return Index(entities, positions, postings)
 
 
-def write_index(name: str, key: str, index: Index) -> None:
+def index_body(index: Index) -> dict[str, Any]:
+    """An index as the JSON the cache stores (without format and key)."""
+    return {
+        "entities": [_entity_to_json(e) for e in index.entities],
+        "postings": {k: list(v) for k, v in index.postings.items()},
+    }
+
+
+def write_index(name: str, key: str, index: Index, folder: Path | None = None) -> None:
     """Store an index under ``name`` and ``key``; failures are logged, not raised."""
-    _write(
-        name,
-        key,
-        {
-            "entities": [_entity_to_json(e) for e in index.entities],
-            "postings": {k: list(v) for k, v in index.postings.items()},
-        },
-    )
+    _write(name, key, index_body(index), folder)
 
 
 def read_cross_index(name: str, key: str, index: Index) -> CrossIndex | None:
@@ -257,8 +262,8 @@ def write_cross_index(name: str, key: str, cross: CrossIndex) -> None:
     _write(name, key, body)
 
 
-def _write(name: str, key: str, body: dict[str, Any]) -> None:
-    path = _path(name, key)
+def _write(name: str, key: str, body: dict[str, Any], folder: Path | None = None) -> None:
+    path = _path(name, key, folder)
     payload = {"format": FORMAT, "key": key, **body}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

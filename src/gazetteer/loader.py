@@ -19,6 +19,7 @@ from pathlib import Path
 import attrs
 
 from gazetteer import cache, geonames
+from gazetteer._version import __version__
 from gazetteer.aliasfile import expand_paths, read_alias_files
 from gazetteer.entries import EntryRecord
 from gazetteer.errors import AliasFileError, PackError, Problem, sort_problems
@@ -28,7 +29,16 @@ from gazetteer.model import Entity
 from gazetteer.records import merge_layer, same_alias_warnings
 from gazetteer.resolver import Gazetteer
 
-__all__ = ["PACKS", "Report", "bundled_alias_dir", "cache_name", "load", "validate"]
+__all__ = [
+    "PACKS",
+    "Report",
+    "bundled_alias_dir",
+    "cache_name",
+    "compile_bundled",
+    "compiled_dir",
+    "load",
+    "validate",
+]
 
 log = logging.getLogger(__name__)
 PathLike = str | os.PathLike[str]
@@ -65,8 +75,13 @@ def _fingerprint(files: Sequence[Path], packs: Sequence[str]) -> str:
     """A hash of everything the bundled index depends on: pycountry, the
     packs' packages, our code and settings, the files."""
     package = Path(__file__).resolve().parent
-    own = sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file())
-    parts = [metadata.version("pycountry").encode()]
+    aliases = package / "_data" / "aliases"  # in a wheel: hashed below, as the bundled files
+    own = sorted(
+        p
+        for p in package.rglob("*")
+        if p.suffix in (".py", ".yaml") and p.is_file() and aliases not in p.parents
+    )
+    parts = [__version__.encode(), metadata.version("pycountry").encode()]
     parts += [f"{pack} {geonames.version()}".encode() for pack in packs]
     for path in [*own, *files]:
         parts += [path.name.encode(), path.read_bytes()]
@@ -93,6 +108,18 @@ def _merge_files(base: dict[str, Entity], files: Sequence[Path]) -> dict[str, En
     return merged
 
 
+def compiled_dir() -> Path:
+    """Where a wheel carries the bundled index, compiled when it was built."""
+    return Path(str(resources.files("gazetteer").joinpath("_data", "compiled")))
+
+
+def compile_bundled(packs: Sequence[str] = ()) -> tuple[Index, str]:
+    """Compile the bundled data (with ``packs``) from its sources, ignoring
+    every cache: the index and the key it is filed under."""
+    files = _bundled_files()
+    return _compile(files, packs), _fingerprint(files, packs)
+
+
 def cache_name(packs: Sequence[str]) -> str:
     """The name the bundled index (with these packs) is cached under."""
     return ".".join(["bundled", *packs])
@@ -100,13 +127,26 @@ def cache_name(packs: Sequence[str]) -> str:
 
 def _bundled_index(use_cache: bool, packs: Sequence[str] = ()) -> tuple[Index, str | None]:
     """The bundled index, with ``packs``, and the key it is cached under (None
-    without the cache). The layers: pycountry, then the packs, then the
-    bundled files (so that curated names and tiers win)."""
+    without the cache): compiled into the wheel when it was built, else from
+    the user's cache, else compiled now (and cached)."""
     files = _bundled_files()
     name = cache_name(packs)
     key = _fingerprint(files, packs) if use_cache else None
-    if key is not None and (cached := cache.read_index(name, key)) is not None:
-        return cached, key
+    if key is not None:
+        for folder in (compiled_dir(), None):
+            if (folder is None or (folder / f"{name}-{key}.json").is_file()) and (
+                cached := cache.read_index(name, key, folder)
+            ) is not None:
+                return cached, key
+    index = _compile(files, packs)
+    if key is not None:
+        cache.write_index(name, key, index)
+    return index, key
+
+
+def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
+    """The layers: pycountry, then the packs, then the bundled files (so that
+    curated names and tiers win)."""
     entities = merge_layer({}, iso_entries(), strict=False)
     entries, problems = read_alias_files(files)
     if problems:
@@ -119,10 +159,27 @@ def _bundled_index(use_cache: bool, packs: Sequence[str] = ()) -> tuple[Index, s
             if code == "geonames"
         }
         entities = merge_layer(entities, geonames.city_entries(twins, entities), strict=False)
-    index = compile_index(merge_layer(entities, entries).values())
+    return compile_index(merge_layer(entities, entries).values())
+
+
+def _with_user_files(
+    index: Index, key: str | None, name: str, files: Sequence[Path]
+) -> tuple[Index, str | None]:
+    """The user's files merged over ``index``: cached too, under a key made
+    of the bundled key and the files' paths and contents."""
+    user_key = None
     if key is not None:
-        cache.write_index(name, key, index)
-    return index, key
+        parts = [key.encode()]
+        for path in files:
+            parts += [str(path.resolve()).encode(), path.read_bytes()]
+        user_key = cache.fingerprint(parts)
+    name = f"{name}.user"
+    cached = cache.read_index(name, user_key) if user_key is not None else None
+    if cached is None:
+        cached = compile_index(_merge_files(_entities(index), files).values())
+        if user_key is not None:
+            cache.write_index(name, user_key, cached)
+    return cached, user_key
 
 
 def _entities(index: Index) -> dict[str, Entity]:
@@ -157,9 +214,11 @@ def load(
     files, problems = expand_paths(paths)
     if problems:
         raise AliasFileError(problems)
+    name = cache_name(chosen)
     if files:
-        index, key = compile_index(_merge_files(_entities(index), files).values()), None
-    return Gazetteer(index, (cache_name(chosen), key) if key else None)
+        index, key = _with_user_files(index, key, name, files)
+        name = f"{name}.user"
+    return Gazetteer(index, (name, key) if key else None)
 
 
 @attrs.frozen

@@ -106,15 +106,24 @@ def name_variants(key: str) -> list[str]:
 class Matcher:
     """The matching steps over one compiled index (and its cross-script index)."""
 
-    def __init__(self, index: Index, cache_key: tuple[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        index: Index,
+        cache_key: tuple[str, str] | None = None,
+        cross: CrossIndex | None = None,
+    ) -> None:
         self.index = index
         self.cache_key = cache_key
-        self._cross = Lazy(self._load_cross)
+        self._cross = Lazy(self._load_cross, cross)
 
     def cross(self) -> CrossIndex:
         """The cross-script index: from the disk cache when the index has a cache key,
         else built (and then cached)."""
         return self._cross.get()
+
+    def cross_if_built(self) -> CrossIndex | None:
+        """The cross-script index if it has been made (to ship it with a pickle)."""
+        return self._cross.peek()
 
     def _load_cross(self) -> CrossIndex:
         # cached beside the index it belongs to: "bundled.cities" → "cross.cities"

@@ -7,15 +7,16 @@ It is also a read-only mapping of entity id → :class:`Entity`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
+from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
 from gazetteer.index import Index
 from gazetteer.matching import Matcher
 from gazetteer.model import Entity, Kind, Match, Mention, Resolution
 from gazetteer.normalize import normalize
 from gazetteer.scoring import decide, rank
-from gazetteer.tagger import Tagger
+from gazetteer.tagger import Tables, Tagger
 
 __all__ = ["Gazetteer"]
 
@@ -31,6 +32,18 @@ def _kinds(kinds: KindFilter) -> frozenset[Kind] | None:
     except ValueError as exc:
         known = ", ".join(kind.value for kind in Kind)
         raise UnknownKindError(f"{exc}; kinds are {known}") from None
+
+
+def _restore(
+    index: Index,
+    cache_key: tuple[str, str] | None,
+    cross: CrossIndex | None,
+    tables: Tables | None,
+) -> Gazetteer:
+    g = Gazetteer(index, cache_key)
+    object.__setattr__(g, "_matcher", Matcher(index, cache_key, cross))
+    object.__setattr__(g, "_tagger", Tagger(index, tables))
+    return g
 
 
 class Gazetteer(Mapping[str, Entity]):
@@ -55,8 +68,19 @@ class Gazetteer(Mapping[str, Entity]):
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Gazetteer is immutable")
 
-    def __reduce__(self) -> tuple[type[Gazetteer], tuple[Index, tuple[str, str] | None]]:
-        return (Gazetteer, (self._index, self._matcher.cache_key))
+    def __reduce__(self) -> tuple[Callable[..., Gazetteer], tuple[object, ...]]:
+        # The indexes made on first use (cross-script, tagging) travel with
+        # the pickle when they exist, so a worker process that receives a
+        # gazetteer does not make them again.
+        return (
+            _restore,
+            (
+                self._index,
+                self._matcher.cache_key,
+                self._matcher.cross_if_built(),
+                self._tagger.built(),
+            ),
+        )
 
     # -- the mapping of ids to entities ------------------------------------
     def __getitem__(self, entity_id: str) -> Entity:

@@ -41,7 +41,7 @@ from gazetteer.scoring import AMBIGUITY_MARGIN, prior, score
 from gazetteer.tokens import WORD as _WORD
 from gazetteer.tokens import WORD_TAIL, fold, tokenize
 
-__all__ = ["Tagger"]
+__all__ = ["Tables", "Tagger"]
 
 _CLOSING = "»”\"'"  # a closing quote that ends an alias ends its mention too
 _MAX_FORMS = 64  # inflected forms kept per alias of several words
@@ -139,7 +139,7 @@ _Form = tuple[tuple[_Entry, ...], tuple[tuple[tuple[str, ...], tuple[int, ...]],
 
 
 @attrs.frozen
-class _Tables:
+class Tables:
     """Every folded form → its entries; first word → most words of a name."""
 
     forms: dict[str, _Form]
@@ -199,7 +199,7 @@ class _Run:
 
     text: str
     folded: str  # the text, folded (same offsets)
-    tables: _Tables
+    tables: Tables
     kinds: frozenset[Kind] | None
     lowercase: bool
     lang: str | None
@@ -208,9 +208,9 @@ class _Run:
 class Tagger:
     """The tag index over one compiled index, built on first use."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, tables: Tables | None = None) -> None:
         self.index = index
-        self._built = Lazy(self._build)
+        self._built = Lazy(self._build, tables)
         self._memo: dict[_MemoKey, _Decision | None] = {}
         self._singles: dict[
             tuple[frozenset[Kind] | None, str | None], dict[str, tuple[_Decision | None, str]]
@@ -218,10 +218,14 @@ class Tagger:
         self._singles = {}
         self._windows: dict[_WindowKey, tuple[int, _Decision] | None] = {}
 
-    def _tables(self) -> _Tables:
+    def _tables(self) -> Tables:
         return self._built.get()
 
-    def _build(self) -> _Tables:
+    def built(self) -> Tables | None:
+        """The tag index if it has been built (to ship it with a pickle)."""
+        return self._built.peek()
+
+    def _build(self) -> Tables:
         rules = _rules()
         forms: dict[str, list[_Entry]] = {}
         longest: dict[str, int] = {}
@@ -258,7 +262,7 @@ class Tagger:
                     lead = next((k for k, shape in enumerate(shapes) if shape), 0)
                     if lead:
                         anchors.setdefault(variant[lead], set()).add(lead)
-        return _Tables(
+        return Tables(
             forms={key: (tuple(found), _groups(found)) for key, found in forms.items()},
             longest=longest,
             stop=_stopwords(),
@@ -406,7 +410,7 @@ class Tagger:
         self,
         surface: str,
         word: str,
-        tables: _Tables,
+        tables: Tables,
         kinds: frozenset[Kind] | None,
         lang: str | None,
     ) -> tuple[_Decision | None, str]:
@@ -582,10 +586,10 @@ _Word = tuple[int, int, str]  # start, end, the folded word
 
 
 def _words_from(
-    folded: str, begin: int, tables: _Tables, known: tuple[_Word, _Word] | None = None
+    folded: str, begin: int, tables: Tables, known: tuple[_Word, _Word] | None = None
 ) -> list[_Word]:
     """The words from ``begin`` on, while they still begin a name (see
-    ``_Tables.chains``); a word with an apostrophe that is not a name is cut
+    ``Tables.chains``); a word with an apostrophe that is not a name is cut
     there. ``known``: the first two words, when the caller has read them
     (neither with an apostrophe, and known to begin a name together)."""
     words: list[_Word] = []

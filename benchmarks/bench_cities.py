@@ -79,11 +79,34 @@ def queries(g: Gazetteer, count: int, seed: int) -> list[tuple[str, str, str]]:
     return out
 
 
+def memory(packs: list[str]) -> None:
+    """The memory a loaded gazetteer holds, and what each lazy index adds."""
+    gc.collect()
+    tracemalloc.start()
+    g = gazetteer.load(packs=packs)
+    steps = [("after a load", tracemalloc.get_traced_memory()[0])]
+    g.tag("")
+    gc.collect()
+    steps.append(("+ the tag index", tracemalloc.get_traced_memory()[0]))
+    g.resolve("Kutaysi")
+    gc.collect()
+    steps.append(("+ the cross-script index", tracemalloc.get_traced_memory()[0]))
+    tracemalloc.stop()
+    print(f"\nmemory held, packs {packs or 'none'} (traced allocations):")
+    for label, held in steps:
+        print(f"  {label:28}{held / 1e6:6.0f} MB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--queries", type=int, default=600)
     parser.add_argument("--baseline-sample", type=int, default=20, help="queries the baseline runs")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--memory",
+        action="store_true",
+        help="also trace the memory of the tag and cross-script indexes (slow)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("GAZETTEER_CACHE_DIR", tempfile.mkdtemp(prefix="gazetteer-bench-"))
 
@@ -143,6 +166,9 @@ def main() -> int:
     print(
         f"speed-up: {(len(asked) / ours_s) / (len(sample) / base_s):.0f}x the baseline's queries/s"
     )
+    if args.memory:
+        memory(["cities"])
+        memory([])
     missed = [(q, want) for r, (q, _, want) in zip(right, asked, strict=True) if not r]
     print(f"missed (first 10): {missed[:10]}")
     return 0

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 import gazetteer
-from gazetteer import cache
+from gazetteer import cache, loader
+
+
+@pytest.fixture(autouse=True)
+def no_compiled_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # These tests are about the user's cache: keep the index compiled into
+    # the wheel (tests/test_compiled.py) out of the way.
+    monkeypatch.setattr(loader, "compiled_dir", lambda: tmp_path / "no-compiled-index")
 
 
 @pytest.fixture
@@ -53,9 +60,10 @@ def test_a_posting_out_of_range_is_caught(cache_dir: Path) -> None:
     [path] = _files(cache_dir)
     text = path.read_text("utf-8")
     key = path.stem.split("-", 1)[1]
-    bad = text.replace('"postings":{', '"postings":{"zzz-injected":[999999999],', 1)
+    bad = text.replace('"postings":{', '"postings":{"zzz-injected":"999999999",', 1)
+    assert bad != text
     path.write_text(bad, "utf-8")
-    assert cache.read_index("bundled", key) is None
+    assert cache.read_index("bundled", key) is None  # the checksum no longer matches
 
 
 def test_an_unwritable_cache_folder_only_logs(
@@ -85,7 +93,9 @@ def test_the_cross_script_index_is_cached_and_checked(
     again = gazetteer.load()
     assert again.resolve("Mirzijojew") == expected  # read back from the file
     text = path.read_text("utf-8")
-    path.write_text(text.replace('"grams":{', '"grams":{"zzz":"99999999",', 1), "utf-8")
+    bad = text.replace('"grams":{', '"grams":{"zzz":"99999999",', 1)
+    assert bad != text
+    path.write_text(bad, "utf-8")
     with caplog.at_level(logging.WARNING, logger="gazetteer.cache"):
         third = gazetteer.load()
         assert third.resolve("Mirzijojew") == expected

@@ -227,6 +227,12 @@ def test_adjectives_only_on_request(g: Gazetteer) -> None:
     ]
 
 
+def test_nouns_for_a_people_point_to_the_country(g: Gazetteer) -> None:
+    text = "Според азерите, азербайджанците са единни."
+    found = [(m.surface, m.entity.id if m.entity else None) for m in g.tag(text, adjectives=True)]
+    assert found == [("азерите", "country:az"), ("азербайджанците", "country:az")]
+
+
 def test_lang_accepts_only_that_languages_inflections(g: Gazetteer) -> None:
     assert [m.surface for m in g.tag("Трампа и Азербайджанът", lang="ru")] == ["Трампа"]
     assert [m.surface for m in g.tag("Трампа и Азербайджанът", lang="bg")] == ["Азербайджанът"]

@@ -143,6 +143,24 @@ def test_gazetteer_is_immutable_and_pickles(g: Gazetteer) -> None:
     assert len(copy) == len(g)
 
 
+def test_a_pickle_carries_the_indexes_already_made(
+    g: Gazetteer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    g._make_indexes(tag=True, resolve=True)
+    shipped = pickle.dumps(g)
+
+    def never(*args: object) -> None:
+        raise AssertionError("a worker made an index again")
+
+    monkeypatch.setattr("gazetteer.tagger.Tagger._build", never)
+    monkeypatch.setattr("gazetteer.matching.build_cross_index", never)
+    monkeypatch.setattr("gazetteer.cache.read_cross_index", never)
+    copy = pickle.loads(shipped)
+    text = "Встреча Дональда Трампа с Ильхамом Алиевым прошла в Баку."
+    assert copy.tag(text) == g.tag(text)
+    assert copy.resolve("Mirzijojew") == g.resolve("Mirzijojew")
+
+
 def test_threads_share_one_gazetteer(g: Gazetteer) -> None:
     queries = ["Трамп", "Georgia", "Баку", "Kirghizia", "Нахичевань"] * 40
     expected = [g.resolve(q) for q in queries]

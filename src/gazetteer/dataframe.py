@@ -66,10 +66,7 @@ def share(
     first, so that they travel with the gazetteer and no worker makes them.
     """
     _need_dask()
-    if tag:
-        g.tag("")
-    if resolve:
-        g.resolve("x-")  # a query no alias has: makes the cross-script index
+    g._make_indexes(tag=tag, resolve=resolve)
     future: Future[Gazetteer] = client.scatter(g, broadcast=True, hash=False)
     return future
 

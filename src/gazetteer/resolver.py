@@ -82,6 +82,13 @@ class Gazetteer(Mapping[str, Entity]):
             ),
         )
 
+    def _make_indexes(self, tag: bool, resolve: bool) -> None:
+        """Make the indexes made on first use now (before shipping a copy)."""
+        if tag:
+            self._tagger.tables()
+        if resolve:
+            self._matcher.cross()
+
     # -- the mapping of ids to entities ------------------------------------
     def __getitem__(self, entity_id: str) -> Entity:
         position = self._index.positions.get(entity_id)

@@ -218,7 +218,8 @@ class Tagger:
         self._singles = {}
         self._windows: dict[_WindowKey, tuple[int, _Decision] | None] = {}
 
-    def _tables(self) -> Tables:
+    def tables(self) -> Tables:
+        """The tag index, made on first use."""
         return self._built.get()
 
     def built(self) -> Tables | None:
@@ -315,7 +316,7 @@ class Tagger:
     def _names(
         self, text: str, kinds: frozenset[Kind] | None, lowercase: bool, lang: str | None
     ) -> list[Mention]:
-        tables = self._tables()
+        tables = self.tables()
         folded = fold(text)
         run = _Run(text, folded, tables, kinds, lowercase, lang)
         if lowercase:

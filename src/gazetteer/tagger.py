@@ -126,23 +126,24 @@ def _shape(word: str) -> str:
     return "C" if word[:1].isupper() else ""
 
 
-# The tag index holds hundreds of thousands of these, so they are plain
-# tuples of plain values: the garbage collector stops tracking such tuples,
-# where it would walk as many class instances at every full collection.
-#
 # An entry: (posting, the language whose rules made the form or None when it
 # is the alias as filed, the capitalisation of each word).
 _Entry = tuple[int, str | None, tuple[str, ...]]
 # A form: (its entries, their positions grouped by capitalisation, so that
 # the case rule is checked once a group).
 _Form = tuple[tuple[_Entry, ...], tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]]
+# The tag index holds hundreds of thousands of forms, so it keeps each as one
+# string (_encode) and decodes the few a text meets (_decode): a dict of
+# strings is not tracked by the garbage collector, where one of tuples is
+# walked at every full collection, and it takes less memory.
+_ENTRY, _FIELD = "\x1e", "\x1f"
 
 
 @attrs.frozen
 class Tables:
     """Every folded form → its entries; first word → most words of a name."""
 
-    forms: dict[str, _Form]
+    forms: dict[str, str]  # encoded by _encode
     longest: dict[str, int]
     stop: frozenset[str]
     # A name that starts in lower case ("поправка Джексона-Вэника", "the
@@ -159,7 +160,7 @@ class Tables:
 
 
 _UNKNOWN: _Decision = (None, Alias("", "und"), Method.EXACT, 0.0, ())  # a memo miss
-_NO_WINDOW: tuple[int, _Decision] = (0, _UNKNOWN)  # a memo miss
+_NO_WINDOW: tuple[int, _Decision, str] = (0, _UNKNOWN, "")  # a memo miss
 
 
 @functools.cache
@@ -212,11 +213,12 @@ class Tagger:
         self.index = index
         self._built = Lazy(self._build, tables)
         self._memo: dict[_MemoKey, _Decision | None] = {}
+        self._forms: dict[str, _Form] = {}
         self._singles: dict[
-            tuple[frozenset[Kind] | None, str | None], dict[str, tuple[_Decision | None, str]]
+            tuple[frozenset[Kind] | None, str | None], dict[str, tuple[_Decision | None, str, str]]
         ]
         self._singles = {}
-        self._windows: dict[_WindowKey, tuple[int, _Decision] | None] = {}
+        self._windows: dict[_WindowKey, tuple[int, _Decision, str] | None] = {}
 
     def tables(self) -> Tables:
         """The tag index, made on first use."""
@@ -264,7 +266,7 @@ class Tagger:
                     if lead:
                         anchors.setdefault(variant[lead], set()).add(lead)
         return Tables(
-            forms={key: (tuple(found), _groups(found)) for key, found in forms.items()},
+            forms={key: _encode(found) for key, found in forms.items()},
             longest=longest,
             stop=_stopwords(),
             anchors={word: frozenset(leads) for word, leads in anchors.items()},
@@ -376,10 +378,14 @@ class Tagger:
             surface = match.group()
             known = memo.get(surface)
             if known is None:
-                known = self._one_word(surface, word, tables, kinds, lang)
+                decided, closing = self._one_word(surface, word, tables, kinds, lang)
+                # the memo keeps the surface too: every mention of this name
+                # shares one string (less memory, and less for the garbage
+                # collector to visit)
+                known = (decided, closing, surface)
                 if len(memo) < _MEMO_SIZE:
                     memo[surface] = known
-            decision, quote = known
+            decision, quote, surface = known
             if decision is not None:
                 if quote and text[end : end + 1] == quote:
                     end += 1
@@ -404,7 +410,7 @@ class Tagger:
 
     def _single_memo(
         self, kinds: frozenset[Kind] | None, lang: str | None
-    ) -> dict[str, tuple[_Decision | None, str]]:
+    ) -> dict[str, tuple[_Decision | None, str, str]]:
         return self._singles.setdefault((kinds, lang), {})
 
     def _one_word(
@@ -417,7 +423,7 @@ class Tagger:
     ) -> tuple[_Decision | None, str]:
         """The decision for a one-word name written as ``surface``, and the
         closing quote its alias ends with ("" for none)."""
-        form = tables.forms.get(word)
+        form = self._form(tables, word)
         if form is None or word in tables.stop:
             return None, ""
         signature = tuple([_word_fits(surface, shapes[0]) for shapes, _ in form[1]])
@@ -479,16 +485,19 @@ class Tagger:
         memo_key = (window, run.lowercase, run.kinds, run.lang)
         chosen = self._windows.get(memo_key, _NO_WINDOW)
         if chosen is _NO_WINDOW:
-            chosen = self._choose(run, words)
+            found = self._choose(run, words)
+            # with the mention's text, shared by every mention of it
+            chosen = None if found is None else (*found, text[begin : words[found[0] - 1][1]])
             if len(self._windows) < _MEMO_SIZE:
                 self._windows[memo_key] = chosen
         if chosen is None:
             return None
-        width, (entity, alias, method, value, candidates) = chosen
+        width, (entity, alias, method, value, candidates), surface = chosen
         start, end = words[0][0], words[width - 1][1]
         if alias.text[-1:] in _CLOSING and text[end : end + 1] == alias.text[-1]:
             end += 1  # Партия зелёных «Байтак»: the span takes the closing quote
-        mention = Mention(start, end, text[start:end], entity, alias, method, value, candidates)
+            surface = text[start:end]
+        mention = Mention(start, end, surface, entity, alias, method, value, candidates)
         return mention, width, words
 
     def _choose(self, run: _Run, words: list[tuple[int, int, str]]) -> tuple[int, _Decision] | None:
@@ -497,7 +506,7 @@ class Tagger:
         for width in range(len(words), 0, -1):
             chunk = words[:width]
             key = chunk[0][2] if width == 1 else " ".join([w for _, _, w in chunk])
-            form = tables.forms.get(key)
+            form = self._form(tables, key)
             if form is None or (width == 1 and key in tables.stop):
                 continue
             start, end = chunk[0][0], chunk[-1][1]
@@ -517,6 +526,18 @@ class Tagger:
                 continue
             return width, decided
         return None
+
+    def _form(self, tables: Tables, key: str) -> _Form | None:
+        """The entries filed under ``key``, decoded (and remembered)."""
+        form = self._forms.get(key)
+        if form is None:
+            value = tables.forms.get(key)
+            if value is None:
+                return None
+            form = _decode(value)
+            if len(self._forms) < _MEMO_SIZE:
+                self._forms[key] = form
+        return form
 
     def _decide(
         self,
@@ -569,6 +590,21 @@ class Tagger:
         if len(self._memo) < _MEMO_SIZE:
             self._memo[memo_key] = decision
         return decision
+
+
+def _encode(entries: list[_Entry]) -> str:
+    return _ENTRY.join(
+        f"{posting}{_FIELD}{lang or ''}{_FIELD}{''.join(shape or '-' for shape in shapes)}"
+        for posting, lang, shapes in entries
+    )
+
+
+def _decode(value: str) -> _Form:
+    entries: list[_Entry] = []
+    for entry in value.split(_ENTRY):
+        posting, lang, shapes = entry.split(_FIELD)
+        entries.append((int(posting), lang or None, tuple(s.strip("-") for s in shapes)))
+    return tuple(entries), _groups(entries)
 
 
 def _groups(entries: list[_Entry]) -> tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]:

@@ -23,6 +23,7 @@ Precision rules:
 
 from __future__ import annotations
 
+import enum
 import functools
 import itertools
 import re
@@ -46,6 +47,9 @@ __all__ = ["Tables", "Tagger"]
 _CLOSING = "»”\"'"  # a closing quote that ends an alias ends its mention too
 _MAX_FORMS = 64  # inflected forms kept per alias of several words
 _GAP = re.compile(r"[\s\-‐–—,.·«»\"]{0,3}")
+_NEXT = re.compile(rf"{_GAP.pattern}({_WORD.pattern})")  # the next word (group 1)
+# Words of names come back; folding one is a few calls, looking it up one.
+_fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
 _MEMO_SIZE = 100_000  # decisions remembered per tagger (span text → entity)
 _Decision = tuple["Entity | None", Alias, Method, float, tuple[Entity, ...]]
 _MemoKey = tuple[str, tuple[bool, ...], "frozenset[Kind] | None", "str | None"]
@@ -163,16 +167,29 @@ _UNKNOWN: _Decision = (None, Alias("", "und"), Method.EXACT, 0.0, ())  # a memo 
 _NO_WINDOW: tuple[int, _Decision, str] = (0, _UNKNOWN, "")  # a memo miss
 
 
+class _Mode(enum.Enum):
+    """What a capitalised word needs (see Tagger._route)."""
+
+    SKIP = 0  # nothing: it starts no name
+    WORD = 1  # nothing more: it is a one-word name
+    NEXT = 2  # a look at the next word, which may continue a longer name
+    GENERAL = 3  # the general path: anchors, apostrophes, names of several words
+
+
+# A route: the mode, the one-word decision, its closing quote, the surface
+# (shared by the mentions) and the folded word.
+_Route = tuple[_Mode, "_Decision | None", str, str, str]
+
+
 @functools.cache
 def _capitalised_word() -> re.Pattern[str]:
     """A whole word (as :data:`gazetteer.tokens.WORD` reads it) that starts
-    with an upper-case letter, and the word after it (group 1), if any."""
-    # group 1 (a lookahead, so that it is not consumed): the word after it
+    with an upper-case letter."""
     # The capital comes first and the word boundary is checked behind it
     # ("not after a word character"): a pattern that starts with a character
     # class lets the regex engine skip ahead to the next candidate quickly.
     capital = _capitalised().pattern.removeprefix(r"\b")
-    return re.compile(rf"{capital}(?<!\w.){WORD_TAIL}(?={_GAP.pattern}({_WORD.pattern})|)")
+    return re.compile(rf"{capital}(?<!\w.){WORD_TAIL}")
 
 
 @functools.cache
@@ -199,7 +216,6 @@ class _Run:
     """One call of :meth:`Tagger.tag`: the text and what was asked."""
 
     text: str
-    folded: str  # the text, folded (same offsets)
     tables: Tables
     kinds: frozenset[Kind] | None
     lowercase: bool
@@ -214,9 +230,8 @@ class Tagger:
         self._built = Lazy(self._build, tables)
         self._memo: dict[_MemoKey, _Decision | None] = {}
         self._forms: dict[str, _Form] = {}
-        self._singles: dict[
-            tuple[frozenset[Kind] | None, str | None], dict[str, tuple[_Decision | None, str, str]]
-        ]
+        self._follows: dict[str, bool] = {}  # "folded word, next word as written" → continues
+        self._singles: dict[tuple[frozenset[Kind] | None, str | None], dict[str, _Route]]
         self._singles = {}
         self._windows: dict[_WindowKey, tuple[int, _Decision, str] | None] = {}
 
@@ -319,80 +334,110 @@ class Tagger:
         self, text: str, kinds: frozenset[Kind] | None, lowercase: bool, lang: str | None
     ) -> list[Mention]:
         tables = self.tables()
-        folded = fold(text)
-        run = _Run(text, folded, tables, kinds, lowercase, lang)
+        run = _Run(text, tables, kinds, lowercase, lang)
         if lowercase:
-            return self._scan(run, [m.start() for m in _WORD.finditer(folded)])
-        # The common case, in one pass: a capitalised word that is a one-word
-        # name and does not begin a longer one. Its decision depends only on
-        # its surface, so it is remembered by surface. Anything else (a word
-        # that may begin a longer name, an apostrophe, a name led by
-        # lower-case words) takes the general path.
-        memo = self._single_memo(kinds, lang)
-        longest, anchors, chains = tables.longest, tables.anchors, tables.chains
+            return self._scan(run, [m.start() for m in _WORD.finditer(text)])
+        # One pass over the capitalised words. What a word may start depends
+        # only on how it is written, so it is worked out once per surface and
+        # remembered (_route): most words are at once skipped or one-word
+        # names. Only the words that need more (a name of several words, an
+        # apostrophe, a name led by lower-case words) are folded and read on.
+        routes = self._single_memo(kinds, lang)
+        follows = self._follows
+        chains = tables.chains
         mentions: list[Mention] = []
         append = mentions.append
         taken = 0
+        skip, one_word, next_word = _Mode.SKIP, _Mode.WORD, _Mode.NEXT
         for match in _capitalised_word().finditer(text):
-            begin, end = match.span()
+            begin = match.start()
             if begin < taken:
                 continue
-            word = folded[begin:end]
-            if word in anchors:
-                for lead in anchors[word]:
-                    before = _words_before(folded, begin, lead)
-                    if before is not None and before >= taken:
-                        found = self._general(run, before)
-                        if found is not None:
-                            append(found)
-                            taken = found.end
-                if begin < taken:
-                    continue
-            most = longest.get(word)
-            if most is None:
-                if "'" in word and word.split("'")[0] in longest:
-                    found = self._general(run, begin)
-                    if found is not None:
-                        append(found)
-                        taken = found.end
-                elif "-" in word:  # Бишкек-Ош: the parts may be names
-                    for found in self._parts(run, begin, end):
-                        append(found)
-                        taken = found.end
-                continue
-            if most > 1:
-                after, last = match.span(1)
-                second = folded[after:last]
-                if f"{word} {second}" in chains and "'" not in second:
-                    found = self._general(run, begin, ((begin, end, word), (after, last, second)))
-                    if found is not None:
-                        append(found)
-                        taken = found.end
-                    continue
-                if "'" in second and _chain(word, second, chains):
-                    found = self._general(run, begin)
-                    if found is not None:
-                        append(found)
-                        taken = found.end
-                    continue
             surface = match.group()
-            known = memo.get(surface)
-            if known is None:
-                decided, closing = self._one_word(surface, word, tables, kinds, lang)
-                # the memo keeps the surface too: every mention of this name
-                # shares one string (less memory, and less for the garbage
-                # collector to visit)
-                known = (decided, closing, surface)
-                if len(memo) < _MEMO_SIZE:
-                    memo[surface] = known
-            decision, quote, surface = known
-            if decision is not None:
-                if quote and text[end : end + 1] == quote:
-                    end += 1
-                    surface = text[begin:end]
-                append(Mention(begin, end, surface, *decision))
-                taken = end
+            route = routes.get(surface)
+            if route is None:
+                route = self._route(surface, tables, kinds, lang)
+                if len(routes) < _MEMO_SIZE:
+                    routes[surface] = route
+            mode, decision, quote, shared, word = route
+            if mode is skip:
+                continue
+            if mode is next_word:  # a one-word name, unless the next word continues it
+                after = _NEXT.match(text, begin + len(surface))
+                if after is not None:
+                    second = after.group(1)
+                    pair = f"{word} {second}"
+                    more = follows.get(pair)
+                    if more is None:
+                        more = _chain(word, _fold_word(second), chains)
+                        if len(follows) < _MEMO_SIZE:
+                            follows[pair] = more
+                    if not more:
+                        mode = one_word
+                else:
+                    mode = one_word
+            if mode is one_word:
+                if decision is not None:
+                    end = begin + len(surface)
+                    if quote and text[end : end + 1] == quote:
+                        end += 1
+                        shared = text[begin:end]
+                    append(Mention(begin, end, shared, *decision))
+                    taken = end
+                continue
+            for found in self._from_word(run, match, word, taken):
+                append(found)
+                taken = found.end
         return mentions
+
+    def _route(
+        self, surface: str, tables: Tables, kinds: frozenset[Kind] | None, lang: str | None
+    ) -> _Route:
+        """What a capitalised word written as ``surface`` may start. The route
+        keeps the surface itself: every mention of a name shares one string
+        (less memory, and less for the garbage collector to visit)."""
+        word = fold(surface)
+        general: _Route = (_Mode.GENERAL, None, "", surface, word)
+        if word in tables.anchors:
+            return general
+        most = tables.longest.get(word)
+        if most is None:
+            apostrophe = "'" in word and word.split("'")[0] in tables.longest
+            return general if apostrophe or "-" in word else (_Mode.SKIP, None, "", surface, word)
+        decision, quote = self._one_word(surface, word, tables, kinds, lang)
+        if most > 1:
+            return _Mode.NEXT, decision, quote, surface, word
+        return _Mode.WORD if decision else _Mode.SKIP, decision, quote, surface, word
+
+    def _from_word(self, run: _Run, match: re.Match[str], word: str, taken: int) -> list[Mention]:
+        """The mentions that start at a capitalised word that needs more than
+        a look-up (``word``: the word folded), after ``taken``, in order."""
+        text, tables = run.text, run.tables
+        begin, end = match.span()
+        found: list[Mention] = []
+        for lead in tables.anchors.get(word, ()):
+            before = _words_before(text, begin, lead)
+            if before is not None and before >= taken:
+                mention = self._general(run, before)
+                if mention is not None:
+                    found.append(mention)
+                    taken = mention.end
+        if begin < taken:
+            return found
+        mention = None
+        if word in tables.longest:
+            following = _NEXT.match(text, end)
+            after, last = following.span(1) if following else (-1, -1)
+            second = _fold_word(following.group(1)) if following else ""
+            pair = bool(second) and "'" not in second and f"{word} {second}" in tables.chains
+            mention = self._general(
+                run, begin, ((begin, end, word), (after, last, second)) if pair else None
+            )
+        elif "'" in word and word.split("'")[0] in tables.longest:
+            mention = self._general(run, begin)
+        elif "-" in word:  # Бишкек-Ош: the parts may be names
+            return found + self._parts(run, begin, end)
+        return found if mention is None else [*found, mention]
 
     def _parts(self, run: _Run, begin: int, end: int) -> list[Mention]:
         """Names that start at the capitalised parts of a hyphenated word that is
@@ -408,9 +453,7 @@ class Tagger:
                 taken = mention.end
         return found
 
-    def _single_memo(
-        self, kinds: frozenset[Kind] | None, lang: str | None
-    ) -> dict[str, tuple[_Decision | None, str, str]]:
+    def _single_memo(self, kinds: frozenset[Kind] | None, lang: str | None) -> dict[str, _Route]:
         return self._singles.setdefault((kinds, lang), {})
 
     def _one_word(
@@ -457,12 +500,12 @@ class Tagger:
         if at is None:
             return None
         found, width, words = at
-        folded, tables = run.folded, run.tables
+        text, tables = run.text, run.tables
         for left in range(1, width):
             start, end, word = words[left]
             # only a name with more words than are left from this one can be longer
             if tables.longest.get(word, 0) <= width - left or not _pair_follows(
-                folded, end, word, tables.chains
+                text, end, word, tables.chains
             ):
                 continue
             other = self._at(run, start)
@@ -475,7 +518,7 @@ class Tagger:
     ) -> tuple[Mention, int, list[_Word]] | None:
         """The longest mention that starts at ``begin``, if any, its width in
         words, and the words read from ``begin``."""
-        words = _words_from(run.folded, begin, run.tables, known)
+        words = _words_from(run.text, begin, run.tables, known)
         if not words:
             return None
         text = run.text
@@ -623,7 +666,7 @@ _Word = tuple[int, int, str]  # start, end, the folded word
 
 
 def _words_from(
-    folded: str, begin: int, tables: Tables, known: tuple[_Word, _Word] | None = None
+    text: str, begin: int, tables: Tables, known: tuple[_Word, _Word] | None = None
 ) -> list[_Word]:
     """The words from ``begin`` on, while they still begin a name (see
     ``Tables.chains``); a word with an apostrophe that is not a name is cut
@@ -637,14 +680,14 @@ def _words_from(
         words = list(known)
         most = tables.longest[known[0][2]]
         key = f"{known[0][2]} {known[1][2]}"
-        gap = _GAP.match(folded, known[1][1])
+        gap = _GAP.match(text, known[1][1])
         at = gap.end() if gap else known[1][1]
     while len(words) < most:
-        match = _WORD.match(folded, at)
+        match = _WORD.match(text, at)
         if match is None:
             break
         start, end = match.span()
-        word = match.group()
+        word = _fold_word(match.group())
         if "'" in word and word not in tables.longest and word not in tables.forms:
             cut = word.index("'")
             word, end = word[:cut], start + cut
@@ -660,7 +703,7 @@ def _words_from(
         words.append((start, end, word))
         if len(words) == most:
             break
-        gap = _GAP.match(folded, match.end())
+        gap = _GAP.match(text, match.end())
         at = gap.end() if gap else match.end()
     return words
 
@@ -668,24 +711,23 @@ def _words_from(
 _LAST_WORD = re.compile(r"([^\W_]+(?:[-‐'’ʼ`][^\W_]+)*)[\s\-–—,.·«»\"]{1,3}$")
 
 
-def _words_before(folded: str, begin: int, count: int) -> int | None:
+def _words_before(text: str, begin: int, count: int) -> int | None:
     """Where the word ``count`` words before ``begin`` starts, if there is one."""
     at = begin
     for _ in range(count):
         window_start = max(0, at - 80)
-        match = _LAST_WORD.search(folded, window_start, at)
+        match = _LAST_WORD.search(text, window_start, at)
         if match is None:
             return None
         at = match.start(1)
     return at
 
 
-def _pair_follows(folded: str, end: int, word: str, chains: dict[str, None]) -> bool:
+def _pair_follows(text: str, end: int, word: str, chains: dict[str, None]) -> bool:
     """Whether the word after ``end`` makes, with ``word``, the start of a
     name of several words."""
-    gap = _GAP.match(folded, end)
-    following = _WORD.match(folded, gap.end() if gap else end)
-    return following is not None and _chain(word, following.group(), chains)
+    following = _NEXT.match(text, end)
+    return following is not None and _chain(word, _fold_word(following.group(1)), chains)
 
 
 def _chain(word: str, second: str, chains: dict[str, None]) -> bool:

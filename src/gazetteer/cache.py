@@ -153,11 +153,6 @@ class LazyEntities(Sequence[Entity]):
         blob: str = self._rows[position][3]
         return [tuple(r.split(_FIELD)[:2]) for r in blob.split(_RECORD)] if blob else []  # type: ignore[misc]
 
-    def alias_count(self, position: int) -> int:
-        """How many aliases an entity has, without building it."""
-        blob: str = self._rows[position][3]
-        return blob.count(_RECORD) + 1 if blob else 0
-
     def __reduce__(self) -> tuple[type[LazyEntities], tuple[list[tuple[Any, ...]]]]:
         return (LazyEntities, (self._rows,))
 
@@ -208,11 +203,7 @@ def index_body(index: Index) -> dict[str, Any]:
     """An index as the JSON the cache stores (without format and key)."""
     return {
         "entities": [_entity_to_json(e) for e in index.entities],
-        "postings": dict(
-            index.postings.raw
-            if isinstance(index.postings, Packed)
-            else Packed.of(index.postings).raw
-        ),
+        "postings": dict(index.postings.raw),
     }
 
 

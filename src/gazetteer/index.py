@@ -33,7 +33,7 @@ class Index:
 
     entities: Sequence[Entity]
     positions: Mapping[str, int]
-    postings: Mapping[str, tuple[int, ...]]
+    postings: Packed  # key → postings, kept packed (compiled or read from a cache alike)
 
     def alias_fields(self, position: int) -> list[tuple[str, str]]:
         """The (text, language) of each alias of the entity at ``position``.
@@ -100,5 +100,5 @@ def compile_index(entities: Iterable[Entity]) -> Index:
     return Index(
         entities=ordered,
         positions={entity.id: position for position, entity in enumerate(ordered)},
-        postings={key: tuple(found) for key, found in postings.items()},
+        postings=Packed.of(postings),
     )

@@ -133,10 +133,8 @@ def _bundled_index(use_cache: bool, packs: Sequence[str] = ()) -> tuple[Index, s
     name = cache_name(packs)
     key = _fingerprint(files, packs) if use_cache else None
     if key is not None:
-        for folder in (compiled_dir(), None):
-            if (folder is None or (folder / f"{name}-{key}.json").is_file()) and (
-                cached := cache.read_index(name, key, folder)
-            ) is not None:
+        for folder in (compiled_dir(), None):  # the wheel's, then the user's cache
+            if (cached := cache.read_index(name, key, folder)) is not None:
                 return cached, key
     index = _compile(files, packs)
     if key is not None:
@@ -165,15 +163,14 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
 def _with_user_files(
     index: Index, key: str | None, name: str, files: Sequence[Path]
 ) -> tuple[Index, str | None]:
-    """The user's files merged over ``index``: cached too, under a key made
-    of the bundled key and the files' paths and contents."""
+    """The user's files merged over ``index``: cached too, as ``name``, under
+    a key made of the bundled key and the files' paths and contents."""
     user_key = None
     if key is not None:
         parts = [key.encode()]
         for path in files:
             parts += [str(path.resolve()).encode(), path.read_bytes()]
         user_key = cache.fingerprint(parts)
-    name = f"{name}.user"
     cached = cache.read_index(name, user_key) if user_key is not None else None
     if cached is None:
         cached = compile_index(_merge_files(_entities(index), files).values())
@@ -216,8 +213,8 @@ def load(
         raise AliasFileError(problems)
     name = cache_name(chosen)
     if files:
-        index, key = _with_user_files(index, key, name, files)
         name = f"{name}.user"
+        index, key = _with_user_files(index, key, name, files)
     return Gazetteer(index, (name, key) if key else None)
 
 

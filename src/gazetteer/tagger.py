@@ -163,8 +163,8 @@ class Tables:
     chains: dict[str, None]
 
 
-_UNKNOWN: _Decision = (None, Alias("", "und"), Method.EXACT, 0.0, ())  # a memo miss
-_NO_WINDOW: tuple[int, _Decision, str] = (0, _UNKNOWN, "")  # a memo miss
+# what the window memo answers for a window it has not seen
+_NO_WINDOW: tuple[int, _Decision, str] = (0, (None, Alias("", "und"), Method.EXACT, 0.0, ()), "")
 
 
 class _Mode(enum.Enum):
@@ -231,8 +231,8 @@ class Tagger:
         self._memo: dict[_MemoKey, _Decision | None] = {}
         self._forms: dict[str, _Form] = {}
         self._follows: dict[str, bool] = {}  # "folded word, next word as written" → continues
-        self._singles: dict[tuple[frozenset[Kind] | None, str | None], dict[str, _Route]]
-        self._singles = {}
+        # per (kinds, lang): capitalised surface → its route
+        self._routes: dict[tuple[frozenset[Kind] | None, str | None], dict[str, _Route]] = {}
         self._windows: dict[_WindowKey, tuple[int, _Decision, str] | None] = {}
 
     def tables(self) -> Tables:
@@ -342,7 +342,7 @@ class Tagger:
         # remembered (_route): most words are at once skipped or one-word
         # names. Only the words that need more (a name of several words, an
         # apostrophe, a name led by lower-case words) are folded and read on.
-        routes = self._single_memo(kinds, lang)
+        routes = self._routes.setdefault((kinds, lang), {})
         follows = self._follows
         chains = tables.chains
         mentions: list[Mention] = []
@@ -453,9 +453,6 @@ class Tagger:
                 taken = mention.end
         return found
 
-    def _single_memo(self, kinds: frozenset[Kind] | None, lang: str | None) -> dict[str, _Route]:
-        return self._singles.setdefault((kinds, lang), {})
-
     def _one_word(
         self,
         surface: str,
@@ -543,7 +540,7 @@ class Tagger:
         mention = Mention(start, end, surface, entity, alias, method, value, candidates)
         return mention, width, words
 
-    def _choose(self, run: _Run, words: list[tuple[int, int, str]]) -> tuple[int, _Decision] | None:
+    def _choose(self, run: _Run, words: list[_Word]) -> tuple[int, _Decision] | None:
         """How many of ``words`` make the longest name, and what it names."""
         text, tables = run.text, run.tables
         for width in range(len(words), 0, -1):

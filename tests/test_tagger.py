@@ -291,3 +291,82 @@ def test_a_quoted_name_takes_its_closing_quote(g: Gazetteer) -> None:
 def test_a_plural_name_is_found_in_its_cases(g: Gazetteer) -> None:
     found = _found(g, "Страны присоединились к Авраамским соглашениям.")
     assert [surface for surface, _ in found] == ["Авраамским соглашениям"]
+
+
+def test_adjectives_fall_in_order_among_names(g: Gazetteer) -> None:
+    text = "Трамп посети азербайджанската столица Баку и Ереван."
+    found = [(m.surface, m.demonym) for m in g.tag(text, adjectives=True)]
+    assert found == [
+        ("Трамп", False),
+        ("азербайджанската", True),
+        ("Баку", False),
+        ("Ереван", False),
+    ]
+
+
+# -- the Mentions sequence ----------------------------------------------------------
+
+_NAMES_AND_FILLER = st.sampled_from(
+    ["Трампа", "и", "Баку", "Казахстан", "в", "Ильхамом Алиевым", ".", "«Байтак»", "Georgia"]
+)
+
+
+@given(
+    words=st.lists(_NAMES_AND_FILLER, max_size=14),
+    start=st.integers(-16, 16) | st.none(),
+    stop=st.integers(-16, 16) | st.none(),
+    step=st.sampled_from([None, 1, 2, 3, -1, -2]),
+)
+def test_mentions_index_slice_and_iterate_alike(
+    g: Gazetteer, words: list[str], start: int | None, stop: int | None, step: int | None
+) -> None:
+    found = g.tag(" ".join(words))
+    listed = list(found)
+    assert len(found) == len(listed)
+    assert [found[i] for i in range(len(found))] == listed
+    assert [found[i] for i in range(-len(found), 0)] == listed
+    part = found[start:stop:step]
+    assert list(part) == listed[start:stop:step]
+    assert len(part) == len(listed[start:stop:step])
+    with pytest.raises(IndexError):
+        found[len(found)]
+    with pytest.raises(IndexError):
+        found[-len(found) - 1]
+
+
+def test_mentions_compare_hash_pickle_and_print_like_a_list(g: Gazetteer) -> None:
+    import pickle
+
+    text = "Трампа и Ильхамом Алиевым в Баку"
+    found = g.tag(text)
+    assert len(found) == 3
+    assert found == list(found)
+    assert found == tuple(found)
+    assert found == g.tag(text)
+    assert found != list(found)[:2]
+    assert found != g.tag("Трампа и Ильхамом Алиевым в Ереване")
+    assert found != "Трампа"
+    assert g.tag("ничего") == [] and not g.tag("ничего")
+    with pytest.raises(TypeError):
+        hash(found)
+    copy = pickle.loads(pickle.dumps(found))
+    assert copy == found and copy.text == text
+    assert repr(found) == f"Mentions({list(found)!r})"
+    assert found[1].surface == "Ильхамом Алиевым"
+    assert found[-1] == found[2] and found[-1].surface == "Баку"
+
+
+def test_mentions_hold_no_object_per_mention(g: Gazetteer) -> None:
+    """A tagged text is kept as spans and shared findings: holding the answer
+    for a text with thousands of mentions adds a handful of objects that the
+    garbage collector tracks, not one per mention."""
+    import gc
+
+    text = "Трампа и Ильхамом Алиевым в Баку; «Байтак», Казахстан. " * 2000
+    g.tag(text)  # the memos are filled on the first run
+    gc.collect()
+    before = len(gc.get_objects())
+    found = g.tag(text)
+    gc.collect()
+    assert len(found) == 10_000
+    assert len(gc.get_objects()) - before < 50

@@ -18,6 +18,10 @@ The concepts, in the order data flows through them:
 * A lookup returns a **Resolution**: ``resolved`` with its :class:`Match`
   (which alias, which method, what score), ``ambiguous`` with every entity
   that matches equally well, or ``not_found``. It never guesses silently.
+* **Tagging** (``g.tag(text)``) finds the entities a running text names,
+  inflected forms included (Трампа, Қазақстанда), and returns
+  :class:`Mentions`: each :class:`Mention` with its exact span, the entity
+  (or every candidate when the span is ambiguous) and the alias it matched.
 
 >>> import gazetteer
 >>> g = gazetteer.load()
@@ -45,6 +49,7 @@ from gazetteer.model import (
     Kind,
     Match,
     Mention,
+    Mentions,
     Method,
     Resolution,
     Status,
@@ -62,6 +67,7 @@ __all__ = [
     "Kind",
     "Match",
     "Mention",
+    "Mentions",
     "Method",
     "PackError",
     "Problem",

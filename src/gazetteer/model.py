@@ -4,13 +4,17 @@ Everything here is a frozen ``attrs`` class or an enum: an :class:`Entity`
 with its :class:`Alias` records is what the loader produces and the resolver
 hands back; a :class:`Match` says why one alias matched a query, and a
 :class:`Resolution` is the answer to one query, with an explicit status.
+A :class:`Mention` is a name found in running text; :class:`Mentions` holds
+every mention of one text.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from array import array
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
+from typing import overload
 
 import attrs
 
@@ -22,6 +26,7 @@ __all__ = [
     "Kind",
     "Match",
     "Mention",
+    "Mentions",
     "Method",
     "Resolution",
     "Status",
@@ -246,3 +251,61 @@ class Mention:
     score: float
     candidates: tuple[Entity, ...]
     demonym: bool = False
+
+
+# What a span names, the Mention without its span and surface: (entity,
+# alias, method, score, candidates, demonym). The tagger decides it once per
+# distinct name and every mention of that name shares it.
+Finding = tuple["Entity | None", Alias, Method, float, tuple[Entity, ...], bool]
+
+
+@attrs.frozen(eq=False, repr=False)
+class Mentions(Sequence[Mention]):
+    """Every mention found in one text, in order: a sequence of :class:`Mention`.
+
+    Index it, slice it, iterate it, take its ``len``; it compares equal to a
+    Mentions, list or tuple of the same mentions. It keeps each mention as
+    its span and a reference to what the span names (shared by every
+    mention of the same name), and makes the :class:`Mention` object when
+    it is read. So a text with a hundred thousand mentions costs a few bytes
+    a mention, and nothing for the garbage collector to walk. It keeps a
+    reference to the text (each mention's ``surface`` is sliced from it).
+    """
+
+    text: str
+    _bounds: array[int]  # start and end of each mention, in turn
+    _findings: tuple[Finding, ...]
+
+    def __len__(self) -> int:
+        return len(self._findings)
+
+    @overload
+    def __getitem__(self, key: int) -> Mention: ...
+
+    @overload
+    def __getitem__(self, key: slice) -> Mentions: ...
+
+    def __getitem__(self, key: int | slice) -> Mention | Mentions:
+        if isinstance(key, slice):
+            chosen = range(len(self))[key]
+            bounds = array("q", [b for i in chosen for b in self._bounds[2 * i : 2 * i + 2]])
+            return Mentions(self.text, bounds, tuple(self._findings[i] for i in chosen))
+        finding = self._findings[key]  # raises the IndexError
+        start, end = self._bounds[2 * key], self._bounds[2 * key + 1]  # key < 0 works too
+        return Mention(start, end, self.text[start:end], *finding)
+
+    def __iter__(self) -> Iterator[Mention]:
+        text = self.text
+        bounds = iter(self._bounds)
+        for start, end, finding in zip(bounds, bounds, self._findings, strict=False):
+            yield Mention(start, end, text[start:end], *finding)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mentions | list | tuple):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # equal to lists, so unhashable as they are
+
+    def __repr__(self) -> str:
+        return f"Mentions({list(self)!r})"

@@ -13,7 +13,7 @@ from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
 from gazetteer.index import Index
 from gazetteer.matching import Matcher
-from gazetteer.model import Entity, Kind, Match, Mention, Resolution
+from gazetteer.model import Entity, Kind, Match, Mentions, Resolution
 from gazetteer.normalize import normalize
 from gazetteer.scoring import decide, rank
 from gazetteer.tagger import Tables, Tagger
@@ -202,8 +202,12 @@ class Gazetteer(Mapping[str, Entity]):
         lang: str | None = None,
         lowercase: bool = False,
         adjectives: bool = False,
-    ) -> list[Mention]:
+    ) -> Mentions:
         """Every mention of a known entity in ``text``, in order, none overlapping.
+
+        The answer is a :class:`Mentions`, a sequence of :class:`Mention`
+        that makes each Mention as it is read (it compares equal to a list of
+        the same mentions).
 
         ``text[m.start:m.end] == m.surface`` for every mention ``m``. Names are
         found as written and inflected (Трампа, Алиевым, Қазақстанда,

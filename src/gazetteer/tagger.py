@@ -27,6 +27,7 @@ import enum
 import functools
 import itertools
 import re
+from array import array
 from collections.abc import Iterable
 from importlib import resources
 
@@ -36,7 +37,7 @@ import yaml
 from gazetteer._lazy import Lazy
 from gazetteer._yaml import SafeLoader
 from gazetteer.index import Index, unpack
-from gazetteer.model import Alias, Entity, Kind, Mention, Method, Tier
+from gazetteer.model import Alias, Entity, Finding, Kind, Mentions, Method, Tier
 from gazetteer.normalize import normalize
 from gazetteer.scoring import AMBIGUITY_MARGIN, prior, score
 from gazetteer.tokens import WORD as _WORD
@@ -51,7 +52,8 @@ _NEXT = re.compile(rf"{_GAP.pattern}({_WORD.pattern})")  # the next word (group 
 # Words of names come back; folding one is a few calls, looking it up one.
 _fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
 _MEMO_SIZE = 100_000  # decisions remembered per tagger (span text → entity)
-_Decision = tuple["Entity | None", Alias, Method, float, tuple[Entity, ...]]
+# A mention found, before it goes into Mentions: its start, end, and finding.
+_Found = tuple[int, int, Finding]
 _MemoKey = tuple[str, tuple[bool, ...], "frozenset[Kind] | None", "str | None"]
 _WindowKey = tuple[str, bool, "frozenset[Kind] | None", "str | None"]
 
@@ -164,7 +166,7 @@ class Tables:
 
 
 # what the window memo answers for a window it has not seen
-_NO_WINDOW: tuple[int, _Decision, str] = (0, (None, Alias("", "und"), Method.EXACT, 0.0, ()), "")
+_NO_WINDOW: tuple[int, Finding] = (0, (None, Alias("", "und"), Method.EXACT, 0.0, (), False))
 
 
 class _Mode(enum.Enum):
@@ -176,9 +178,8 @@ class _Mode(enum.Enum):
     GENERAL = 3  # the general path: anchors, apostrophes, names of several words
 
 
-# A route: the mode, the one-word decision, its closing quote, the surface
-# (shared by the mentions) and the folded word.
-_Route = tuple[_Mode, "_Decision | None", str, str, str]
+# A route: the mode, the one-word decision, its closing quote, and the folded word.
+_Route = tuple[_Mode, "Finding | None", str, str]
 
 
 @functools.cache
@@ -228,12 +229,12 @@ class Tagger:
     def __init__(self, index: Index, tables: Tables | None = None) -> None:
         self.index = index
         self._built = Lazy(self._build, tables)
-        self._memo: dict[_MemoKey, _Decision | None] = {}
+        self._memo: dict[_MemoKey, Finding | None] = {}
         self._forms: dict[str, _Form] = {}
         self._follows: dict[str, bool] = {}  # "folded word, next word as written" → continues
         # per (kinds, lang): capitalised surface → its route
         self._routes: dict[tuple[frozenset[Kind] | None, str | None], dict[str, _Route]] = {}
-        self._windows: dict[_WindowKey, tuple[int, _Decision, str] | None] = {}
+        self._windows: dict[_WindowKey, tuple[int, Finding] | None] = {}
 
     def tables(self) -> Tables:
         """The tag index, made on first use."""
@@ -288,12 +289,11 @@ class Tagger:
             chains=dict.fromkeys(chains),
         )
 
-    def demonyms(self, text: str, taken: list[Mention]) -> list[Mention]:
+    def demonyms(self, text: str, busy: list[tuple[int, int]]) -> list[_Found]:
         """Adjectives that point to a country, outside the spans already taken."""
         pattern, stems, max_ending = _demonyms()
         folded = fold(text)
-        busy = [(m.start, m.end) for m in taken]
-        found = []
+        found: list[_Found] = []
         for match in pattern.finditer(folded):
             stem, word = match.group(1), match.group(0)
             start, end = match.span()
@@ -301,19 +301,8 @@ class Tagger:
                 continue
             entity = self.index.entities[self.index.positions[stems[stem]]]
             alias = Alias(text[start:end], "und", Tier.WEAK)
-            found.append(
-                Mention(
-                    start,
-                    end,
-                    text[start:end],
-                    entity,
-                    alias,
-                    Method.INFLECTED,
-                    score(Method.INFLECTED, Tier.WEAK),
-                    (entity,),
-                    demonym=True,
-                )
-            )
+            value = score(Method.INFLECTED, Tier.WEAK)
+            found.append((start, end, (entity, alias, Method.INFLECTED, value, (entity,), True)))
         return found
 
     def tag(
@@ -323,20 +312,39 @@ class Tagger:
         lowercase: bool = False,
         adjectives: bool = False,
         lang: str | None = None,
-    ) -> list[Mention]:
+    ) -> Mentions:
         """Every mention in ``text``, in order, none overlapping."""
-        mentions = self._names(text, kinds, lowercase, lang)
+        bounds: array[int] = array("q")
+        findings: list[Finding] = []
+        self._names(text, kinds, lowercase, lang, bounds, findings)
         if adjectives and (kinds is None or Kind.COUNTRY in kinds):
-            mentions = sorted(mentions + self.demonyms(text, mentions), key=lambda m: m.start)
-        return mentions
+            spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+            extra = self.demonyms(text, spans)
+            if extra:
+                named = [(start, end, f) for (start, end), f in zip(spans, findings, strict=True)]
+                merged = sorted([*named, *extra], key=lambda found: found[0])
+                bounds = array("q", [at for start, end, _ in merged for at in (start, end)])
+                findings = [finding for _, _, finding in merged]
+        return Mentions(text, bounds, tuple(findings))
 
     def _names(
-        self, text: str, kinds: frozenset[Kind] | None, lowercase: bool, lang: str | None
-    ) -> list[Mention]:
+        self,
+        text: str,
+        kinds: frozenset[Kind] | None,
+        lowercase: bool,
+        lang: str | None,
+        bounds: array[int],
+        findings: list[Finding],
+    ) -> None:
+        """Add the names found in ``text`` to ``bounds`` (start and end of each,
+        in turn) and ``findings``: flat, so that no object is made a mention."""
         tables = self.tables()
         run = _Run(text, tables, kinds, lowercase, lang)
         if lowercase:
-            return self._scan(run, [m.start() for m in _WORD.finditer(text)])
+            for start, end, finding in self._scan(run, [m.start() for m in _WORD.finditer(text)]):
+                bounds += array("q", (start, end))
+                findings.append(finding)
+            return
         # One pass over the capitalised words. What a word may start depends
         # only on how it is written, so it is worked out once per surface and
         # remembered (_route): most words are at once skipped or one-word
@@ -345,8 +353,7 @@ class Tagger:
         routes = self._routes.setdefault((kinds, lang), {})
         follows = self._follows
         chains = tables.chains
-        mentions: list[Mention] = []
-        append = mentions.append
+        add_bound, add_finding = bounds.append, findings.append
         taken = 0
         skip, one_word, next_word = _Mode.SKIP, _Mode.WORD, _Mode.NEXT
         for match in _capitalised_word().finditer(text):
@@ -359,7 +366,7 @@ class Tagger:
                 route = self._route(surface, tables, kinds, lang)
                 if len(routes) < _MEMO_SIZE:
                     routes[surface] = route
-            mode, decision, quote, shared, word = route
+            mode, decision, quote, word = route
             if mode is skip:
                 continue
             if mode is next_word:  # a one-word name, unless the next word continues it
@@ -381,47 +388,47 @@ class Tagger:
                     end = begin + len(surface)
                     if quote and text[end : end + 1] == quote:
                         end += 1
-                        shared = text[begin:end]
-                    append(Mention(begin, end, shared, *decision))
+                    add_bound(begin)
+                    add_bound(end)
+                    add_finding(decision)
                     taken = end
                 continue
-            for found in self._from_word(run, match, word, taken):
-                append(found)
-                taken = found.end
-        return mentions
+            for start, end, finding in self._from_word(run, match, word, taken):
+                add_bound(start)
+                add_bound(end)
+                add_finding(finding)
+                taken = end
 
     def _route(
         self, surface: str, tables: Tables, kinds: frozenset[Kind] | None, lang: str | None
     ) -> _Route:
-        """What a capitalised word written as ``surface`` may start. The route
-        keeps the surface itself: every mention of a name shares one string
-        (less memory, and less for the garbage collector to visit)."""
+        """What a capitalised word written as ``surface`` may start."""
         word = fold(surface)
-        general: _Route = (_Mode.GENERAL, None, "", surface, word)
+        general: _Route = (_Mode.GENERAL, None, "", word)
         if word in tables.anchors:
             return general
         most = tables.longest.get(word)
         if most is None:
             apostrophe = "'" in word and word.split("'")[0] in tables.longest
-            return general if apostrophe or "-" in word else (_Mode.SKIP, None, "", surface, word)
+            return general if apostrophe or "-" in word else (_Mode.SKIP, None, "", word)
         decision, quote = self._one_word(surface, word, tables, kinds, lang)
         if most > 1:
-            return _Mode.NEXT, decision, quote, surface, word
-        return _Mode.WORD if decision else _Mode.SKIP, decision, quote, surface, word
+            return _Mode.NEXT, decision, quote, word
+        return _Mode.WORD if decision else _Mode.SKIP, decision, quote, word
 
-    def _from_word(self, run: _Run, match: re.Match[str], word: str, taken: int) -> list[Mention]:
+    def _from_word(self, run: _Run, match: re.Match[str], word: str, taken: int) -> list[_Found]:
         """The mentions that start at a capitalised word that needs more than
         a look-up (``word``: the word folded), after ``taken``, in order."""
         text, tables = run.text, run.tables
         begin, end = match.span()
-        found: list[Mention] = []
+        found: list[_Found] = []
         for lead in tables.anchors.get(word, ()):
             before = _words_before(text, begin, lead)
             if before is not None and before >= taken:
                 mention = self._general(run, before)
                 if mention is not None:
                     found.append(mention)
-                    taken = mention.end
+                    taken = mention[1]
         if begin < taken:
             return found
         mention = None
@@ -439,19 +446,11 @@ class Tagger:
             return found + self._parts(run, begin, end)
         return found if mention is None else [*found, mention]
 
-    def _parts(self, run: _Run, begin: int, end: int) -> list[Mention]:
+    def _parts(self, run: _Run, begin: int, end: int) -> list[_Found]:
         """Names that start at the capitalised parts of a hyphenated word that is
         not a name as a whole."""
-        found: list[Mention] = []
-        taken = begin
-        for part in _capitalised().finditer(run.text, begin + 1, end):
-            if part.start() < taken:
-                continue
-            mention = self._general(run, part.start())
-            if mention is not None:
-                found.append(mention)
-                taken = mention.end
-        return found
+        parts = _capitalised().finditer(run.text, begin + 1, end)
+        return self._scan(run, [part.start() for part in parts])
 
     def _one_word(
         self,
@@ -460,7 +459,7 @@ class Tagger:
         tables: Tables,
         kinds: frozenset[Kind] | None,
         lang: str | None,
-    ) -> tuple[_Decision | None, str]:
+    ) -> tuple[Finding | None, str]:
         """The decision for a one-word name written as ``surface``, and the
         closing quote its alias ends with ("" for none)."""
         form = self._form(tables, word)
@@ -476,8 +475,9 @@ class Tagger:
         quote = alias.text[-1:]
         return decided, quote if quote in _CLOSING else ""
 
-    def _scan(self, run: _Run, starts: list[int]) -> list[Mention]:
-        mentions: list[Mention] = []
+    def _scan(self, run: _Run, starts: list[int]) -> list[_Found]:
+        """The longest names from each of ``starts`` in turn, none overlapping."""
+        mentions: list[_Found] = []
         taken = 0
         for begin in starts:
             if begin < taken:
@@ -485,12 +485,12 @@ class Tagger:
             found = self._general(run, begin)
             if found is not None:
                 mentions.append(found)
-                taken = found.end
+                taken = found[1]
         return mentions
 
     def _general(
         self, run: _Run, begin: int, known: tuple[_Word, _Word] | None = None
-    ) -> Mention | None:
+    ) -> _Found | None:
         """The longest mention from ``begin``; a longer name that starts inside
         it wins ("across the Caspian Sea": "Caspian Sea", not "the Caspian")."""
         at = self._at(run, begin, known)
@@ -506,13 +506,13 @@ class Tagger:
             ):
                 continue
             other = self._at(run, start)
-            if other is not None and other[0].end > found.end:
+            if other is not None and other[0][1] > found[1]:
                 return other[0]
         return found
 
     def _at(
         self, run: _Run, begin: int, known: tuple[_Word, _Word] | None = None
-    ) -> tuple[Mention, int, list[_Word]] | None:
+    ) -> tuple[_Found, int, list[_Word]] | None:
         """The longest mention that starts at ``begin``, if any, its width in
         words, and the words read from ``begin``."""
         words = _words_from(run.text, begin, run.tables, known)
@@ -525,22 +525,19 @@ class Tagger:
         memo_key = (window, run.lowercase, run.kinds, run.lang)
         chosen = self._windows.get(memo_key, _NO_WINDOW)
         if chosen is _NO_WINDOW:
-            found = self._choose(run, words)
-            # with the mention's text, shared by every mention of it
-            chosen = None if found is None else (*found, text[begin : words[found[0] - 1][1]])
+            chosen = self._choose(run, words)
             if len(self._windows) < _MEMO_SIZE:
                 self._windows[memo_key] = chosen
         if chosen is None:
             return None
-        width, (entity, alias, method, value, candidates), surface = chosen
+        width, finding = chosen
         start, end = words[0][0], words[width - 1][1]
-        if alias.text[-1:] in _CLOSING and text[end : end + 1] == alias.text[-1]:
+        quote = finding[1].text[-1:]
+        if quote in _CLOSING and text[end : end + 1] == quote:
             end += 1  # Партия зелёных «Байтак»: the span takes the closing quote
-            surface = text[start:end]
-        mention = Mention(start, end, surface, entity, alias, method, value, candidates)
-        return mention, width, words
+        return (start, end, finding), width, words
 
-    def _choose(self, run: _Run, words: list[_Word]) -> tuple[int, _Decision] | None:
+    def _choose(self, run: _Run, words: list[_Word]) -> tuple[int, Finding] | None:
         """How many of ``words`` make the longest name, and what it names."""
         text, tables = run.text, run.tables
         for width in range(len(words), 0, -1):
@@ -586,7 +583,7 @@ class Tagger:
         signature: tuple[bool, ...],
         kinds: frozenset[Kind] | None,
         lang: str | None,
-    ) -> _Decision | None:
+    ) -> Finding | None:
         """Which entity a span names, from the entries whose capitalisation fits
         (``signature``: which of the form's groups fit); memoised."""
         memo_key = (key, signature, kinds, lang)
@@ -614,7 +611,7 @@ class Tagger:
             value = score(method, alias.tier)
             if entity.id not in best or value > best[entity.id][0]:
                 best[entity.id] = (value, entity, alias, method)
-        decision: _Decision | None = None
+        decision: Finding | None = None
         if best:
             ranked = sorted(best.values(), key=lambda b: (-b[0], prior(b[1]), b[1].id))
             strong = [b for b in ranked if b[2].tier is Tier.STRONG] or ranked
@@ -626,6 +623,7 @@ class Tagger:
                 method,
                 value,
                 tuple(b[1] for b in tied),
+                False,  # not a demonym
             )
         if len(self._memo) < _MEMO_SIZE:
             self._memo[memo_key] = decision

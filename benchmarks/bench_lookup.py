@@ -16,21 +16,11 @@ import random
 import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 
 import gazetteer
 from gazetteer import loader
-
-
-def best_of(repeats: int, fn: Callable[[], object]) -> float:
-    """The fastest of several runs, in seconds (the least disturbed by noise)."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+from timing import best_of
 
 
 def main() -> int:
@@ -43,9 +33,9 @@ def main() -> int:
     # the first load on a machine: reads the index compiled into the wheel,
     # or (from a source checkout) compiles it and writes the cache
     compiled = loader.compiled_dir().is_dir()
-    cold = best_of(1, lambda: gazetteer.load())
-    warm = best_of(args.repeats, lambda: gazetteer.load())
-    uncached = best_of(2, lambda: gazetteer.load(cache=False))
+    cold = best_of(1, lambda: gazetteer.load())[1]
+    warm = best_of(args.repeats, lambda: gazetteer.load())[1]
+    uncached = best_of(2, lambda: gazetteer.load(cache=False))[1]
     g = gazetteer.load()
     g.resolve("Mirzijojew")  # builds the cross-script index outside the timings
 
@@ -67,9 +57,9 @@ def main() -> int:
 
         return run
 
-    base = best_of(args.repeats, baseline)
-    exact = best_of(args.repeats, resolve(queries))
-    folded = best_of(args.repeats, resolve(noisy))
+    base = best_of(args.repeats, baseline)[1]
+    exact = best_of(args.repeats, resolve(queries))[1]
+    folded = best_of(args.repeats, resolve(noisy))[1]
     found = statistics.mean(g.resolve(q).status is not gazetteer.Status.NOT_FOUND for q in noisy)
 
     n = len(queries)

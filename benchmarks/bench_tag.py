@@ -29,14 +29,12 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import gazetteer
+from timing import best_of
 
 DATA = Path(__file__).parent / "data" / "tagging.txt"
-T = TypeVar("T")
 _GOLD = re.compile(r"\[\[([^|\]]+)\|([^\]]+)\]\]")
 
 
@@ -57,16 +55,6 @@ def read_corpus() -> list[tuple[str, str, set[tuple[int, int, str]]]]:
         plain.append(marked[at:])
         out.append((lang, "".join(plain), gold))
     return out
-
-
-def best_of(runs: int, fn: Callable[[], T]) -> tuple[T, float]:
-    """The result of ``fn`` and its fastest time over ``runs`` runs (the least noise)."""
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = fn()
-        best = min(best, time.perf_counter() - start)
-    return result, best
 
 
 def score(g: gazetteer.Gazetteer, show: bool) -> float:

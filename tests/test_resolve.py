@@ -74,6 +74,31 @@ def test_weak_alias_resolves_alone_but_ranks_below_strong(g: Gazetteer) -> None:
     assert match.score < 1.0
 
 
+def test_a_weak_name_as_written_ends_the_search(g: Gazetteer) -> None:
+    # the later steps could not outrank it: resolve skips them, candidates does not
+    assert [m.entity.id for m in g.resolve("Британия").candidates] == ["country:gb"]
+    assert "subdivision:fr-bre" in {m.entity.id for m in g.candidates("Британия")}
+
+
+def test_a_strong_name_found_by_rewriting_outranks_a_weak_one_as_written(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "names.yaml").write_text(
+        "- id: person:petr-ivanov\n"
+        "  name: Petr Ivanov\n"
+        "  names: {ru: [Пётр Иванов]}\n"
+        "- id: organization:ivanov-petr\n"
+        "  name: Ivanov Petr Trading\n"
+        "  weak: {ru: [Иванов Пётр]}\n",
+        encoding="utf-8",
+    )
+    resolution = gazetteer.load(paths=[tmp_path], cache=False).resolve("Иванов Пётр")
+    assert resolution.match is not None
+    assert resolution.match.entity.id == "person:petr-ivanov"
+    assert resolution.match.note == "reordered"
+    assert "organization:ivanov-petr" in {m.entity.id for m in resolution.candidates}
+
+
 def test_equal_matches_are_ambiguous_never_guessed(g: Gazetteer) -> None:
     resolution = g.resolve("Georgia")
     assert resolution.status is Status.AMBIGUOUS

@@ -50,6 +50,7 @@ from gazetteer.scoring import (
     MIN_EDIT_LETTERS,
     MIN_FUZZY_LETTERS,
     PHONETIC_MIN_SIMILARITY,
+    group,
     score,
 )
 from gazetteer.translit import latin_forms
@@ -290,6 +291,15 @@ class Matcher:
         found = self.direct(query, key)
         if not key or any(m.alias.tier is Tier.STRONG for m in found):
             return found
+        if found and not wide:
+            # Only weak aliases matched as written. The later steps find
+            # transliterated, phonetic and fuzzy matches, which never outrank
+            # these (scoring.decide); only a strong alias matched as written
+            # can, so only the rewritten query (name order, an initial) is
+            # tried for one.
+            for variant in name_variants(key):
+                found += [self._match_again(m, "reordered") for m in self.direct(variant, variant)]
+            return found + [m for m in self.initials(key, lang) if group(m.method) == 0]
         slot = (key, lang, wide)
         if memo is not None and slot in memo:
             return found + memo[slot]

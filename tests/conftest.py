@@ -33,6 +33,26 @@ ACCEPTANCE_LOOKUPS = [
     ("Киргизия", "country:kg"),
 ]
 
+# A city and the subdivision that is the same place (names_of) or that is
+# named after it (outranks): the bare name is the city, the full name the
+# subdivision. "New York" stays ambiguous: the state is often meant by it.
+CITY_OR_REGION = [
+    ("Paris", "city:paris"),
+    ("Берлин", "city:berlin"),
+    ("London", "city:london"),
+    ("City of London", "subdivision:gb-lnd"),
+    ("Ташкент", "city:tashkent"),
+    ("Tashkent Region", "subdivision:uz-to"),
+    ("Ош", "city:osh"),
+    ("Ошская область", "subdivision:kg-o"),
+    ("Софія", "city:sofia"),
+    ("Софийска област", "subdivision:bg-23"),
+    ("Kabul", "city:kabul"),
+    ("Washington", "city:washington"),
+    ("штат Вашингтон", "subdivision:us-wa"),
+    ("Kyiv Oblast", "subdivision:ua-32"),
+]
+
 
 @pytest.fixture(scope="session")
 def g() -> gazetteer.Gazetteer:

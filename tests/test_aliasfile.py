@@ -44,6 +44,9 @@ def _load_errors(*paths: Path, bundled: bool = False) -> list[str]:
         ("- &a {id: person:x, name: X}\n- *a\n", 2, "aliases (*name)"),
         ("id: person:x\nname: X\n", 1, "must be a list of entries"),
         ("- id: person:x\n  name: X\n  names: [X]\n", 3, "must be a mapping"),
+        ("- id: city:x\n  name: X\n  outranks: [city:nowhere]\n", 1, "outranks 'city:nowhere'"),
+        ("- id: city:x\n  name: X\n  outranks: city:x\n", 1, "not another known entity"),
+        ("- id: city:x\n  name: X\n  outranks: {a: b}\n", 3, "outranks"),
     ],
 )
 def test_each_problem_names_file_line_and_cause(
@@ -98,6 +101,30 @@ def test_overlay_merges_names_and_can_demote(write: Write) -> None:
     assert "Baku" in baku.names["de"]
     assert all(a.tier is Tier.WEAK for a in baku.aliases if a.key == "baku")
     assert g.resolve("Kazakh Land").entity == g["country:kz"]
+
+
+def test_outranks_weakens_only_the_shared_names_there(write: Write) -> None:
+    path = write(
+        "- id: city:rivertown\n  name: Rivertown\n  names: {ru: [Ривертаун]}\n"
+        "  outranks: [region:rivertown-county]\n"
+        "- id: region:rivertown-county\n  name: Rivertown County\n"
+        "  names: {en: [Rivertown], ru: [Ривертаун, Ривертаунский округ]}\n"
+    )
+    g = gazetteer.load([path], bundled=False)
+    tiers = {a.text: a.tier for a in g["region:rivertown-county"].aliases}
+    assert tiers == {
+        "Rivertown": Tier.WEAK,
+        "Ривертаун": Tier.WEAK,
+        "Rivertown County": Tier.STRONG,
+        "Ривертаунский округ": Tier.STRONG,
+    }
+    resolution = g.resolve("RIVERTOWN")
+    assert resolution.entity == g["city:rivertown"]
+    assert {m.entity.id for m in resolution.candidates} == {
+        "city:rivertown",
+        "region:rivertown-county",
+    }
+    assert g.resolve("Ривертаунский округ").entity == g["region:rivertown-county"]
 
 
 def test_overlay_cannot_contradict(write: Write) -> None:

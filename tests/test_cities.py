@@ -11,6 +11,8 @@ from gazetteer import Gazetteer, PackError, Status
 from gazetteer.cli import main
 from gazetteer.geonames import rules
 
+from .conftest import CITY_OR_REGION
+
 
 @pytest.fixture(scope="module")
 def cities() -> Gazetteer:
@@ -55,6 +57,15 @@ def test_a_bundled_strong_name_wins_over_a_namesake(cities: Gazetteer) -> None:
     moscow = cities.resolve("Moscow")
     assert moscow.entity is not None and moscow.entity.id == "city:moscow"
     assert any(m.entity.country == "country:us" for m in moscow.candidates)
+
+
+@pytest.mark.parametrize(("query", "entity_id"), CITY_OR_REGION)
+def test_with_the_pack_a_bare_city_name_is_still_the_city(
+    cities: Gazetteer, query: str, entity_id: str
+) -> None:
+    resolution = cities.resolve(query)
+    assert resolution.entity is not None, (query, resolution.tied)
+    assert resolution.entity.id == entity_id
 
 
 def test_a_name_only_geonames_knows_resolves(cities: Gazetteer) -> None:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import gazetteer
 from gazetteer import Gazetteer, Method, Status, Tier
 
-from .conftest import ACCEPTANCE_LOOKUPS, DATA
+from .conftest import ACCEPTANCE_LOOKUPS, CITY_OR_REGION, DATA
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,19 @@ def test_resolves(g: Gazetteer, query: str, entity_id: str) -> None:
     assert resolution.status is Status.RESOLVED, resolution
     assert resolution.entity is not None
     assert resolution.entity.id == entity_id
+
+
+@pytest.mark.parametrize(("query", "entity_id"), CITY_OR_REGION)
+def test_a_bare_city_name_is_the_city(g: Gazetteer, query: str, entity_id: str) -> None:
+    resolution = g.resolve(query)
+    assert resolution.entity is not None, (query, resolution.tied)
+    assert resolution.entity.id == entity_id
+
+
+def test_new_york_is_ambiguous(g: Gazetteer) -> None:
+    for query in ("New York", "Нью-Йорк"):
+        tied = {m.entity.id for m in g.resolve(query).tied}
+        assert tied == {"city:new-york", "subdivision:us-ny"}, query
 
 
 def _seed_entities() -> list[tuple[str, str]]:

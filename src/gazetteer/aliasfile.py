@@ -38,6 +38,7 @@ _FIELDS = (
     "country",
     "parent",
     "names_of",
+    "outranks",
     "weaken",
 )
 _BOOLEANS = {"true": True, "yes": True, "false": False, "no": False}
@@ -159,10 +160,11 @@ class _Reader:
                 code_value = self.text(code_node, f"code {code!r}")
                 if code_value is not None:
                     codes.append((code, code_value))
-        deny = (
-            tuple(t for t, _ in self.texts(fields["deny"], "a deny entry"))
-            if "deny" in fields
+        deny, outranks = (
+            tuple(t for t, _ in self.texts(fields[key], f"an entry of {key!r}"))
+            if key in fields
             else ()
+            for key in ("deny", "outranks")
         )
         optional = {
             key: self.text(fields[key], key) if key in fields else None
@@ -183,6 +185,7 @@ class _Reader:
             parent=optional["parent"],
             deny=deny,
             names_of=optional["names_of"],
+            outranks=outranks,
             weaken=bool(weaken),
         )
 

@@ -38,6 +38,7 @@ class EntryRecord:
     parent: str | None = None
     deny: tuple[str, ...] = ()
     names_of: str | None = None
+    outranks: tuple[str, ...] = ()
     weaken: bool = False
     population: int | None = None
     capital: bool = False

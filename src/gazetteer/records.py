@@ -129,6 +129,7 @@ class _Merger:
         self.drafts: dict[str, _Draft] = {}
         self.first_seen: dict[str, EntryRecord] = {}
         self.names_of: dict[str, EntryRecord] = {}
+        self.outranks: dict[str, EntryRecord] = {}
 
     def problem(self, entry: EntryRecord, message: str, line: int | None = None) -> None:
         self.problems.append(Problem(entry.source, line or entry.line, message))
@@ -210,6 +211,8 @@ class _Merger:
                 draft.retier(key, Tier.WEAK)
         if entry.names_of is not None:
             self.names_of[entry.id] = entry
+        if entry.outranks:
+            self.outranks[entry.id] = entry
         for record in entry.aliases:
             alias = self.alias(entry, record)
             if alias is not None:
@@ -258,12 +261,8 @@ class _Merger:
         leave them weak there ("Moskva" is the city; the ISO subdivision of the
         same name stays a candidate)."""
         for entity_id, entry in self.names_of.items():
-            target_id = str(entry.names_of)
-            target = self.drafts.get(target_id)
-            if target is None and target_id in self.base:
-                target = self.drafts[target_id] = _Draft.of(self.base[target_id])
-            if target is None or target_id == entity_id:
-                self.problem(entry, f"names_of {target_id!r} is not another known entity")
+            target = self.other(entry, "names_of", str(entry.names_of))
+            if target is None:
                 continue
             draft = self.drafts[entity_id]
             for where, alias in target.aliases.items():
@@ -271,10 +270,35 @@ class _Merger:
             for key in {alias.key for alias in target.aliases.values()}:
                 target.retier(key, Tier.WEAK)
 
+    def give_way(self) -> None:
+        """``outranks``: the names an entity shares with the entities it
+        outranks become weak there ("Ташкент" is the city; the region named
+        after it stays a candidate, and its own names, such as "Ташкентская
+        область", stay strong). After ``take_names``, so that the names an
+        entity took count as its own."""
+        for entity_id, entry in self.outranks.items():
+            keys = {alias.key for alias in self.drafts[entity_id].aliases.values()}
+            for target_id in entry.outranks:
+                target = self.other(entry, "outranks", target_id)
+                if target is not None:
+                    for key in keys & {alias.key for alias in target.aliases.values()}:
+                        target.retier(key, Tier.WEAK)
+
+    def other(self, entry: EntryRecord, field: str, target_id: str) -> _Draft | None:
+        """The draft of the entity ``entry`` names in ``field``, which must be
+        another known entity (None, with the problem noted, when it is not)."""
+        target = self.drafts.get(target_id)
+        if target is None and target_id in self.base:
+            target = self.drafts[target_id] = _Draft.of(self.base[target_id])
+        if target is None or target_id == entry.id:
+            self.problem(entry, f"{field} {target_id!r} is not another known entity")
+            return None
+        return target
+
     def check_links(self, merged: Mapping[str, Entity]) -> None:
         for entity_id, draft in self.drafts.items():
             entry = self.first_seen.get(entity_id)
-            if entry is None:  # only weakened by another entry's names_of
+            if entry is None:  # only weakened by another entry (names_of, outranks)
                 continue
             for link in ("country", "parent"):
                 target = getattr(draft, link)
@@ -301,6 +325,7 @@ def merge_layer(
     for entry in entries:
         merger.add(entry)
     merger.take_names()
+    merger.give_way()
     merged = dict(base)
     merged.update((entity_id, draft.freeze()) for entity_id, draft in merger.drafts.items())
     merger.check_links(merged)

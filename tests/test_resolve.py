@@ -184,7 +184,7 @@ def test_gazetteer_is_immutable_and_pickles(g: Gazetteer) -> None:
 def test_a_pickle_carries_the_indexes_already_made(
     g: Gazetteer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    g._make_indexes(tag=True, resolve=True)
+    g.prepare()
     shipped = pickle.dumps(g)
 
     def never(*args: object) -> None:

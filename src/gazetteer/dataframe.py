@@ -66,7 +66,7 @@ def share(
     first, so that they travel with the gazetteer and no worker makes them.
     """
     _need_dask()
-    g._make_indexes(tag=tag, resolve=resolve)
+    g.prepare(tag=tag, resolve=resolve)
     future: Future[Gazetteer] = client.scatter(g, broadcast=True, hash=False)
     return future
 

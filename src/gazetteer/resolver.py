@@ -82,8 +82,15 @@ class Gazetteer(Mapping[str, Entity]):
             ),
         )
 
-    def _make_indexes(self, tag: bool, resolve: bool) -> None:
-        """Make the indexes made on first use now (before shipping a copy)."""
+    def prepare(self, *, tag: bool = True, resolve: bool = True) -> None:
+        """Build now the indexes otherwise built on first use: the tag index
+        (``tag``) and the cross-script index that ``resolve`` needs for a
+        name not matched as written (``resolve``).
+
+        Worth it before the gazetteer is copied: a pickle then carries them
+        (workers do not rebuild them), and processes forked afterwards share
+        them. Also to keep the first request of a service fast.
+        """
         if tag:
             self._tagger.tables()
         if resolve:

@@ -30,6 +30,7 @@ import re
 from array import array
 from collections.abc import Iterable
 from importlib import resources
+from typing import NamedTuple
 
 import attrs
 import yaml
@@ -52,9 +53,17 @@ _NEXT = re.compile(rf"{_GAP.pattern}({_WORD.pattern})")  # the next word (group 
 # Words of names come back; folding one is a few calls, looking it up one.
 _fold_word = functools.lru_cache(maxsize=1 << 16)(fold)
 _MEMO_SIZE = 100_000  # decisions remembered per tagger (span text → entity)
-# A mention found, before it goes into Mentions: its start, end, and finding.
-_Found = tuple[int, int, Finding]
 _MemoKey = tuple[str, tuple[bool, ...], "frozenset[Kind] | None", "str | None"]
+
+
+class _Found(NamedTuple):
+    """A mention found on the general path, before it goes into Mentions."""
+
+    start: int
+    end: int
+    finding: Finding
+
+
 _WindowKey = tuple[str, bool, "frozenset[Kind] | None", "str | None"]
 
 
@@ -302,7 +311,8 @@ class Tagger:
             entity = self.index.entities[self.index.positions[stems[stem]]]
             alias = Alias(text[start:end], "und", Tier.WEAK)
             value = score(Method.INFLECTED, Tier.WEAK)
-            found.append((start, end, (entity, alias, Method.INFLECTED, value, (entity,), True)))
+            finding = (entity, alias, Method.INFLECTED, value, (entity,), True)
+            found.append(_Found(start, end, finding))
         return found
 
     def tag(
@@ -321,8 +331,8 @@ class Tagger:
             spans = list(zip(bounds[::2], bounds[1::2], strict=True))
             extra = self.demonyms(text, spans)
             if extra:
-                named = [(start, end, f) for (start, end), f in zip(spans, findings, strict=True)]
-                merged = sorted([*named, *extra], key=lambda found: found[0])
+                named = [_Found(*span, f) for span, f in zip(spans, findings, strict=True)]
+                merged = sorted([*named, *extra], key=lambda found: found.start)
                 bounds = array("q", [at for start, end, _ in merged for at in (start, end)])
                 findings = [finding for _, _, finding in merged]
         return Mentions(text, bounds, tuple(findings))
@@ -428,7 +438,7 @@ class Tagger:
                 mention = self._general(run, before)
                 if mention is not None:
                     found.append(mention)
-                    taken = mention[1]
+                    taken = mention.end
         if begin < taken:
             return found
         mention = None
@@ -485,7 +495,7 @@ class Tagger:
             found = self._general(run, begin)
             if found is not None:
                 mentions.append(found)
-                taken = found[1]
+                taken = found.end
         return mentions
 
     def _general(
@@ -506,7 +516,7 @@ class Tagger:
             ):
                 continue
             other = self._at(run, start)
-            if other is not None and other[0][1] > found[1]:
+            if other is not None and other[0].end > found.end:
                 return other[0]
         return found
 
@@ -535,7 +545,7 @@ class Tagger:
         quote = finding[1].text[-1:]
         if quote in _CLOSING and text[end : end + 1] == quote:
             end += 1  # Партия зелёных «Байтак»: the span takes the closing quote
-        return (start, end, finding), width, words
+        return _Found(start, end, finding), width, words
 
     def _choose(self, run: _Run, words: list[_Word]) -> tuple[int, Finding] | None:
         """How many of ``words`` make the longest name, and what it names."""

@@ -352,7 +352,7 @@ class Tagger:
         run = _Run(text, tables, kinds, lowercase, lang)
         if lowercase:
             for start, end, finding in self._scan(run, [m.start() for m in _WORD.finditer(text)]):
-                bounds += array("q", (start, end))
+                bounds.extend((start, end))
                 findings.append(finding)
             return
         # One pass over the capitalised words. What a word may start depends

@@ -190,7 +190,7 @@ def test_a_pickle_carries_the_indexes_already_made(
     def never(*args: object) -> None:
         raise AssertionError("a worker made an index again")
 
-    monkeypatch.setattr("gazetteer.tagger.Tagger._build", never)
+    monkeypatch.setattr("gazetteer.resolver.build_word_index", never)
     monkeypatch.setattr("gazetteer.matching.build_cross_index", never)
     monkeypatch.setattr("gazetteer.cache.read_cross_index", never)
     copy = pickle.loads(shipped)

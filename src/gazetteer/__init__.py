@@ -39,6 +39,7 @@ from gazetteer.errors import (
     GazetteerError,
     PackError,
     Problem,
+    RuleFileError,
     UnknownEntityError,
     UnknownKindError,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "Problem",
     "Report",
     "Resolution",
+    "RuleFileError",
     "Status",
     "Tier",
     "UnknownEntityError",

@@ -5,10 +5,10 @@ collects every problem of shape it finds (malformed YAML, an entry that is
 not a mapping, an unknown field, a value of the wrong type, a repeated key),
 each with its file and line; :mod:`gazetteer.records` checks the meaning.
 
-YAML is read node by node with a safe composer, never with a loader that can
-construct objects: explicit tags other than the core schema's are refused,
-aliases (``*name``) are refused, and scalars keep the text that was written
-(``NO`` stays the string "NO", not the boolean false).
+YAML is read node by node by :class:`gazetteer._yaml.NodeReader`, never with
+a loader that can construct objects: explicit tags other than the core
+schema's are refused, aliases (``*name``) are refused, and scalars keep the
+text that was written (``NO`` stays the string "NO", not the boolean false).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 
-from gazetteer._yaml import SafeLoader
+from gazetteer._yaml import BOOLEANS, NodeReader
 from gazetteer.entries import AliasRecord, EntryRecord
 from gazetteer.errors import Problem
 from gazetteer.model import Entity, Tier
@@ -41,11 +41,6 @@ _FIELDS = (
     "outranks",
     "weaken",
 )
-_BOOLEANS = {"true": True, "yes": True, "false": False, "no": False}
-_CORE_TAGS = frozenset(
-    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
-)
-_NULL = "tag:yaml.org,2002:null"
 
 
 def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Problem]]:
@@ -59,43 +54,22 @@ def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], l
                 p for p in path.rglob("*") if p.suffix in ALIAS_FILE_SUFFIXES and p.is_file()
             )
             if not found:
-                problems.append(Problem(str(path), None, "folder holds no .yaml or .yml files"))
+                message = "folder holds no .yaml or .yml files"
+                problems.append(Problem(str(path), None, message, code="no-yaml-files"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
         else:
-            problems.append(Problem(str(path), None, "no such file or folder"))
+            message = "no such file or folder"
+            problems.append(Problem(str(path), None, message, code="no-such-file"))
     return files, problems
 
 
-class _Reader:
+class _Reader(NodeReader):
     """Turns the node tree of one file into entries, noting problems as it goes."""
 
     def __init__(self, source: str) -> None:
-        self.source = source
-        self.problems: list[Problem] = []
-
-    def problem(self, node: yaml.Node | None, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None else None
-        self.problems.append(Problem(self.source, line, message))
-
-    def visit(self, node: yaml.Node) -> bool:
-        """Check that a node's tag belongs to the core schema."""
-        if node.tag not in _CORE_TAGS:
-            self.problem(node, f"YAML tag {node.tag!r} is not allowed in alias files")
-            return False
-        return True
-
-    def text(self, node: yaml.Node, what: str) -> str | None:
-        if not self.visit(node):
-            return None
-        if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"{what} must be a single text value")
-            return None
-        if node.tag == _NULL and node.style is None:
-            self.problem(node, f"{what} is empty")
-            return None
-        return str(node.value)
+        super().__init__(source, "alias files")
 
     def texts(self, node: yaml.Node, what: str) -> Iterator[tuple[str, int]]:
         """A text or a list of texts, each with its line."""
@@ -111,39 +85,19 @@ class _Reader:
             if value is not None:
                 yield value, node.start_mark.line + 1
 
-    def mapping(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
-        """The (key, key node, value node) pairs of a mapping; repeated keys are problems."""
-        if not self.visit(node):
-            return []
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping")
-            return []
-        pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
-        first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            key = self.text(key_node, f"a key of {what}")
-            if key is None:
-                continue
-            line = key_node.start_mark.line + 1
-            if key in first_line:
-                self.problem(key_node, f"{key!r} repeats the key of line {first_line[key]}")
-                continue
-            first_line[key] = line
-            pairs.append((key, key_node, value_node))
-        return pairs
-
     def entry(self, node: yaml.Node) -> EntryRecord | None:
         pairs = self.mapping(node, "an entry")
         if not pairs:
             if isinstance(node, yaml.MappingNode):
-                self.problem(node, "entry is empty")
+                self.problem(node, "empty-value", "entry is empty")
             return None
         fields = {key: value for key, _, value in pairs}
         for key, key_node, _ in pairs:
             if key not in _FIELDS:
-                self.problem(key_node, f"unknown field {key!r}; fields are {', '.join(_FIELDS)}")
+                message = f"unknown field {key!r}; fields are {', '.join(_FIELDS)}"
+                self.problem(key_node, "unknown-field", message)
         if "id" not in fields:
-            self.problem(node, "entry has no id")
+            self.problem(node, "missing-field", "entry has no id")
             return None
         entity_id = self.text(fields["id"], "id")
         if entity_id is None:
@@ -170,9 +124,9 @@ class _Reader:
             key: self.text(fields[key], key) if key in fields else None
             for key in ("kind", "name", "country", "parent", "names_of", "weaken")
         }
-        weaken = _BOOLEANS.get((optional["weaken"] or "false").lower())
+        weaken = BOOLEANS.get((optional["weaken"] or "false").lower())
         if weaken is None:
-            self.problem(fields["weaken"], "weaken must be true or false")
+            self.problem(fields["weaken"], "bad-value", "weaken must be true or false")
         return EntryRecord(
             source=self.source,
             line=node.start_mark.line + 1,
@@ -189,59 +143,24 @@ class _Reader:
             weaken=bool(weaken),
         )
 
-    def refuse_aliases(self, text: str) -> bool:
-        """Note every use of a YAML alias (``*name``); True when there is one.
-
-        Aliases would let one node stand in many places (and a small file
-        expand to a huge one), so alias files may not use them.
-        """
-        found = False
-        if "*" in text:
-            for event in yaml.parse(text, Loader=SafeLoader):
-                if isinstance(event, yaml.AliasEvent):
-                    mark = event.start_mark
-                    line = mark.line + 1 if mark is not None else None
-                    self.problems.append(
-                        Problem(self.source, line, "YAML aliases (*name) are not supported")
-                    )
-                    found = True
-        return found
-
-    def document(self, text: str) -> list[EntryRecord]:
-        try:
-            if self.refuse_aliases(text):
-                return []
-            root = yaml.compose(text, Loader=SafeLoader)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = mark.line + 1 if mark is not None else None
-            self.problems.append(Problem(self.source, line, f"malformed YAML: {exc.problem}"))
-            return []
-        except yaml.YAMLError as exc:
-            self.problems.append(Problem(self.source, None, f"malformed YAML: {exc}"))
-            return []
+    def document(self, path: Path) -> list[EntryRecord]:
+        root = self.read(path)
         if root is None:
             return []
         if not isinstance(root, yaml.SequenceNode) or not self.visit(root):
-            self.problem(root, "an alias file must be a list of entries (lines starting with '- ')")
+            self.problem(
+                root,
+                "bad-type",
+                "an alias file must be a list of entries (lines starting with '- ')",
+            )
             return []
         return [entry for item in root.value if (entry := self.entry(item)) is not None]
 
 
 def read_alias_file(path: Path) -> tuple[list[EntryRecord], list[Problem]]:
     """Parse one alias file; return its entries and the problems found."""
-    source = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [], [Problem(source, None, f"cannot read file: {exc.strerror or exc}")]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return [], [Problem(source, line, "file is not valid UTF-8")]
-    reader = _Reader(source)
-    entries = reader.document(text)
+    reader = _Reader(str(path))
+    entries = reader.document(path)
     return entries, reader.problems
 
 

@@ -5,7 +5,9 @@ under
 
 * every Latin form of its key: the key itself for a Latin alias, and its
   romanisation by every convention of its language for a Cyrillic one
-  (:mod:`gazetteer.translit`);
+  (:mod:`gazetteer.translit`), made from its spelling
+  (:func:`~gazetteer.normalize.spelling`, which keeps ё for the conventions
+  that write it "yo") as well as from its key;
 * every phonetic skeleton of those forms (:mod:`gazetteer.phonetic`);
 * the character trigrams of its Latin forms, which pick the few aliases
   worth scoring with rapidfuzz for a query that matched nothing else.
@@ -22,8 +24,9 @@ import functools
 import attrs
 
 from gazetteer.index import Index, Packed, unpack
+from gazetteer.normalize import spelling
 from gazetteer.phonetic import skeletons
-from gazetteer.translit import latin_forms
+from gazetteer.translit import latin_forms, latin_set
 
 __all__ = ["CrossIndex", "build_cross_index", "trigrams"]
 
@@ -47,7 +50,11 @@ class CrossIndex:
         """The Latin forms of the alias a posting points to."""
         entity, alias = unpack(posting)
         found = index.entities[entity].aliases[alias]
-        return latin_forms(found.key, found.lang)
+        forms = latin_forms(found.key, found.lang)
+        spelled = spelling(found.text)
+        if spelled != found.key:
+            forms |= {f"{code}:yo": form for code, form in latin_forms(spelled, found.lang).items()}
+        return forms
 
 
 def build_cross_index(index: Index) -> CrossIndex:
@@ -55,15 +62,14 @@ def build_cross_index(index: Index) -> CrossIndex:
     latin: dict[str, list[int]] = collections.defaultdict(list)
     fields = functools.lru_cache(maxsize=4096)(index.alias_fields)
     for key, postings in index.postings.items():
-        by_lang: dict[str, list[int]] = collections.defaultdict(list)
+        by_lang: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
         for posting in postings:
             entity, alias = unpack(posting)
-            lang = fields(entity)[alias][1]
-            by_lang[lang.split("-")[0]].append(posting)
-        for lang, found in by_lang.items():
-            for form in sorted(set(latin_forms(key, lang).values())):
-                if form:
-                    latin[form].extend(found)
+            text, lang = fields(entity)[alias]
+            by_lang[lang.split("-")[0], spelling(text)].append(posting)
+        for (lang, spelled), found in by_lang.items():
+            for form in sorted(latin_set(key, lang, spelled)):
+                latin[form].extend(found)
     skeleton: dict[str, list[int]] = collections.defaultdict(list)
     grams: dict[str, list[int]] = collections.defaultdict(list)
     forms = tuple(latin)

@@ -4,18 +4,60 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Literal, get_args
 
 import attrs
 
 __all__ = [
+    "PROBLEM_CODES",
     "AliasFileError",
+    "DataFileError",
     "GazetteerError",
     "PackError",
     "Problem",
+    "ProblemCode",
+    "RuleFileError",
     "UnknownEntityError",
     "UnknownKindError",
     "sort_problems",
 ]
+
+# What went wrong, for a program to act on (the message is for a person).
+# docs/aliases.md ("What is checked") describes each.
+ProblemCode = Literal[
+    # reading a file
+    "no-such-file",
+    "no-yaml-files",
+    "cannot-read",
+    "not-utf8",
+    "yaml-syntax",
+    "yaml-tag",
+    "yaml-alias",
+    # the shape of a file (alias files and rule files)
+    "bad-type",
+    "empty-value",
+    "unknown-field",
+    "missing-field",
+    "duplicate-key",
+    "duplicate-value",
+    "bad-value",
+    "unknown-file",
+    # what the values mean
+    "bad-id",
+    "unknown-kind",
+    "duplicate-id",
+    "bad-language",
+    "empty-name",
+    "control-character",
+    "mixed-script",
+    "contradiction",
+    "not-an-overlay",
+    "unknown-reference",
+    "bad-reference",
+    # a warning of `gazetteer validate`
+    "ambiguous-alias",
+]
+PROBLEM_CODES: tuple[ProblemCode, ...] = get_args(ProblemCode)
 
 
 class GazetteerError(Exception):
@@ -24,11 +66,14 @@ class GazetteerError(Exception):
 
 @attrs.frozen
 class Problem:
-    """One problem found in an alias source: where it is and what is wrong."""
+    """One problem found in an alias source or a rule file: where it is, what
+    is wrong (``message``, for a person) and which kind of problem it is
+    (``code``, one of :data:`PROBLEM_CODES`, for a program)."""
 
     source: str
     line: int | None
     message: str
+    code: ProblemCode = attrs.field(kw_only=True)
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
@@ -40,18 +85,34 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.source, p.line or 0))
 
 
-class AliasFileError(GazetteerError):
-    """One or more alias files are invalid; nothing was loaded.
+class DataFileError(GazetteerError):
+    """One or more files are invalid; nothing was loaded.
 
-    ``problems`` lists every problem found, in file and line order.
+    ``problems`` lists every problem found, in file and line order; the
+    message is the first of them.
     """
+
+    _nothing = "invalid data file"  # the message when no problem was given
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        first = str(self.problems[0]) if self.problems else "invalid alias source"
+        first = str(self.problems[0]) if self.problems else self._nothing
         more = len(self.problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
         super().__init__(first + suffix)
+
+
+class AliasFileError(DataFileError):
+    """One or more alias files are invalid; nothing was loaded."""
+
+    _nothing = "invalid alias source"
+
+
+class RuleFileError(DataFileError):
+    """One or more of the library's rule files (``_data/``: inflection,
+    transliteration, folding ...) are invalid; nothing was loaded from them."""
+
+    _nothing = "invalid rule file"
 
 
 class UnknownEntityError(GazetteerError, KeyError):

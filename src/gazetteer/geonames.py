@@ -34,9 +34,8 @@ from importlib.resources.abc import Traversable
 from typing import Any
 
 import attrs
-import yaml
 
-from gazetteer._yaml import SafeLoader
+from gazetteer import rulefiles
 from gazetteer.entries import AliasRecord, EntryRecord
 from gazetteer.errors import PackError
 from gazetteer.model import Tier
@@ -73,16 +72,15 @@ class Rules:
 
 @functools.cache
 def rules() -> Rules:
-    text = resources.files("gazetteer").joinpath("_data", "geonames.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=SafeLoader)
-    drop = data["drop"]
+    data = rulefiles.geonames()
+    drop = data.drop
     return Rules(
-        min_population=int(data["min_population"]),
-        lower_case_latin=bool(drop["lower_case_latin"]),
-        max_code_length=int(drop["max_code_length"]),
-        min_letters=int(drop["min_letters"]),
-        characters=re.compile("[" + re.escape(str(drop["characters"])) + "]"),
-        words=frozenset(normalize(str(word)) for word in drop["words"]),
+        min_population=data.min_population,
+        lower_case_latin=drop.lower_case_latin,
+        max_code_length=drop.max_code_length,
+        min_letters=drop.min_letters,
+        characters=re.compile("[" + re.escape(drop.characters) + "]"),
+        words=frozenset(normalize(word) for word in drop.words),
     )
 
 

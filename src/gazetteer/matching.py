@@ -1,6 +1,9 @@
 """Matching: every way a query can meet an alias, tried from the surest.
 
 1. **exact / normalised**: the query's normalised key is an alias's key.
+1b. **inflected**: the query's words are an alias's words, each as written
+   or an inflected form of it (:mod:`gazetteer.wordindex`, the lookup the
+   tagger makes for every run of words in a text).
 2. **transliterated**: a Latin form of the query (itself if Latin, its
    romanisations if Cyrillic) is a Latin form of an alias.
 3. **phonetic**: a skeleton of the query's Latin forms is an alias's, and
@@ -9,7 +12,8 @@
    trigrams are scored with rapidfuzz's ``ratio`` and kept from
    ``FUZZY_MIN_SIMILARITY`` up.
 
-Steps 2-4 run only when no strong alias matched in step 1, and steps 3-4
+Step 1b runs only when no strong alias matched as written, steps 2-4 only
+when no strong alias matched in step 1 or 1b, and steps 3-4
 only for a query of at least ``MIN_FUZZY_LETTERS`` letters ("NASA" never
 meets "NATO"). When nothing strong matched, person names are rewritten and
 tried again: "Aliyev, Ilham" and "Алиев Ильхам Гейдар оглы" as "Ilham
@@ -28,19 +32,16 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Set
-from importlib import resources
 
-import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from gazetteer import cache
+from gazetteer import cache, rulefiles
 from gazetteer._lazy import Lazy
-from gazetteer._yaml import SafeLoader
 from gazetteer.crossindex import CrossIndex, build_cross_index, trigrams
 from gazetteer.index import Index, unpack
 from gazetteer.model import Kind, Match, Method, Tier
-from gazetteer.normalize import normalize
+from gazetteer.normalize import normalize, spelling
 from gazetteer.phonetic import skeletons
 from gazetteer.scoring import (
     CANDIDATE_MIN_SIMILARITY,
@@ -53,7 +54,9 @@ from gazetteer.scoring import (
     group,
     score,
 )
-from gazetteer.translit import latin_forms
+from gazetteer.tokens import WORD
+from gazetteer.translit import latin_forms, latin_set
+from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, word_matches
 
 __all__ = ["Matcher"]
 
@@ -64,11 +67,20 @@ _INITIAL = re.compile(r"^(\w)\.?$")
 
 @functools.cache
 def _name_rules() -> tuple[frozenset[str], tuple[str, ...]]:
-    text = resources.files("gazetteer").joinpath("_data", "names.yaml").read_text("utf-8")
-    data = yaml.load(text, Loader=SafeLoader)
-    words = frozenset(normalize(str(w)) for w in data["patronymic_words"])
-    endings = tuple(sorted((normalize(str(e)) for e in data["patronymic_endings"]), key=len))
+    data = rulefiles.names()
+    words = frozenset(normalize(w) for w in data.patronymic_words)
+    endings = tuple(sorted((normalize(e) for e in data.patronymic_endings), key=len))
     return words, endings[::-1]
+
+
+def fit_case(matches: list[Match], query: str) -> list[Match]:
+    """Where some of the matches' aliases are capitalised as the query is and
+    others are not (ЕС the acronym, Ес a name), only the ones that fit, as
+    in the tagger (:func:`~gazetteer.wordindex.case_fits`); all of them when
+    none fits (a query in lower case finds capitalised names)."""
+    surfaces = WORD.findall(query)
+    fitting = [m for m in matches if case_fits(shapes(m.alias.text), surfaces)]
+    return fitting or matches
 
 
 def _letters(key: str) -> int:
@@ -112,10 +124,20 @@ class Matcher:
         index: Index,
         cache_key: tuple[str, str] | None = None,
         cross: CrossIndex | None = None,
+        words: Lazy[WordIndex] | None = None,
     ) -> None:
         self.index = index
         self.cache_key = cache_key
         self._cross = Lazy(self._load_cross, cross)
+        self.words = words
+
+    def inflected(self, query: str, lang: str | None) -> list[Match]:
+        """Step 1b: the aliases the query's words are, as written or inflected."""
+        surfaces = WORD.findall(query)
+        if not surfaces or self.words is None:
+            return []
+        found = hits(self.words.get(), [word_key(w) for w in surfaces])
+        return word_matches(self.index, found, lang, query)
 
     def cross(self) -> CrossIndex:
         """The cross-script index: from the disk cache when the index has a cache key,
@@ -166,12 +188,19 @@ class Matcher:
         return max((fuzz.ratio(form, other) for other in others), default=0.0)
 
     def cross_script(
-        self, key: str, lang: str | None, note: str | None = None, wide: bool = False
+        self,
+        key: str,
+        lang: str | None,
+        note: str | None = None,
+        wide: bool = False,
+        spelled: str | None = None,
     ) -> list[Match]:
-        """Steps 2-4 for one normalised key (``wide``: with the looser candidate floor)."""
+        """Steps 2-4 for one normalised key (``wide``: with the looser candidate
+        floor; ``spelled``: the query's :func:`~gazetteer.normalize.spelling`,
+        romanised too when it differs from the key)."""
         floor = CANDIDATE_MIN_SIMILARITY if wide else PHONETIC_MIN_SIMILARITY
         cross = self.cross()
-        forms = sorted(set(latin_forms(key, lang).values()) - {""})
+        forms = sorted(latin_set(key, lang, spelled))
         direct = set(self.index.postings.get(key, ()))
         found: list[Match] = []
         seen: set[int] = set(direct)
@@ -289,6 +318,9 @@ class Matcher:
         a batch in which the same name comes back (in any case or spacing).
         """
         found = self.direct(query, key)
+        if key and not any(m.alias.tier is Tier.STRONG for m in found):
+            found += self.inflected(query, lang)
+        found = fit_case(found, query)
         if not key or any(m.alias.tier is Tier.STRONG for m in found):
             return found
         if found and not wide:
@@ -300,10 +332,11 @@ class Matcher:
             for variant in name_variants(key):
                 found += [self._match_again(m, "reordered") for m in self.direct(variant, variant)]
             return found + [m for m in self.initials(key, lang) if group(m.method) == 0]
-        slot = (key, lang, wide)
+        spelled = spelling(query)
+        slot = (spelled, lang, wide)
         if memo is not None and slot in memo:
             return found + memo[slot]
-        later = self.cross_script(key, lang, wide=wide)
+        later = self.cross_script(key, lang, wide=wide, spelled=spelled)
         if wide or not any(m.alias.tier is Tier.STRONG for m in later):
             for variant in name_variants(key):
                 for match in self.direct(variant, variant) + self.cross_script(variant, lang):

@@ -35,13 +35,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from importlib import resources
 
-import yaml
-
-from gazetteer._yaml import SafeLoader
-
-__all__ = ["normalize"]
+__all__ = ["fold", "normalize", "spelling"]
 
 # Generic combining diacritics (used with Latin, Greek and Cyrillic); marks of
 # other scripts (Devanagari vowel signs, Arabic harakat, kana voicing) live in
@@ -64,19 +59,24 @@ def _is_diacritic(ch: str) -> bool:
 
 @functools.cache
 def _rules() -> dict[str, dict[str, str]]:
-    text = resources.files("gazetteer").joinpath("_data/letters.yaml").read_text("utf-8")
-    raw = yaml.load(text, Loader=SafeLoader)
+    from gazetteer import rulefiles  # the loader's errors import nothing of ours
+
+    raw = rulefiles.letters()
     return {
-        "letters": dict(raw["letters"]),
-        "apostrophes": dict.fromkeys(raw["apostrophes"], "'"),
-        "quotes": dict.fromkeys(raw["quotes"], ""),
-        "dashes": dict.fromkeys(raw["dashes"], "-"),
+        "letters": dict(raw.letters),
+        "spelling": dict.fromkeys(raw.spelling, ""),
+        "apostrophes": dict.fromkeys(raw.apostrophes, "'"),
+        "quotes": dict.fromkeys(raw.quotes, ""),
+        "dashes": dict.fromkeys(raw.dashes, "-"),
     }
 
 
-def _fold_char(ch: str) -> str:
-    """What one character becomes in step 4 of the pipeline."""
+def _fold_char(ch: str, spelling: bool = False) -> str:
+    """What one character becomes in step 4 of the pipeline (``spelling``:
+    the letters that transliteration must see stay as they are)."""
     rules = _rules()
+    if spelling and ch in rules["spelling"]:
+        return ch
     for table in ("letters", "apostrophes", "quotes", "dashes"):
         if ch in rules[table]:
             return rules[table][ch]
@@ -98,13 +98,29 @@ def _fold_char(ch: str) -> str:
 class _FoldTable(dict[int, str]):
     """A ``str.translate`` table that works out each character once."""
 
+    def __init__(self, spelling: bool = False) -> None:
+        super().__init__()
+        self.spelling = spelling
+
     def __missing__(self, codepoint: int) -> str:
-        value = _fold_char(chr(codepoint))
+        value = _fold_char(chr(codepoint), self.spelling)
         self[codepoint] = value
         return value
 
 
 _TABLE = _FoldTable()
+_SPELLING_TABLE = _FoldTable(spelling=True)
+
+
+def _key(text: str, table: _FoldTable) -> str:
+    if text.isascii():
+        folded = text.lower()
+    else:
+        folded = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text).casefold())
+    folded = " ".join(folded.translate(table).split())
+    if "-" in folded:
+        folded = _AROUND_DASH.sub("-", folded)
+    return folded
 
 
 def normalize(text: str) -> str:
@@ -113,11 +129,40 @@ def normalize(text: str) -> str:
     The key may be empty (for an empty string, or one made only of spaces,
     quotes or invisible characters).
     """
-    if text.isascii():
-        folded = text.lower()
-    else:
-        folded = unicodedata.normalize("NFC", unicodedata.normalize("NFKC", text).casefold())
-    folded = " ".join(folded.translate(_TABLE).split())
-    if "-" in folded:
-        folded = _AROUND_DASH.sub("-", folded)
-    return folded
+    return _key(text, _TABLE)
+
+
+def spelling(text: str) -> str:
+    """The key of ``text`` with the letters transliteration must see kept
+    (``spelling:`` in letters.yaml: ё). ``normalize(spelling(s)) ==
+    normalize(s)``: the key is this, folded further."""
+    return _key(text, _SPELLING_TABLE)
+
+
+def _fold_one(ch: str) -> str:
+    """What one character becomes in :func:`fold`: its key if that is one
+    character, else its lower case if that is, else itself."""
+    key = normalize(ch)
+    if len(key) == 1:
+        return key
+    lower = ch.lower()
+    return lower if len(lower) == 1 else ch
+
+
+class _OneForOne(dict[int, str]):
+    def __missing__(self, codepoint: int) -> str:
+        value = self[codepoint] = _fold_one(chr(codepoint))
+        return value
+
+
+_ONE_FOR_ONE = _OneForOne()
+
+
+def fold(text: str) -> str:
+    """``text`` folded one character for one character, so that offsets into
+    the result are offsets into ``text``: the projection of the key that
+    keeps lengths. Each character becomes what the key makes of it where that
+    is one character (Ä → a, ё → е, ı → i, ’ → '), its lower case otherwise
+    (ß, æ and quotation marks stay). ``normalize(fold(s)) == normalize(s)``.
+    """
+    return text.translate(_ONE_FOR_ONE)

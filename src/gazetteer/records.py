@@ -25,7 +25,7 @@ import attrs
 import pycountry
 
 from gazetteer.entries import AliasRecord, EntryRecord
-from gazetteer.errors import AliasFileError, Problem, sort_problems
+from gazetteer.errors import AliasFileError, Problem, ProblemCode, sort_problems
 from gazetteer.model import Alias, Entity, Kind, Tier
 from gazetteer.normalize import normalize
 
@@ -131,35 +131,43 @@ class _Merger:
         self.names_of: dict[str, EntryRecord] = {}
         self.outranks: dict[str, EntryRecord] = {}
 
-    def problem(self, entry: EntryRecord, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(entry.source, line or entry.line, message))
+    def problem(
+        self, entry: EntryRecord, code: ProblemCode, message: str, line: int | None = None
+    ) -> None:
+        self.problems.append(Problem(entry.source, line or entry.line, message, code=code))
 
     def kind_of(self, entry: EntryRecord) -> Kind | None:
         match = _ID.match(entry.id)
         if match is None:
             self.problem(
                 entry,
+                "bad-id",
                 f"id {entry.id!r} is not of the form <kind>:<slug> "
                 "(lower-case ASCII letters, digits, '.', '_' and '-' in the slug)",
             )
             return None
         prefix = match.group(1)
         if prefix not in {kind.value for kind in Kind}:
-            self.problem(entry, f"unknown kind {prefix!r} in id {entry.id!r}; kinds are {_KINDS}")
+            self.problem(
+                entry,
+                "unknown-kind",
+                f"unknown kind {prefix!r} in id {entry.id!r}; kinds are {_KINDS}",
+            )
             return None
         kind = Kind(prefix)
         if entry.kind is not None and entry.kind != kind.value:
-            self.problem(entry, f"kind {entry.kind!r} contradicts id {entry.id!r}")
+            self.problem(entry, "contradiction", f"kind {entry.kind!r} contradicts id {entry.id!r}")
             return None
         return kind
 
     def alias(self, entry: EntryRecord, record: AliasRecord) -> Alias | None:
         if self.strict and (why := check_lang(record.lang)) is not None:
-            self.problem(entry, why, record.line)
+            self.problem(entry, "bad-language", why, record.line)
             return None
         if _CONTROL.search(record.text):
             self.problem(
                 entry,
+                "control-character",
                 f"alias {record.text!r} holds a control character (tab, newline ...)",
                 record.line,
             )
@@ -168,6 +176,7 @@ class _Merger:
         if mixed is not None:
             self.problem(
                 entry,
+                "mixed-script",
                 f"alias {record.text!r} mixes Latin and Cyrillic letters in {mixed!r}",
                 record.line,
             )
@@ -176,6 +185,7 @@ class _Merger:
         if not key:
             self.problem(
                 entry,
+                "empty-name",
                 f"alias {record.text!r} ({record.lang}) is empty after normalisation",
                 record.line,
             )
@@ -189,11 +199,12 @@ class _Merger:
         if entry.id in self.first_seen:
             first = self.first_seen[entry.id]
             where = first.source if first.line is None else f"{first.source}:{first.line}"
-            self.problem(entry, f"duplicate id {entry.id!r} (first defined at {where})")
+            message = f"duplicate id {entry.id!r} (first defined at {where})"
+            self.problem(entry, "duplicate-id", message)
             return
         self.first_seen[entry.id] = entry
         if entry.name is not None and not normalize(entry.name):
-            self.problem(entry, f"name {entry.name!r} is empty after normalisation")
+            self.problem(entry, "empty-name", f"name {entry.name!r} is empty after normalisation")
             return
         draft = self.draft_for(entry, kind)
         if draft is None:
@@ -206,7 +217,8 @@ class _Merger:
         overlay = entry.id in self.base
         if entry.weaken:
             if not overlay:
-                self.problem(entry, "weaken applies to an entity defined earlier")
+                message = "weaken applies to an entity defined earlier"
+                self.problem(entry, "not-an-overlay", message)
             for key in {alias.key for alias in draft.aliases.values()}:
                 draft.retier(key, Tier.WEAK)
         if entry.names_of is not None:
@@ -222,7 +234,9 @@ class _Merger:
         for code, value in entry.codes:
             if draft.codes.setdefault(code, value) != value:
                 self.problem(
-                    entry, f"code {code}={value!r} contradicts {draft.codes[code]!r} set earlier"
+                    entry,
+                    "contradiction",
+                    f"code {code}={value!r} contradicts {draft.codes[code]!r} set earlier",
                 )
         for link in ("country", "parent"):
             value = getattr(entry, link)
@@ -230,14 +244,16 @@ class _Merger:
                 continue
             current = getattr(draft, link)
             if current is not None and current != value:
-                self.problem(entry, f"{link} {value!r} contradicts {current!r} set earlier")
+                message = f"{link} {value!r} contradicts {current!r} set earlier"
+                self.problem(entry, "contradiction", message)
             setattr(draft, link, value)
         if entry.population is not None:
             draft.population = entry.population
         draft.capital = draft.capital or entry.capital
         for text in entry.deny:
             if not normalize(text):
-                self.problem(entry, f"deny entry {text!r} is empty after normalisation")
+                message = f"deny entry {text!r} is empty after normalisation"
+                self.problem(entry, "empty-name", message)
             elif text not in draft.deny:
                 draft.deny.append(text)
 
@@ -245,11 +261,13 @@ class _Merger:
         if entry.id in self.base:
             existing = self.base[entry.id]
             if existing.kind is not kind:  # pragma: no cover - the id prefix fixes the kind
-                self.problem(entry, f"kind {kind.value!r} contradicts {existing.kind.value!r}")
+                message = f"kind {kind.value!r} contradicts {existing.kind.value!r}"
+                self.problem(entry, "contradiction", message)
                 return None
             draft = _Draft.of(existing)
         elif entry.name is None:
-            self.problem(entry, f"entry {entry.id!r} has no name (a new entity needs one)")
+            message = f"entry {entry.id!r} has no name (a new entity needs one)"
+            self.problem(entry, "missing-field", message)
             return None
         else:
             draft = _Draft(entry.id, kind, entry.name, {}, {}, None, None, [])
@@ -291,7 +309,8 @@ class _Merger:
         if target is None and target_id in self.base:
             target = self.drafts[target_id] = _Draft.of(self.base[target_id])
         if target is None or target_id == entry.id:
-            self.problem(entry, f"{field} {target_id!r} is not another known entity")
+            message = f"{field} {target_id!r} is not another known entity"
+            self.problem(entry, "unknown-reference", message)
             return None
         return target
 
@@ -306,9 +325,11 @@ class _Merger:
                     continue
                 found = merged.get(target)
                 if found is None:
-                    self.problem(entry, f"{link} {target!r} is not a known entity id")
+                    message = f"{link} {target!r} is not a known entity id"
+                    self.problem(entry, "unknown-reference", message)
                 elif link == "country" and found.kind is not Kind.COUNTRY:
-                    self.problem(entry, f"country {target!r} is a {found.kind.value}")
+                    message = f"country {target!r} is a {found.kind.value}"
+                    self.problem(entry, "bad-reference", message)
 
 
 def merge_layer(
@@ -359,6 +380,7 @@ def same_alias_warnings(
                         record.line,
                         f"alias {record.text!r} of {entry.id!r} also names "
                         f"{', '.join(sorted(others))}: it will resolve as ambiguous",
+                        code="ambiguous-alias",
                     )
                 )
     return sort_problems(warnings)

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
+from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
 from gazetteer.index import Index
 from gazetteer.matching import Matcher
 from gazetteer.model import Entity, Kind, Match, Mentions, Resolution
 from gazetteer.normalize import normalize
-from gazetteer.scoring import decide, rank
-from gazetteer.tagger import Tables, Tagger
+from gazetteer.scoring import admit, decide, rank
+from gazetteer.tagger import Tagger
+from gazetteer.wordindex import WordIndex, build_word_index
 
 __all__ = ["Gazetteer"]
 
@@ -38,11 +40,10 @@ def _restore(
     index: Index,
     cache_key: tuple[str, str] | None,
     cross: CrossIndex | None,
-    tables: Tables | None,
+    words: WordIndex | None,
 ) -> Gazetteer:
     g = Gazetteer(index, cache_key)
-    object.__setattr__(g, "_matcher", Matcher(index, cache_key, cross))
-    object.__setattr__(g, "_tagger", Tagger(index, tables))
+    g._setup(cross, words)
     return g
 
 
@@ -55,15 +56,25 @@ class Gazetteer(Mapping[str, Entity]):
     ``g["country:kz"]`` or ``g.get("country:kz")``.
     """
 
-    __slots__ = ("_index", "_matcher", "_tagger")
+    __slots__ = ("_index", "_matcher", "_tagger", "_words")
     _index: Index
     _matcher: Matcher
     _tagger: Tagger
+    _words: Lazy[WordIndex]
 
     def __init__(self, index: Index, cache_key: tuple[str, str] | None = None) -> None:
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "_matcher", Matcher(index, cache_key))
-        object.__setattr__(self, "_tagger", Tagger(index))
+        self._setup(None, None)
+
+    def _setup(self, cross: CrossIndex | None, words: WordIndex | None) -> None:
+        """The indexes made on first use (or given, already made): the word
+        index, which ``resolve`` and ``tag`` share, and the cross-script one."""
+        index, cache_key = self._index, self._matcher.cache_key
+        shared = Lazy(lambda: build_word_index(index), words)
+        object.__setattr__(self, "_words", shared)
+        object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
+        object.__setattr__(self, "_tagger", Tagger(index, shared))
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Gazetteer is immutable")
@@ -78,21 +89,23 @@ class Gazetteer(Mapping[str, Entity]):
                 self._index,
                 self._matcher.cache_key,
                 self._matcher.cross_if_built(),
-                self._tagger.built(),
+                self._words.peek(),
             ),
         )
 
     def prepare(self, *, tag: bool = True, resolve: bool = True) -> None:
-        """Build now the indexes otherwise built on first use: the tag index
-        (``tag``) and the cross-script index that ``resolve`` needs for a
-        name not matched as written (``resolve``).
+        """Build now the indexes otherwise built on first use: the word index
+        that ``tag`` reads text with (``tag``; ``resolve`` uses it too, for a
+        name not matched as written) and the cross-script index that
+        ``resolve`` needs for a name matched neither as written nor inflected
+        (``resolve``).
 
         Worth it before the gazetteer is copied: a pickle then carries them
         (workers do not rebuild them), and processes forked afterwards share
         them. Also to keep the first request of a service fast.
         """
         if tag:
-            self._tagger.tables()
+            self._words.get()
         if resolve:
             self._matcher.cross()
 
@@ -132,13 +145,8 @@ class Gazetteer(Mapping[str, Entity]):
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
         key = normalize(query)
-        found = self._matcher.matches(query, key, lang, wide, memo)
-        return [
-            m
-            for m in found
-            if (kinds is None or m.entity.kind in kinds)
-            and not (m.entity.deny and key in {normalize(text) for text in m.entity.deny})
-        ]
+        lang = lang.split("-")[0] if lang else None
+        return admit(self._matcher.matches(query, key, lang, wide, memo), key, kinds)
 
     def resolve(
         self,

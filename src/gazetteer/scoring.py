@@ -1,11 +1,13 @@
 """Scores, ranking and the decision between resolved, ambiguous and not found.
 
-Methods come in groups, from the surest: (exact, normalised), transliterated,
-phonetic, fuzzy. A match's score lies in its method's band
+Methods come in groups, from the surest: (exact, normalised), inflected,
+transliterated, phonetic, fuzzy. A match's score lies in its method's band
 (``METHOD_SCORE``); the bands do not overlap, so scores order matches by how
-they were found: exact > normalised > transliterated > phonetic > fuzzy.
+they were found: exact > normalised > inflected > transliterated > phonetic
+> fuzzy. An inflected form (Китая, Трампові) never outranks an alias written
+so: it competes only when no alias is.
 
-* Exact, normalised and transliterated matches score a fixed value, less
+* Exact, normalised, inflected and transliterated matches score a fixed value, less
   ``WEAK_PENALTY`` for a weak alias (so a strong alias ranks above a weak
   one found the same way, and below nothing found a worse way).
 * Phonetic and fuzzy matches place the rapidfuzz similarity of the compared
@@ -16,10 +18,12 @@ they were found: exact > normalised > transliterated > phonetic > fuzzy.
 
 Deciding a query, given its matches (at most one per entity, the best):
 
+0. Matches of entities outside the ``kinds`` asked for, and of entities
+   whose ``deny`` list names the query, are dropped (:func:`admit`).
 1. No match: ``not_found``.
 2. Only the best group present competes (a transliteration is not weighed
    against a fuzzy match: the surer method wins).
-3. In the exact and transliterated groups, weak matches do not compete when
+3. In the exact, inflected and transliterated groups, weak matches do not compete when
    a strong one is there; every competing match within ``AMBIGUITY_MARGIN``
    of the best is tied with it (so an exact match does not beat another
    entity's merely normalised one: case and accents are too thin a
@@ -36,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from gazetteer.model import Entity, Kind, Match, Method, Resolution, Status, Tier
+from gazetteer.normalize import normalize
 
 __all__ = [
     "AMBIGUITY_MARGIN",
@@ -50,6 +55,7 @@ __all__ = [
     "REWRITE_PENALTY",
     "SIMILARITY_MARGIN",
     "WEAK_PENALTY",
+    "admit",
     "decide",
     "group",
     "prior",
@@ -69,11 +75,12 @@ METHOD_SCORE: dict[Method, tuple[float, float]] = {
 _GROUP = {
     Method.EXACT: 0,
     Method.NORMALISED: 0,
-    Method.TRANSLITERATED: 1,
-    Method.PHONETIC: 2,
-    Method.FUZZY: 3,
-    Method.INFLECTED: 0,
+    Method.INFLECTED: 1,
+    Method.TRANSLITERATED: 2,
+    Method.PHONETIC: 3,
+    Method.FUZZY: 4,
 }
+_FIXED_GROUPS = 2  # groups up to this one score a fixed value by tier
 WEAK_PENALTY = 0.03
 REWRITE_PENALTY = 0.02
 AMBIGUITY_MARGIN = 0.05
@@ -96,7 +103,7 @@ FUZZY_SAME_PREFIX = 2
 
 
 def group(method: Method) -> int:
-    """0 for exact and normalised, 1 transliterated, 2 phonetic, 3 fuzzy."""
+    """0 for exact and normalised, 1 inflected, 2 transliterated, 3 phonetic, 4 fuzzy."""
     return _GROUP[method]
 
 
@@ -152,6 +159,18 @@ def rank(matches: Iterable[Match]) -> tuple[Match, ...]:
     return tuple(sorted(best.values(), key=_order))
 
 
+def admit(matches: Iterable[Match], key: str, kinds: frozenset[Kind] | None) -> list[Match]:
+    """The matches that may compete for a query whose key is ``key``: of the
+    kinds asked for (all when None), and not of an entity whose ``deny``
+    list names the query."""
+    return [
+        m
+        for m in matches
+        if (kinds is None or m.entity.kind in kinds)
+        and not (m.entity.deny and key in {normalize(text) for text in m.entity.deny})
+    ]
+
+
 def decide(query: str, matches: Iterable[Match]) -> Resolution:
     """Turn the matches of one query into a :class:`Resolution` (rules above)."""
     candidates = rank(matches)
@@ -159,7 +178,7 @@ def decide(query: str, matches: Iterable[Match]) -> Resolution:
         return Resolution(query, Status.NOT_FOUND)
     best_group = min(group(m.method) for m in candidates)
     pool = tuple(m for m in candidates if group(m.method) == best_group)
-    if best_group <= 1:
+    if best_group <= _FIXED_GROUPS:
         pool = tuple(m for m in pool if m.alias.tier is Tier.STRONG) or pool
         top = pool[0].score
         tied = tuple(m for m in pool if top - m.score < AMBIGUITY_MARGIN)

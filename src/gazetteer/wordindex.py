@@ -1,0 +1,194 @@
+"""The word index: every alias filed under the keys of its words, and the
+matches a run of words makes with it.
+
+``resolve`` (for a query not found as written) and ``tag`` (for every run
+of words in a text) ask the same question of it, :func:`word_matches`: which
+aliases are these words, each word as written or as an inflected form of
+the alias's word (:mod:`gazetteer.forms`)? Both then decide between the
+matches with :func:`gazetteer.scoring.decide`, so a string gets the same
+answer from both.
+
+A word's key is :func:`~gazetteer.normalize.normalize` of it; a name's key is
+its words' keys joined by a space (punctuation between words does not count:
+"Korea, Republic of" is ``korea republic of``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import attrs
+
+from gazetteer.forms import analyses
+from gazetteer.index import Index, unpack
+from gazetteer.model import Entity, Match, Method
+from gazetteer.normalize import normalize
+from gazetteer.scoring import score
+from gazetteer.tokens import WORD
+
+__all__ = [
+    "Hit",
+    "WordIndex",
+    "build_word_index",
+    "case_fits",
+    "hits",
+    "shape",
+    "shapes",
+    "word_matches",
+]
+
+# An entry is "posting,shapes"; entries under one key are joined by ";".
+# Kept as one string per key: a dict of strings is not walked by the
+# garbage collector, and it takes less memory than tuples.
+_ENTRY, _FIELD = ";", ","
+_KEY_MEMO = 1 << 16
+
+
+@functools.lru_cache(maxsize=_KEY_MEMO)
+def word_key(word: str) -> str:
+    """The key of one word of a text or an alias (memoised: words come back)."""
+    return normalize(word)
+
+
+def shape(word: str) -> str:
+    """'A' for an acronym, 'C' for a capitalised word, '-' for anything else."""
+    if len(word) >= 2 and word.isupper():
+        return "A"
+    return "C" if word[:1].isupper() else "-"
+
+
+def shapes(text: str) -> str:
+    """The shapes of the words of ``text``, one letter a word (see :func:`shape`)."""
+    return "".join(shape(w) for w in WORD.findall(text))
+
+
+def case_fits(forms: str, surfaces: Sequence[str]) -> bool:
+    """Whether words written as ``surfaces`` are capitalised as an alias
+    whose words have the shapes ``forms``: an acronym in capitals, a
+    capitalised word capitalised."""
+    for form, surface in zip(forms, surfaces, strict=False):
+        if form == "A" and not surface.isupper():
+            return False
+        if form == "C" and not surface[:1].isupper():
+            return False
+    return True
+
+
+@attrs.frozen
+class WordIndex:
+    """Name key → entries; first word → most words of a name; the runs of
+    words that begin a name of several words; anchors."""
+
+    names: dict[str, str]
+    longest: dict[str, int]
+    # Every run of two or more words that begins a name of several words
+    # (the name itself included). A dict of None rather than a set: a dict
+    # holding only strings is not tracked by the garbage collector.
+    chains: dict[str, None]
+    # A name that starts in lower case ("поправка Джексона-Вэника", "the
+    # Caspian") is found from its first capitalised word: that word → how
+    # many words come before it.
+    anchors: dict[str, frozenset[int]]
+
+
+def build_word_index(index: Index) -> WordIndex:
+    """File every alias of ``index`` under its words' keys."""
+    names: dict[str, list[str]] = {}
+    longest: dict[str, int] = {}
+    chains: set[str] = set()
+    anchors: dict[str, set[int]] = {}
+    fields = functools.lru_cache(maxsize=4096)(index.alias_fields)
+    for postings in index.postings.values():
+        for posting in postings:
+            entity_position, alias_position = unpack(posting)
+            text = fields(entity_position)[alias_position][0]
+            words = WORD.findall(text)
+            forms = "".join(shape(w) for w in words)
+            if not words or (len(words) == 1 and len(words[0]) < 3 and forms != "A"):
+                continue  # "Об", "Ош": too short to tell from a word of a text
+            keys = [word_key(w) for w in words]
+            key = " ".join(keys)
+            names.setdefault(key, []).append(f"{posting}{_FIELD}{forms}")
+            longest[keys[0]] = max(longest.get(keys[0], 0), len(keys))
+            chains.update(" ".join(keys[:size]) for size in range(2, len(keys) + 1))
+            lead = next((k for k, form in enumerate(forms) if form != "-"), 0)
+            if lead:
+                anchors.setdefault(keys[lead], set()).add(lead)
+    return WordIndex(
+        names={key: _ENTRY.join(dict.fromkeys(found)) for key, found in names.items()},
+        longest=longest,
+        chains=dict.fromkeys(chains),
+        anchors={word: frozenset(leads) for word, leads in anchors.items()},
+    )
+
+
+# A hit: (posting, for each word the language whose rules inflected it or
+# None, the shapes of the alias's words).
+Hit = tuple[int, tuple["str | None", ...], str]
+
+
+def hits(words: WordIndex, keys: Sequence[str]) -> list[Hit]:
+    """Every alias whose words are ``keys`` (word keys), each as written or
+    inflected by some language's rules. Acronyms are never inflected."""
+    count = len(keys)
+    partial: list[tuple[str, tuple[str | None, ...]]] = [("", ())]
+    for position, key in enumerate(keys):
+        grown = []
+        for base, lang in analyses(key):
+            for prefix, langs in partial:
+                joined = f"{prefix} {base}" if prefix else base
+                if position == count - 1:
+                    ok = joined in words.names
+                elif position == 0:
+                    ok = words.longest.get(base, 0) >= count
+                else:
+                    ok = joined in words.chains
+                if ok:
+                    grown.append((joined, (*langs, lang)))
+        partial = grown
+        if not partial:
+            return []
+    found: list[Hit] = []
+    for joined, langs in partial:
+        for entry in words.names[joined].split(_ENTRY):
+            posting, forms = entry.split(_FIELD)
+            if any(lang and form == "A" for lang, form in zip(langs, forms, strict=False)):
+                continue
+            found.append((int(posting), langs, forms))
+    return found
+
+
+def _has_lang(entity: Entity, lang: str | None) -> bool:
+    return any(alias.lang.split("-")[0] == lang for alias in entity.aliases)
+
+
+def word_matches(index: Index, found: Sequence[Hit], lang: str | None, written: str) -> list[Match]:
+    """The matches of words written as ``written`` with the aliases they hit.
+
+    A word may be inflected by the rules of its alias's language. When
+    ``lang`` (the language of the query or text) is given, only the forms
+    that language makes count, and the forms of an entity that has no alias
+    filed in ``lang`` (Газпром, filed in Russian only, in a Ukrainian text).
+    A match with every word as written is ``exact`` (the alias's own text)
+    or ``normalised``; one with an inflected word is ``inflected`` and says
+    which rules read it.
+    """
+    written = written.strip()
+    matches = []
+    for posting, langs, _ in found:
+        entity_position, alias_position = unpack(posting)
+        entity = index.entities[entity_position]
+        alias = entity.aliases[alias_position]
+        rules = {rule for rule in langs if rule is not None}
+        own = alias.lang.split("-")[0]
+        if rules and (rules != {own} or (lang not in (None, own) and _has_lang(entity, lang))):
+            continue
+        if rules:
+            method, note = Method.INFLECTED, f"read by the {own} inflection rules"
+        else:
+            method = Method.EXACT if alias.text == written else Method.NORMALISED
+            note = None
+        key = " ".join(word_key(w) for w in WORD.findall(alias.text))
+        matches.append(Match(entity, alias, method, score(method, alias.tier), key, None, note))
+    return matches

@@ -1,0 +1,125 @@
+"""A slow, obviously correct tagger, for the tests only.
+
+It reads a text the plain way: at every word, every run of words (joined by
+the gaps the tagger allows), every alias of the gazetteer with as many words,
+each word of the text compared with the alias's word and every form the
+rules *generate* from it (the fast tagger *strips* forms instead, through an
+index). The longest name at each word wins, leftmost first; a longer name that
+starts inside it wins over it. The decision between the aliases found is the
+library's own (``word_matches``, ``admit``, ``decide``): what is checked here
+is the reading and the index, not the decision.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+
+from gazetteer import Gazetteer
+from gazetteer.forms import rules
+from gazetteer.index import unpack
+from gazetteer.model import Status
+from gazetteer.normalize import normalize
+from gazetteer.scoring import admit, decide
+from gazetteer.tagger import _CLOSING, _GAP, stopwords
+from gazetteer.tokens import WORD
+from gazetteer.wordindex import Hit, case_fits, shapes, word_matches
+
+__all__ = ["Tagged", "reference_tag"]
+
+# (start, end, the entity's id or None, the candidates' ids)
+Tagged = tuple[int, int, str | None, frozenset[str]]
+
+
+@functools.cache
+def _forms(word: str) -> dict[str, list[str | None]]:
+    """A word's key and every form the rules make of it → the languages
+    whose rules make it (None: the word as written)."""
+    found: dict[str, list[str | None]] = {word: [None]}
+    for lang, rule in rules().items():
+        for form in rule.inflect(word):
+            found.setdefault(form, []).append(lang)
+    return found
+
+
+def _aliases(g: Gazetteer) -> dict[int, list[tuple[int, list[str], str]]]:
+    """Number of words → (posting, word keys, shapes) of every alias."""
+    index = g._index
+    table: dict[int, list[tuple[int, list[str], str]]] = {}
+    for postings in index.postings.values():
+        for posting in postings:
+            entity, alias = unpack(posting)
+            text = index.entities[entity].aliases[alias].text
+            words = WORD.findall(text)
+            if not words or (len(words) == 1 and len(words[0]) < 3 and not words[0].isupper()):
+                continue
+            keys = [normalize(w) for w in words]
+            table.setdefault(len(keys), []).append((posting, keys, shapes(text)))
+    return table
+
+
+def _hits(table: dict[int, list[tuple[int, list[str], str]]], keys: list[str]) -> list[Hit]:
+    found: list[Hit] = []
+    for posting, words, forms in table.get(len(keys), []):
+        options: list[list[str | None]] = []
+        for key, word, form in zip(keys, words, forms, strict=True):
+            made = _forms(word).get(key, [])
+            options.append([lang for lang in made if lang is None or form != "A"])
+        found += [(posting, langs, forms) for langs in itertools.product(*options)]
+    return found
+
+
+def reference_tag(
+    g: Gazetteer, text: str, lang: str | None = None, lowercase: bool = False
+) -> list[Tagged]:
+    """Every mention of ``text``, the slow way."""
+    table = _aliases(g)
+    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    most = max(table, default=0)
+
+    def name_at(i: int) -> tuple[int, Tagged] | None:
+        for width in range(min(most, len(words) - i), 0, -1):
+            run = words[i : i + width]
+            if any(not _GAP.fullmatch(text[a[1] : b[0]]) for a, b in itertools.pairwise(run)):
+                continue
+            keys = [normalize(w) for _, _, w in run]
+            if width == 1 and keys[0] in stopwords():
+                continue
+            surfaces = [w for _, _, w in run]
+            found = _hits(table, keys)
+            if not lowercase:
+                found = [h for h in found if case_fits(h[2], surfaces) and h[2].strip("-")]
+            if not found:
+                continue
+            start, end = run[0][0], run[-1][1]
+            written = text[start:end]
+            matches = word_matches(g._index, found, lang, written)
+            resolution = decide(written, admit(matches, normalize(written), None))
+            if resolution.status is Status.NOT_FOUND:
+                continue
+            top = resolution.tied[0]
+            if top.alias.text[-1:] in _CLOSING and text[end : end + 1] == top.alias.text[-1]:
+                end += 1
+            entity = top.entity.id if resolution.status is Status.RESOLVED else None
+            return width, (start, end, entity, frozenset(m.entity.id for m in resolution.tied))
+        return None
+
+    out: list[Tagged] = []
+    i = 0
+    while i < len(words):
+        if out and words[i][0] < out[-1][1]:
+            i += 1
+            continue
+        chosen = name_at(i)
+        if chosen is None:
+            i += 1
+            continue
+        width, tagged = chosen
+        for inner in range(i + 1, i + width):
+            other = name_at(inner)
+            if other is not None and other[1][1] > tagged[1]:
+                width, tagged, i = other[0], other[1], inner
+                break
+        out.append(tagged)
+        i += width
+    return out

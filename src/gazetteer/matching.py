@@ -78,6 +78,8 @@ def fit_case(matches: list[Match], query: str) -> list[Match]:
     others are not (ЕС the acronym, Ес a name), only the ones that fit, as
     in the tagger (:func:`~gazetteer.wordindex.case_fits`); all of them when
     none fits (a query in lower case finds capitalised names)."""
+    if len({m.entity.id for m in matches}) < 2:
+        return matches  # nothing to choose between
     surfaces = WORD.findall(query)
     fitting = [m for m in matches if case_fits(shapes(m.alias.text), surfaces)]
     return fitting or matches

@@ -36,7 +36,6 @@ import attrs
 from gazetteer import rulefiles
 from gazetteer._lazy import Lazy
 from gazetteer.demonyms import demonyms
-from gazetteer.forms import analyses
 from gazetteer.index import Index
 from gazetteer.model import Finding, Kind, Mentions, Status
 from gazetteer.normalize import fold, normalize
@@ -256,10 +255,9 @@ class Tagger:
         word = word_key(surface)
         words = run.words
         general: _Route = (_Mode.GENERAL, None, "", word)
-        bases = [base for base, _ in analyses(word)]
-        if any(base in words.anchors for base in bases):
+        _, most, leads = words.profile(word)
+        if leads:
             return general
-        most = max((words.longest.get(base, 0) for base in bases), default=0)
         if not most:
             apostrophe = "'" in word and _starts_name(words, word.split("'")[0])
             return general if apostrophe or "-" in word else (_Mode.SKIP, None, "", word)
@@ -282,8 +280,7 @@ class Tagger:
         text, words = run.text, run.words
         begin, end = match.span()
         found: list[_Found] = []
-        leads = {lead for base, _ in analyses(word) for lead in words.anchors.get(base, ())}
-        for lead in sorted(leads):
+        for lead in sorted(words.profile(word)[2]):
             before = _words_before(text, begin, lead)
             if before is not None and before >= taken:
                 mention = self._general(run, before)
@@ -377,12 +374,12 @@ class Tagger:
 
 def _starts_name(words: WordIndex, word: str) -> bool:
     """Whether some name starts with ``word`` (as written or inflected)."""
-    return any(base in words.longest for base, _ in analyses(word))
+    return words.profile(word)[1] > 0
 
 
 def _longest(words: WordIndex, word: str) -> int:
     """The most words of a name that starts with ``word``."""
-    return max((words.longest.get(base, 0) for base, _ in analyses(word)), default=0)
+    return words.profile(word)[1]
 
 
 def _continues(words: WordIndex, first: str, second: str) -> bool:
@@ -390,10 +387,10 @@ def _continues(words: WordIndex, first: str, second: str) -> bool:
     several words, each as written or inflected."""
     if not second:
         return False
-    seconds = [base for base, _ in analyses(second)]
+    seconds = words.profile(second)[0]
     if "'" in second:
-        seconds += [base for base, _ in analyses(second.split("'")[0])]
-    return any(f"{one} {two}" in words.chains for one, _ in analyses(first) for two in seconds)
+        seconds += words.profile(second.split("'")[0])[0]
+    return any(f"{one} {two}" in words.chains for one in words.profile(first)[0] for two in seconds)
 
 
 def _words_from(text: str, begin: int, words: WordIndex) -> list[_Word]:
@@ -415,9 +412,9 @@ def _words_from(text: str, begin: int, words: WordIndex) -> list[_Word]:
             readings.append((cut, word_key(text[start:cut])))
         read = None
         for reading in readings:
-            bases = [base for base, _ in analyses(reading[1])]
+            bases, longest, _ = words.profile(reading[1])
             if not found:
-                most, grown = _longest(words, reading[1]), set(bases)
+                most, grown = longest, set(bases)
             else:
                 grown = {
                     f"{prefix} {base}"

@@ -90,6 +90,30 @@ class WordIndex:
     # Caspian") is found from its first capitalised word: that word → how
     # many words come before it.
     anchors: dict[str, frozenset[int]]
+    # word key → what the tagger asks of it, remembered (bounded; not pickled)
+    _known: dict[str, Profile] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+
+    def __reduce__(self) -> tuple[type[WordIndex], tuple[object, ...]]:
+        return (WordIndex, (self.names, self.longest, self.chains, self.anchors))
+
+    def profile(self, word: str) -> Profile:
+        """What a word of a text may be here: its bases (as written first, then
+        its lemmas), the most words of a name one of them begins, and how many
+        words a name has before it where it is an anchor."""
+        found = self._known.get(word)
+        if found is None:
+            bases = tuple(dict.fromkeys(base for base, _ in analyses(word)))
+            most = max(self.longest.get(base, 0) for base in bases)
+            leads = frozenset(lead for base in bases for lead in self.anchors.get(base, ()))
+            found = (bases, most, leads)
+            if len(self._known) < _KNOWN_SIZE:
+                self._known[word] = found
+        return found
+
+
+# (bases, most words of a name they begin, anchor leads)
+Profile = tuple[tuple[str, ...], int, frozenset[int]]
+_KNOWN_SIZE = 100_000
 
 
 def build_word_index(index: Index) -> WordIndex:

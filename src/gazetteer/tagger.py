@@ -37,7 +37,7 @@ from gazetteer import rulefiles
 from gazetteer._lazy import Lazy
 from gazetteer.demonyms import demonyms
 from gazetteer.index import Index
-from gazetteer.model import Finding, Kind, Mentions, Status
+from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
 from gazetteer.normalize import fold, normalize
 from gazetteer.scoring import admit, decide
 from gazetteer.tokens import WORD as _WORD
@@ -50,6 +50,10 @@ _CLOSING = "»”\"'"  # a closing quote that ends an alias ends its mention too
 _GAP = re.compile(r"[\s\-‐–—,.·«»\"]{0,3}")
 _NEXT = re.compile(rf"{_GAP.pattern}({_WORD.pattern})")  # the next word (group 1)
 _MEMO_SIZE = 100_000  # entries remembered per memo of a tagger
+
+
+# what the window memo answers for a window it has not seen
+_UNSEEN: tuple[int, Finding] = (0, (None, Alias("", "und"), Method.EXACT, 0.0, (), False))
 
 
 class _Found(NamedTuple):
@@ -204,7 +208,9 @@ class Tagger:
                 findings.append(found)
             return
         routes = self._routes.setdefault((run.kinds, run.lang), {})
+        follows = self._follows
         add_bound, add_finding = bounds.append, findings.append
+        skip, one_word, next_word = _Mode.SKIP, _Mode.WORD, _Mode.NEXT  # locals: fast
         taken = 0
         for match in _capitalised_word().finditer(text):
             begin = match.start()
@@ -217,11 +223,23 @@ class Tagger:
                 if len(routes) < _MEMO_SIZE:
                     routes[surface] = route
             mode, decision, quote, word = route
-            if mode is _Mode.SKIP:
+            if mode is skip:
                 continue
-            if mode is _Mode.NEXT and not self._next_continues(run, word, begin + len(surface)):
-                mode = _Mode.WORD
-            if mode is _Mode.WORD:
+            second = None
+            if mode is next_word:  # a one-word name, unless the next word continues it
+                second = _NEXT.match(text, begin + len(surface))
+                if second is not None:
+                    pair = f"{word} {second.group(1)}"
+                    more = follows.get(pair)
+                    if more is None:
+                        more = _continues(run.words, word, word_key(second.group(1)))
+                        if len(follows) < _MEMO_SIZE:
+                            follows[pair] = more
+                    if not more:
+                        second = None
+                if second is None:
+                    mode = one_word
+            if mode is one_word:
                 if decision is not None:
                     end = begin + len(surface)
                     if quote and text[end : end + 1] == quote:
@@ -231,24 +249,11 @@ class Tagger:
                     add_finding(decision)
                     taken = end
                 continue
-            for start, end, found in self._from_word(run, match, word, taken):
+            for start, end, found in self._from_word(run, match, word, taken, second):
                 add_bound(start)
                 add_bound(end)
                 add_finding(found)
                 taken = end
-
-    def _next_continues(self, run: _Run, word: str, end: int) -> bool:
-        """Whether the word after ``end`` may continue a name that ``word`` begins."""
-        after = _NEXT.match(run.text, end)
-        if after is None:
-            return False
-        pair = f"{word} {after.group(1)}"
-        more = self._follows.get(pair)
-        if more is None:
-            more = _continues(run.words, word, word_key(after.group(1)))
-            if len(self._follows) < _MEMO_SIZE:
-                self._follows[pair] = more
-        return more
 
     def _route(self, surface: str, run: _Run) -> _Route:
         """What a capitalised word written as ``surface`` may start."""
@@ -274,9 +279,17 @@ class Tagger:
     def _window(self, run: _Run, words: list[_Word], text: str) -> Finding | None:
         return self.decide(words, text, run.kinds, run.lang, run.lowercase)
 
-    def _from_word(self, run: _Run, match: re.Match[str], word: str, taken: int) -> list[_Found]:
+    def _from_word(
+        self,
+        run: _Run,
+        match: re.Match[str],
+        word: str,
+        taken: int,
+        second: re.Match[str] | None = None,
+    ) -> list[_Found]:
         """The mentions that start at a capitalised word that needs more than
-        a look-up (``word``: its key), after ``taken``, in order."""
+        a look-up (``word``: its key), after ``taken``, in order (``second``:
+        the next word, already read, when it continues a name with this one)."""
         text, words = run.text, run.words
         begin, end = match.span()
         found: list[_Found] = []
@@ -290,7 +303,11 @@ class Tagger:
         if begin < taken:
             return found
         mention = None
-        if _starts_name(words, word) or ("'" in word and _starts_name(words, word.split("'")[0])):
+        if second is not None and "'" not in second.group(1):
+            after = word_key(second.group(1))
+            known = ((begin, end, word), (second.start(1), second.end(1), after))
+            mention = self._general(run, begin, known)
+        elif _starts_name(words, word) or ("'" in word and _starts_name(words, word.split("'")[0])):
             mention = self._general(run, begin)
         elif "-" in word:  # Бишкек-Ош: the parts may be names
             return found + self._parts(run, begin, end)
@@ -315,10 +332,13 @@ class Tagger:
                 taken = found.end
         return mentions
 
-    def _general(self, run: _Run, begin: int) -> _Found | None:
+    def _general(
+        self, run: _Run, begin: int, known: tuple[_Word, _Word] | None = None
+    ) -> _Found | None:
         """The longest mention from ``begin``; a longer name that starts inside
-        it wins ("across the Caspian Sea": "Caspian Sea", not "the Caspian")."""
-        at = self._at(run, begin)
+        it wins ("across the Caspian Sea": "Caspian Sea", not "the Caspian").
+        ``known``: the first two words, read already."""
+        at = self._at(run, begin, known)
         if at is None:
             return None
         found, width, words = at
@@ -335,10 +355,12 @@ class Tagger:
                 return other[0]
         return found
 
-    def _at(self, run: _Run, begin: int) -> tuple[_Found, int, list[_Word]] | None:
+    def _at(
+        self, run: _Run, begin: int, known: tuple[_Word, _Word] | None = None
+    ) -> tuple[_Found, int, list[_Word]] | None:
         """The longest mention that starts at ``begin``, if any, its width in
         words, and the words read from ``begin``."""
-        words = _words_from(run.text, begin, run.words)
+        words = _words_from(run.text, begin, run.words, known)
         if not words:
             return None
         text = run.text
@@ -346,9 +368,8 @@ class Tagger:
         # was asked), so it is remembered by that text.
         window = text[words[0][0] : words[-1][1]]
         memo_key = (window, run.lowercase, run.kinds, run.lang)
-        if memo_key in self._windows:
-            chosen = self._windows[memo_key]
-        else:
+        chosen = self._windows.get(memo_key, _UNSEEN)
+        if chosen is _UNSEEN:
             chosen = self._choose(run, words)
             if len(self._windows) < _MEMO_SIZE:
                 self._windows[memo_key] = chosen
@@ -393,41 +414,44 @@ def _continues(words: WordIndex, first: str, second: str) -> bool:
     return any(f"{one} {two}" in words.chains for one in words.profile(first)[0] for two in seconds)
 
 
-def _words_from(text: str, begin: int, words: WordIndex) -> list[_Word]:
+def _words_from(
+    text: str, begin: int, words: WordIndex, known: tuple[_Word, _Word] | None = None
+) -> list[_Word]:
     """The words from ``begin`` on, while they may still begin a name (see
     ``WordIndex.chains``); a word with an apostrophe that starts no name is
-    cut there."""
+    cut there. ``known``: the first two words, when the caller has read
+    them (neither cut, and known to begin a name together)."""
     found: list[_Word] = []
     at = begin
     most = 1
-    prefixes: set[str] = set()
+    prefixes: tuple[str, ...] = ()
+    chains = words.chains
+    if known is not None:
+        bases, most, _ = words.profile(known[0][2])
+        prefixes = _grow(bases, words.profile(known[1][2])[0], chains)
+        found = list(known)
+        if most == 2:
+            return found
+        gap = _GAP.match(text, known[1][1])
+        at = gap.end() if gap else known[1][1]
     while len(found) < most:
         match = _WORD.match(text, at)
         if match is None:
             break
         start, end = match.span()
-        readings = [(end, word_key(match.group()))]
-        if "'" in readings[0][1]:  # Türkiye'nin: the part before the apostrophe
-            cut = start + fold(match.group()).index("'")
-            readings.append((cut, word_key(text[start:cut])))
-        read = None
-        for reading in readings:
-            bases, longest, _ = words.profile(reading[1])
-            if not found:
-                most, grown = longest, set(bases)
-            else:
-                grown = {
-                    f"{prefix} {base}"
-                    for prefix in prefixes
-                    for base in bases
-                    if f"{prefix} {base}" in words.chains
-                }
-            if grown and most:
-                read = reading
-                break
-        if read is None:
+        word = word_key(match.group())
+        bases, longest, _ = words.profile(word)
+        grown = _grow(prefixes, bases, chains) if found else bases
+        if not (grown and (found or longest)) and "'" in word:
+            # Türkiye'nin: the part before the apostrophe, and nothing after it
+            end = start + fold(match.group()).index("'")
+            word = word_key(text[start:end])
+            bases, longest, _ = words.profile(word)
+            grown = _grow(prefixes, bases, chains) if found else bases
+        if not found:
+            most = longest
+        if not (grown and most):
             break
-        end, word = read
         prefixes = grown
         found.append((start, end, word))
         if len(found) == most or end < match.end():  # nothing follows a cut word
@@ -435,6 +459,19 @@ def _words_from(text: str, begin: int, words: WordIndex) -> list[_Word]:
         gap = _GAP.match(text, match.end())
         at = gap.end() if gap else match.end()
     return found
+
+
+def _grow(
+    prefixes: tuple[str, ...], bases: tuple[str, ...], chains: dict[str, None]
+) -> tuple[str, ...]:
+    """The runs of words ``prefixes`` make with a next word read as ``bases``
+    that still begin a name of several words."""
+    if len(prefixes) == 1 and len(bases) == 1:
+        key = f"{prefixes[0]} {bases[0]}"
+        return (key,) if key in chains else ()
+    return tuple(
+        key for prefix in prefixes for base in bases if (key := f"{prefix} {base}") in chains
+    )
 
 
 _LAST_WORD = re.compile(r"([^\W_]+(?:[-‐'’ʼ`][^\W_]+)*)[\s\-–—,.·«»\"]{1,3}$")

@@ -90,20 +90,27 @@ class WordIndex:
     # Caspian") is found from its first capitalised word: that word → how
     # many words come before it.
     anchors: dict[str, frozenset[int]]
+    # every word key of every name (a dict of None: see chains)
+    vocabulary: dict[str, None]
     # word key → what the tagger asks of it, remembered (bounded; not pickled)
     _known: dict[str, Profile] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def __reduce__(self) -> tuple[type[WordIndex], tuple[object, ...]]:
-        return (WordIndex, (self.names, self.longest, self.chains, self.anchors))
+        return (
+            WordIndex,
+            (self.names, self.longest, self.chains, self.anchors, self.vocabulary),
+        )
 
     def profile(self, word: str) -> Profile:
-        """What a word of a text may be here: its bases (as written first, then
-        its lemmas), the most words of a name one of them begins, and how many
-        words a name has before it where it is an anchor."""
+        """What a word of a text may be here: its bases that are words of some
+        name (as written first, then its lemmas), the most words of a name one
+        of them begins, and how many words a name has before it where it is an
+        anchor."""
         found = self._known.get(word)
         if found is None:
-            bases = tuple(dict.fromkeys(base for base, _ in analyses(word)))
-            most = max(self.longest.get(base, 0) for base in bases)
+            known = self.vocabulary
+            bases = tuple(dict.fromkeys(base for base, _ in analyses(word) if base in known))
+            most = max((self.longest.get(base, 0) for base in bases), default=0)
             leads = frozenset(lead for base in bases for lead in self.anchors.get(base, ()))
             found = (bases, most, leads)
             if len(self._known) < _KNOWN_SIZE:
@@ -122,6 +129,7 @@ def build_word_index(index: Index) -> WordIndex:
     longest: dict[str, int] = {}
     chains: set[str] = set()
     anchors: dict[str, set[int]] = {}
+    vocabulary: set[str] = set()
     fields = functools.lru_cache(maxsize=4096)(index.alias_fields)
     for postings in index.postings.values():
         for posting in postings:
@@ -132,6 +140,7 @@ def build_word_index(index: Index) -> WordIndex:
             if not words or (len(words) == 1 and len(words[0]) < 3 and forms != "A"):
                 continue  # "Об", "Ош": too short to tell from a word of a text
             keys = [word_key(w) for w in words]
+            vocabulary.update(keys)
             key = " ".join(keys)
             names.setdefault(key, []).append(f"{posting}{_FIELD}{forms}")
             longest[keys[0]] = max(longest.get(keys[0], 0), len(keys))
@@ -144,6 +153,7 @@ def build_word_index(index: Index) -> WordIndex:
         longest=longest,
         chains=dict.fromkeys(chains),
         anchors={word: frozenset(leads) for word, leads in anchors.items()},
+        vocabulary=dict.fromkeys(vocabulary),
     )
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -8,8 +9,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-# Keep the tests' cache out of the user's: one fresh folder per test run.
-os.environ["GAZETTEER_CACHE_DIR"] = tempfile.mkdtemp(prefix="gazetteer-test-cache-")
+# Keep the tests' cache out of the user's: one fresh folder per test run,
+# shared by pytest-xdist's workers (they inherit the variable from the main
+# process, which made the folder and removes it at the end).
+_RUN_CACHE = "_GAZETTEER_TEST_RUN_CACHE"
+_MADE_HERE = _RUN_CACHE not in os.environ
+if _MADE_HERE:
+    os.environ[_RUN_CACHE] = tempfile.mkdtemp(prefix="gazetteer-test-cache-")
+SESSION_CACHE = Path(os.environ[_RUN_CACHE])
+os.environ["GAZETTEER_CACHE_DIR"] = str(SESSION_CACHE)
 
 settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -17,8 +25,14 @@ settings.register_profile(
 settings.load_profile("default")
 
 import gazetteer  # noqa: E402
+from gazetteer import loader  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
+
+# A small world (tests/data/world/README.md): for the tests of mechanisms
+# (cache, command line, pickling, Dask), which need a gazetteer, not the
+# bundled data. Its names copy the bundled ones, so these lookups hold there too.
+WORLD = DATA / "world"
 
 # The lookups the foundation issue's acceptance list names, and their answers.
 ACCEPTANCE_LOOKUPS = [
@@ -54,9 +68,37 @@ CITY_OR_REGION = [
 ]
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _MADE_HERE and not hasattr(config, "workerinput"):
+        shutil.rmtree(SESSION_CACHE, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def g() -> gazetteer.Gazetteer:
+    """The bundled data: for tests whose point is the data itself."""
     return gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def world() -> gazetteer.Gazetteer:
+    """The fixture world alone, loaded as a user's files."""
+    return gazetteer.load([WORLD], bundled=False)
+
+
+@pytest.fixture
+def small_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Make the fixture world the bundled data, for one test.
+
+    ``gazetteer.load()`` and the command line (in this process) then compile
+    tests/data/world/ in place of pycountry and data/aliases/, by the same
+    code and through the same cache, into a fresh cache folder, returned.
+    """
+    monkeypatch.setattr(loader, "iso_entries", lambda: iter(()))
+    monkeypatch.setattr(loader, "bundled_alias_dir", lambda: WORLD)
+    monkeypatch.setattr(loader, "compiled_dir", lambda: tmp_path / "no-compiled-index")
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("GAZETTEER_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture

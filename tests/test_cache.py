@@ -1,3 +1,5 @@
+"""The cache of the bundled index, on the fixture world (see ``small_bundle``)."""
+
 from __future__ import annotations
 
 import logging
@@ -6,35 +8,26 @@ from pathlib import Path
 import pytest
 
 import gazetteer
-from gazetteer import cache, loader
-
-
-@pytest.fixture(autouse=True)
-def no_compiled_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # These tests are about the user's cache: keep the index compiled into
-    # the wheel (tests/test_compiled.py) out of the way.
-    monkeypatch.setattr(loader, "compiled_dir", lambda: tmp_path / "no-compiled-index")
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("GAZETTEER_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache"
+from gazetteer import Method, cache
 
 
 def _files(cache_dir: Path) -> list[Path]:
     return sorted(cache_dir.glob("bundled-*.json"))
 
 
-def test_cache_is_written_once_and_reused(cache_dir: Path) -> None:
+def test_cache_is_written_once_and_reused(small_bundle: Path) -> None:
     first = gazetteer.load()
-    files = _files(cache_dir)
+    files = _files(small_bundle)
     assert len(files) == 1
     stamp = files[0].stat().st_mtime_ns
     second = gazetteer.load()
     assert files[0].stat().st_mtime_ns == stamp
-    assert second.resolve("Тръмп") == first.resolve("Тръмп")
+    resolved = second.resolve("Тръмп")
+    assert resolved.entity is not None and resolved.entity.id == "person:donald-trump"
+    assert resolved == first.resolve("Тръмп")
     assert [e.id for e in second.entities] == [e.id for e in first.entities]
+    assert len(second) == len(first) > 20
+    assert "Казахстан" in second["country:kz"].names["ru"]
     assert second["country:kz"].aliases == first["country:kz"].aliases
 
 
@@ -43,10 +36,10 @@ def test_cache_is_written_once_and_reused(cache_dir: Path) -> None:
     [b"{not json", b'{"format": 2, "key": "other", "entities": [], "postings": {}}'],
 )
 def test_a_damaged_cache_is_rebuilt_not_trusted(
-    cache_dir: Path, damage: bytes, caplog: pytest.LogCaptureFixture
+    small_bundle: Path, damage: bytes, caplog: pytest.LogCaptureFixture
 ) -> None:
     gazetteer.load()
-    [path] = _files(cache_dir)
+    [path] = _files(small_bundle)
     path.write_bytes(damage)
     with caplog.at_level(logging.WARNING, logger="gazetteer.cache"):
         g = gazetteer.load()
@@ -55,43 +48,59 @@ def test_a_damaged_cache_is_rebuilt_not_trusted(
     assert path.read_bytes() != damage
 
 
-def test_a_posting_out_of_range_is_caught(cache_dir: Path) -> None:
+def test_a_body_that_does_not_match_its_checksum_is_refused(small_bundle: Path) -> None:
     gazetteer.load()
-    [path] = _files(cache_dir)
+    [path] = _files(small_bundle)
+    name, key = path.stem.split("-", 1)
+    assert cache.read_index(name, key) is not None
     text = path.read_text("utf-8")
-    key = path.stem.split("-", 1)[1]
     bad = text.replace('"postings":{', '"postings":{"zzz-injected":"999999999",', 1)
     assert bad != text
     path.write_text(bad, "utf-8")
-    assert cache.read_index("bundled", key) is None  # the checksum no longer matches
+    assert cache.read_index(name, key) is None
 
 
 def test_an_unwritable_cache_folder_only_logs(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    small_bundle: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("GAZETTEER_CACHE_DIR", str(blocker / "cache"))
     with caplog.at_level(logging.WARNING, logger="gazetteer.cache"):
         g = gazetteer.load()
-    assert g.resolve("Баку").entity is not None
+    found = g.resolve("Баку").entity
+    assert found is not None and found.id == "city:baku"
     assert "cannot write the cache" in caplog.text
 
 
-def test_without_cache(cache_dir: Path) -> None:
+def test_without_cache(small_bundle: Path) -> None:
     g = gazetteer.load(cache=False)
-    assert g.resolve("Киргизия").entity is not None
-    assert _files(cache_dir) == []
+    found = g.resolve("Киргизия").entity
+    assert found is not None and found.id == "country:kg"
+    assert g.resolve("Mirzijojew").entity is not None  # the cross-script index too
+    assert list(small_bundle.glob("*")) == []
 
 
 def test_the_cross_script_index_is_cached_and_checked(
-    cache_dir: Path, caplog: pytest.LogCaptureFixture
+    small_bundle: Path, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = gazetteer.load()
     expected = first.resolve("Mirzijojew")
-    [path] = sorted(cache_dir.glob("cross-*.json"))
-    again = gazetteer.load()
-    assert again.resolve("Mirzijojew") == expected  # read back from the file
+    # found through the cross-script index (a phonetic skeleton)
+    assert expected.match is not None and expected.match.method is Method.PHONETIC
+    assert expected.match.entity.id == "person:shavkat-mirziyoyev"
+    [path] = sorted(small_bundle.glob("cross-*.json"))
+
+    def never(*args: object) -> None:
+        raise AssertionError("the cross-script index was built again, not read back")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("gazetteer.matching.build_cross_index", never)
+        again = gazetteer.load()
+        assert again.resolve("Mirzijojew") == expected  # read back from the file
     text = path.read_text("utf-8")
     bad = text.replace('"grams":{', '"grams":{"zzz":"99999999",', 1)
     assert bad != text
@@ -100,3 +109,4 @@ def test_the_cross_script_index_is_cached_and_checked(
         third = gazetteer.load()
         assert third.resolve("Mirzijojew") == expected
     assert "ignoring unusable cache file" in caplog.text
+    assert path.read_text("utf-8") != bad  # rebuilt and written again

@@ -10,11 +10,16 @@ from pathlib import Path
 
 import pytest
 
+from gazetteer import Gazetteer
 from gazetteer.cli import main
 
-from .conftest import ACCEPTANCE_LOOKUPS
+from .conftest import ACCEPTANCE_LOOKUPS, SESSION_CACHE, WORLD
 
 Write = Callable[..., Path]
+
+# The command's mechanics, on the fixture world as the bundled data (see
+# small_bundle); test_the_installed_command runs the real bundled data.
+pytestmark = pytest.mark.usefixtures("small_bundle")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -104,9 +109,13 @@ def test_bad_file_is_one_line_on_stderr(capsys: pytest.CaptureFixture[str], writ
     assert err.count("\n") == 1 and err.startswith(f"gazetteer: error: {bad}:3: malformed YAML")
 
 
-def test_the_installed_command(write: Write) -> None:
+def test_the_installed_command(g: Gazetteer, write: Write) -> None:
+    """The README's lookup, in a process of its own, on the bundled data."""
     bad = write("- id: person:x\n  name: [unclosed\n")
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    # The command reads the session's cache of the bundled data (not
+    # small_bundle's), which holds the indexes g makes for the other tests.
+    g.prepare(tag=False)
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "GAZETTEER_CACHE_DIR": str(SESSION_CACHE)}
     ok = subprocess.run(
         [sys.executable, "-m", "gazetteer.cli", "lookup", "Тръмп"],
         capture_output=True,
@@ -115,8 +124,9 @@ def test_the_installed_command(write: Write) -> None:
         check=False,
     )
     assert ok.returncode == 0 and "person:donald-trump" in ok.stdout
+    assert ok.stdout.startswith("Тръмп: resolved")
     failed = subprocess.run(
-        [sys.executable, "-m", "gazetteer.cli", "lookup", "--path", str(bad), "x"],
+        [sys.executable, "-m", "gazetteer.cli", "lookup", "--no-bundled", "--path", str(bad), "x"],
         capture_output=True,
         text=True,
         env=env,
@@ -124,3 +134,27 @@ def test_the_installed_command(write: Write) -> None:
     )
     assert failed.returncode == 2
     assert "Traceback" not in failed.stderr and failed.stderr.count("\n") == 1
+
+
+def test_tag(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "text.txt"
+    path.write_text("Встреча Дональда Трампа в Баку.", encoding="utf-8")
+    code, out, _ = run(capsys, "tag", str(path))
+    assert code == 0
+    assert [line.split("\t") for line in out.splitlines()] == [
+        ["8", "23", "Дональда Трампа", "person:donald-trump", "inflected"],
+        ["26", "30", "Баку", "city:baku", "exact"],
+    ]
+    code, out, _ = run(capsys, "tag", "--json", str(path))
+    first = json.loads(out.splitlines()[0])
+    assert code == 0 and first["entity"]["id"] == "person:donald-trump"
+    assert (first["start"], first["end"], first["method"]) == (8, 23, "inflected")
+    code, out, err = run(capsys, "tag", str(tmp_path / "missing.txt"))
+    assert code == 2 and out == "" and err.startswith("gazetteer: error: cannot read ")
+
+
+def test_no_bundled_and_path_choose_the_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lookup", "--no-bundled", "Тръмп")
+    assert (code, out.strip()) == (1, "Тръмп: not found")
+    code, out, _ = run(capsys, "lookup", "--no-bundled", "--path", str(WORLD), "Тръмп")
+    assert code == 0 and out.splitlines()[1].split("\t")[0].strip() == "person:donald-trump"

@@ -1,4 +1,4 @@
-"""The Dask helpers, on a local cluster of two worker processes."""
+"""The Dask helpers, on a local cluster of two worker processes, with the fixture world."""
 
 from __future__ import annotations
 
@@ -41,22 +41,38 @@ def client() -> Iterator[object]:
         yield connected
 
 
-def test_tagging_a_column_on_two_workers_equals_tagging_here(g: Gazetteer, client: Any) -> None:
-    shared = share(client, g, tag=True)
+def test_tagging_a_column_on_two_workers_equals_tagging_here(world: Gazetteer, client: Any) -> None:
+    shared = share(client, world, tag=True)
     frame = dd.from_pandas(pd.DataFrame({"text": TEXTS}), npartitions=4)
     result = tag_column(frame["text"], shared).compute()
-    assert list(result) == [[mention_record(m) for m in g.tag(text)] for text in TEXTS]
-    # the work really was spread over both workers
+    assert list(result) == [[mention_record(m) for m in world.tag(text)] for text in TEXTS]
+    assert [row["entity"] for row in result[0]] == [
+        "person:donald-trump",
+        "person:ilham-aliyev",
+        "city:baku",
+    ]
+    assert list(result[3]) == []
+    # the cluster really has two worker processes
     assert len(client.scheduler_info()["workers"]) == 2
 
 
-def test_resolving_a_column_on_two_workers_equals_resolving_here(g: Gazetteer, client: Any) -> None:
-    shared = share(client, g, resolve=True)
+def test_resolving_a_column_on_two_workers_equals_resolving_here(
+    world: Gazetteer, client: Any
+) -> None:
+    shared = share(client, world, resolve=True)
     names = dd.from_pandas(pd.Series(NAMES), npartitions=3)
     result = resolve_column(names, shared).compute()
-    expected = [resolution_record(r) for r in g.resolve_all(NAMES)]
+    expected = [resolution_record(r) for r in world.resolve_all(NAMES)]
     for row in expected:
         row["score"] = float("nan") if row["score"] is None else row["score"]
     got = result.to_dict("records")
+    assert [r["entity"] for r in got][:6] == [
+        "person:donald-trump",
+        "country:kz",
+        None,  # Georgia: ambiguous
+        "subdivision:az-nx",
+        None,
+        "country:kg",
+    ]
     assert [r["entity"] for r in got] == [r["entity"] for r in expected]
     assert pd.DataFrame(got).equals(pd.DataFrame(expected))

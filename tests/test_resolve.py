@@ -263,7 +263,13 @@ def test_case_and_space_noise_finds_the_same_entities(
 @given(st.text())
 def test_arbitrary_unicode_never_raises(g: Gazetteer, text: str) -> None:
     resolution = g.resolve(text)
-    assert resolution.status in Status
+    # the answer is consistent with itself, whatever the text
+    assert resolution.query == text
+    assert (resolution.entity is not None) == (resolution.status is Status.RESOLVED)
+    assert len(resolution.tied) == {Status.RESOLVED: 1, Status.NOT_FOUND: 0}.get(
+        resolution.status, len(resolution.tied)
+    )
+    assert resolution.status is not Status.AMBIGUOUS or len(resolution.tied) >= 2
     assert all(0.0 <= m.score <= 1.0 for m in resolution.candidates)
 
 

@@ -372,3 +372,24 @@ def test_mentions_hold_no_object_per_mention(g: Gazetteer) -> None:
     gc.collect()
     assert len(found) == 10_000
     assert len(gc.get_objects()) - before < 50
+
+
+# -- hostile input -------------------------------------------------------------------
+
+
+def test_the_parts_of_a_hyphenated_word_are_names_of_their_own(g: Gazetteer) -> None:
+    found = _found(g, "Рейси Київ-Берлін скасовано.")
+    assert found == [("Київ", "city:kyiv"), ("Берлін", "city:berlin")]
+
+
+def test_a_long_hyphenated_word_is_read_part_by_part(g: Gazetteer) -> None:
+    """Each part is read as a word of its own: no reading runs to the end of
+    the whole word (which made tagging quadratic), and no memo keeps a long
+    text."""
+    text = "-".join(["Баку"] * 5000)
+    found = g.tag(text)
+    assert len(found) == 5000 and {m.surface for m in found} == {"Баку"}
+    tagger = g._tagger
+    memos = [*tagger._windows, *tagger._follows, *tagger._routes[(None, None)]]
+    assert memos and max(len(str(key)) for key in memos) < 1000
+    assert g._words.get().profile(text) == ((), 0, frozenset())

@@ -323,7 +323,11 @@ class Matcher:
         if key and not any(m.alias.tier is Tier.STRONG for m in found):
             found += self.inflected(query, lang)
         found = fit_case(found, query)
-        if not key or any(m.alias.tier is Tier.STRONG for m in found):
+        strong = [m for m in found if m.alias.tier is Tier.STRONG]
+        # a strong alias written so ends the search; one reached by inflection
+        # ends it too, except when listing candidates (a romanisation of
+        # another name may read as an inflected form: Bienin)
+        if not key or any(group(m.method) == 0 for m in strong) or (strong and not wide):
             return found
         if found and not wide:
             # Only weak aliases matched as written. The later steps find

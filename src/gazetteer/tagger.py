@@ -50,6 +50,8 @@ _CLOSING = "»”\"'"  # a closing quote that ends an alias ends its mention too
 _GAP = re.compile(r"[\s\-‐–—,.·«»\"]{0,3}")
 _NEXT = re.compile(rf"{_GAP.pattern}({_WORD.pattern})")  # the next word (group 1)
 _MEMO_SIZE = 100_000  # entries remembered per memo of a tagger
+_MEMO_TEXT = 200  # longer texts are never remembered (no memo holds a long text)
+_PART = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")  # a part of a hyphenated word
 
 
 # what the window memo answers for a window it has not seen
@@ -220,7 +222,7 @@ class Tagger:
             route = routes.get(surface)
             if route is None:
                 route = self._route(surface, run)
-                if len(routes) < _MEMO_SIZE:
+                if len(routes) < _MEMO_SIZE and len(surface) <= _MEMO_TEXT:
                     routes[surface] = route
             mode, decision, quote, word = route
             if mode is skip:
@@ -233,7 +235,7 @@ class Tagger:
                     more = follows.get(pair)
                     if more is None:
                         more = _continues(run.words, word, word_key(second.group(1)))
-                        if len(follows) < _MEMO_SIZE:
+                        if len(follows) < _MEMO_SIZE and len(pair) <= _MEMO_TEXT:
                             follows[pair] = more
                     if not more:
                         second = None
@@ -314,10 +316,23 @@ class Tagger:
         return found if mention is None else [*found, mention]
 
     def _parts(self, run: _Run, begin: int, end: int) -> list[_Found]:
-        """Names that start at the capitalised parts of a hyphenated word that is
-        not a name as a whole."""
-        parts = _capitalised().finditer(run.text, begin + 1, end)
-        return self._scan(run, [part.start() for part in parts])
+        """The one-word names among the capitalised parts of a hyphenated word
+        that is not a name as a whole (рейси Київ-Берлін), each part read as a
+        word of its own: linear in the length of the word, however long."""
+        routes = self._routes.setdefault((run.kinds, run.lang), {})
+        found: list[_Found] = []
+        for part in _PART.finditer(run.text, begin, end):
+            surface = part.group()
+            if not surface[:1].isupper():
+                continue
+            route = routes.get(surface)
+            if route is None:
+                route = self._route(surface, run)
+                if len(routes) < _MEMO_SIZE and len(surface) <= _MEMO_TEXT:
+                    routes[surface] = route
+            if route[1] is not None:
+                found.append(_Found(part.start(), part.end(), route[1]))
+        return found
 
     def _scan(self, run: _Run, starts: list[int]) -> list[_Found]:
         """The longest names from each of ``starts`` in turn, none overlapping."""
@@ -442,9 +457,10 @@ def _words_from(
         word = word_key(match.group())
         bases, longest, _ = words.profile(word)
         grown = _grow(prefixes, bases, chains) if found else bases
-        if not (grown and (found or longest)) and "'" in word:
+        cut = fold(match.group()).find("'") if "'" in word else -1
+        if not (grown and (found or longest)) and cut > 0:
             # Türkiye'nin: the part before the apostrophe, and nothing after it
-            end = start + fold(match.group()).index("'")
+            end = start + cut
             word = word_key(text[start:end])
             bases, longest, _ = words.profile(word)
             grown = _grow(prefixes, bases, chains) if found else bases

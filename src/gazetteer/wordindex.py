@@ -43,12 +43,17 @@ __all__ = [
 # garbage collector, and it takes less memory than tuples.
 _ENTRY, _FIELD = ";", ","
 _KEY_MEMO = 1 << 16
+_LONG_WORD = 64  # a word longer than this is keyed afresh each time, never remembered
 
 
 @functools.lru_cache(maxsize=_KEY_MEMO)
+def _remembered_key(word: str) -> str:
+    return normalize(word)
+
+
 def word_key(word: str) -> str:
     """The key of one word of a text or an alias (memoised: words come back)."""
-    return normalize(word)
+    return _remembered_key(word) if len(word) <= _LONG_WORD else normalize(word)
 
 
 def shape(word: str) -> str:
@@ -92,13 +97,22 @@ class WordIndex:
     anchors: dict[str, frozenset[int]]
     # every word key of every name (a dict of None: see chains)
     vocabulary: dict[str, None]
+    # no word longer than this is a word of a name or an inflected form of one
+    longest_word: int
     # word key → what the tagger asks of it, remembered (bounded; not pickled)
     _known: dict[str, Profile] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def __reduce__(self) -> tuple[type[WordIndex], tuple[object, ...]]:
         return (
             WordIndex,
-            (self.names, self.longest, self.chains, self.anchors, self.vocabulary),
+            (
+                self.names,
+                self.longest,
+                self.chains,
+                self.anchors,
+                self.vocabulary,
+                self.longest_word,
+            ),
         )
 
     def profile(self, word: str) -> Profile:
@@ -106,6 +120,8 @@ class WordIndex:
         name (as written first, then its lemmas), the most words of a name one
         of them begins, and how many words a name has before it where it is an
         anchor."""
+        if len(word) > self.longest_word:
+            return _NOTHING  # not remembered: no memo holds a long text
         found = self._known.get(word)
         if found is None:
             known = self.vocabulary
@@ -121,6 +137,8 @@ class WordIndex:
 # (bases, most words of a name they begin, anchor leads)
 Profile = tuple[tuple[str, ...], int, frozenset[int]]
 _KNOWN_SIZE = 100_000
+_NOTHING: Profile = ((), 0, frozenset())
+_LONGEST_ENDING = 8  # more letters than any inflection rule adds
 
 
 def build_word_index(index: Index) -> WordIndex:
@@ -154,6 +172,7 @@ def build_word_index(index: Index) -> WordIndex:
         chains=dict.fromkeys(chains),
         anchors={word: frozenset(leads) for word, leads in anchors.items()},
         vocabulary=dict.fromkeys(vocabulary),
+        longest_word=max(map(len, vocabulary), default=0) + _LONGEST_ENDING,
     )
 
 

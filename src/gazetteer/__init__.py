@@ -33,6 +33,8 @@ The concepts, in the order data flows through them:
 
 from __future__ import annotations
 
+import sys as _sys
+
 from gazetteer._version import __version__
 from gazetteer.errors import (
     AliasFileError,
@@ -84,3 +86,8 @@ __all__ = [
     "normalize",
     "validate",
 ]
+
+# Register the spaCy factory "gazetteer" when spaCy is already imported; else
+# spaCy finds it through the spacy_factories entry point (docs/spacy.md).
+if "spacy" in _sys.modules:
+    from gazetteer import spacy_component as _spacy_component  # noqa: F401

@@ -229,9 +229,24 @@ def test_adjectives_only_on_request(g: Gazetteer) -> None:
 
 
 def test_nouns_for_a_people_point_to_the_country(g: Gazetteer) -> None:
-    text = "Според азерите, азербайджанците са единни."
-    found = [(m.surface, m.entity.id if m.entity else None) for m in g.tag(text, adjectives=True)]
-    assert found == [("азерите", "country:az"), ("азербайджанците", "country:az")]
+    text = "Според азерите, азербайджанците и британците са единни; українці та американцы теж."
+    assert g.tag(text) == [] and g.tag(text, adjectives=True) == []
+    found = [
+        (m.surface, m.entity.id if m.entity else None, m.demonym)
+        for m in g.tag(text, demonyms=True)
+    ]
+    assert found == [
+        ("азерите", "country:az", True),
+        ("азербайджанците", "country:az", True),
+        ("британците", "country:gb", True),
+        ("українці", "country:ua", True),
+        ("американцы", "country:us", True),
+    ]
+
+
+def test_a_noun_stem_does_not_take_the_adjective(g: Gazetteer) -> None:
+    # француз + ский is one letter more than a noun's ending may be
+    assert g.tag("французский посол и французы", demonyms=True)[0].surface == "французы"
 
 
 def test_lang_accepts_only_that_languages_inflections(g: Gazetteer) -> None:

@@ -1,6 +1,7 @@
-"""Demonyms: words made from a country's name that point to it (the
-American president, азербайджанската армия, азерите), reported by the tagger
-only when asked (``tag(..., adjectives=True)``).
+"""Demonyms: words made from a country's name that point to it, reported by
+the tagger only when asked: adjectives (the American president,
+азербайджанската армия) with ``tag(..., adjectives=True)``, the nouns for its
+people (британците, американцы, українці) with ``tag(..., demonyms=True)``.
 
 The stems are data (``_data/demonyms.yaml``): a word of the text that starts
 with a stem and is at most ``max_ending`` letters longer points to the
@@ -23,10 +24,11 @@ __all__ = ["demonyms"]
 
 
 @functools.cache
-def _stems() -> tuple[dict[str, str], int]:
+def _stems(people: bool) -> tuple[dict[str, str], int]:
     data = rulefiles.demonyms()
-    stems = {fold(stem): entity for entity, found in data.stems.items() for stem in found}
-    return stems, data.max_ending
+    table = data.people if people else data.stems
+    stems = {fold(stem): entity for entity, found in table.items() for stem in found}
+    return stems, data.people_max_ending if people else data.max_ending
 
 
 @functools.cache
@@ -36,10 +38,11 @@ def _pattern(stems: frozenset[str]) -> re.Pattern[str]:
 
 
 def demonyms(
-    index: Index, text: str, busy: list[tuple[int, int]]
+    index: Index, text: str, busy: list[tuple[int, int]], people: bool = False
 ) -> list[tuple[int, int, Finding]]:
-    """The demonyms of ``text`` outside the spans in ``busy``: (start, end, finding)."""
-    stems, max_ending = _stems()
+    """The demonym adjectives of ``text`` (``people``: the nouns for a people
+    instead) outside the spans in ``busy``: (start, end, finding)."""
+    stems, max_ending = _stems(people)
     known = frozenset(stem for stem, entity in stems.items() if entity in index.positions)
     if not known:
         return []

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -70,10 +71,10 @@ def _names(
     out: list[AliasRecord] = []
 
     def add(text: str, lang: str) -> None:
-        text = text.strip()
-        if text and (text, lang) not in seen:
-            seen.add((text, lang))
-            out.append(AliasRecord(text, lang, tier))
+        for name in _clean(text):
+            if (name, lang) not in seen:
+                seen.add((name, lang))
+                out.append(AliasRecord(name, lang, tier))
 
     for text, lang in primary:
         add(text, lang)
@@ -83,6 +84,28 @@ def _names(
             if translated != text:
                 add(translated, lang)
     return tuple(out)
+
+
+# A catalogue string with a local name, and often the code, in brackets:
+# "Уельс [Кемрі GB-CYM]" is the names "Уельс" and "Кемрі"; "Barcelona
+# [Barcelona]" is "Barcelona".
+_BRACKETED = re.compile(r"^(?P<name>[^\[\]]*?)\s*\[(?P<local>[^\[\]]*)\]$")
+
+
+def _clean(text: str) -> list[str]:
+    """The names in one pycountry string: itself, or, for a catalogue string
+    with a bracketed local name, the name and the local name (without the
+    code that ends it: its last word, when that has a hyphen and is not the
+    only word)."""
+    text = text.strip()
+    match = _BRACKETED.match(text)
+    if match is None:
+        return [text] if text else []
+    local = match["local"].split()
+    if len(local) > 1 and "-" in local[-1]:
+        local = local[:-1]
+    names = [match["name"].strip(), " ".join(local)]
+    return [name for name in dict.fromkeys(names) if name]
 
 
 def _field(record: Any, name: str) -> str | None:
@@ -138,7 +161,7 @@ def iso_entries() -> Iterator[EntryRecord]:
             line=None,
             id=f"subdivision:{sub.code.lower()}",
             kind="subdivision",
-            name=sub.name,
+            name=(_clean(sub.name) or [sub.name])[0],
             aliases=_names([(sub.name, "und")], catalogues),
             codes=(("iso3166-2", sub.code),),
             country=country_id,

@@ -351,21 +351,27 @@ _ENTITY_ID = _matches(r"[a-z]+:[a-z0-9][a-z0-9._-]*", "an entity id (<kind>:<slu
 
 @attrs.frozen
 class Demonyms:
-    """demonyms.yaml: entity id → the stems of the words that point to it."""
+    """demonyms.yaml: entity id → the stems of the adjectives that point to it
+    (``stems``), and of the nouns for its people (``people``)."""
 
     max_ending: int = attrs.field(metadata=_spec(_Int()))
     stems: Mapping[str, tuple[str, ...]] = attrs.field(
         metadata=_spec(_Map(_WORDS, key=_Text(_ENTITY_ID)))
     )
+    people_max_ending: int = attrs.field(default=3, metadata=_spec(_Int()))
+    people: Mapping[str, tuple[str, ...]] = attrs.field(
+        factory=dict, metadata=_spec(_Map(_WORDS, key=_Text(_ENTITY_ID)))
+    )
 
 
 def _check_demonyms(rules: Demonyms, path: Path) -> Iterator[Finding]:
-    owner: dict[str, str] = {}
-    for entity_id, stems in rules.stems.items():
-        for stem in stems:
-            if owner.setdefault(stem, entity_id) != entity_id:
-                message = f"stem {stem!r} of {entity_id!r} is a stem of {owner[stem]!r} too"
-                yield "stems", "duplicate-value", message
+    for field, table in (("stems", rules.stems), ("people", rules.people)):
+        owner: dict[str, str] = {}
+        for entity_id, stems in table.items():
+            for stem in stems:
+                if owner.setdefault(stem, entity_id) != entity_id:
+                    message = f"stem {stem!r} of {entity_id!r} is a stem of {owner[stem]!r} too"
+                    yield field, "duplicate-value", message
 
 
 @functools.cache

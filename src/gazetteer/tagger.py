@@ -183,20 +183,29 @@ class Tagger:
         lowercase: bool = False,
         adjectives: bool = False,
         lang: str | None = None,
+        people: bool = False,
     ) -> Mentions:
-        """Every mention in ``text``, in order, none overlapping."""
+        """Every mention in ``text``, in order, none overlapping (``people``:
+        with the nouns for a people, ``adjectives``: with demonym adjectives)."""
         bounds: array[int] = array("q")
         findings: list[Finding] = []
         run = _Run(text, self.words.get(), kinds, lowercase, lang)
         self._names(run, bounds, findings)
-        if adjectives and (kinds is None or Kind.COUNTRY in kinds):
-            spans = list(zip(bounds[::2], bounds[1::2], strict=True))
-            extra = demonyms(self.index, text, spans)
-            if extra:
-                named = [(*span, f) for span, f in zip(spans, findings, strict=True)]
-                merged = sorted([*named, *extra], key=lambda found: found[0])
-                bounds = array("q", [at for start, end, _ in merged for at in (start, end)])
-                findings = [found for _, _, found in merged]
+        if kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds:
+            for wanted, nouns in ((people, True), (adjectives, False)):
+                if not wanted:
+                    continue
+                spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+                extra = [
+                    found
+                    for found in demonyms(self.index, text, spans, nouns)
+                    if kinds is None or found[2][0] is None or found[2][0].kind in kinds
+                ]
+                if extra:
+                    named = [(*span, f) for span, f in zip(spans, findings, strict=True)]
+                    merged = sorted([*named, *extra], key=lambda found: found[0])
+                    bounds = array("q", [at for start, end, _ in merged for at in (start, end)])
+                    findings = [found for _, _, found in merged]
         return Mentions(text, bounds, tuple(findings))
 
     def _names(self, run: _Run, bounds: array[int], findings: list[Finding]) -> None:

@@ -43,6 +43,7 @@ __all__ = [
 # garbage collector, and it takes less memory than tuples.
 _ENTRY, _FIELD = ";", ","
 _KEY_MEMO = 1 << 16
+_ACRONYM_LETTERS = 3  # a word this short in capitals is an acronym (МИД, not Мид)
 _LONG_WORD = 64  # a word longer than this is keyed afresh each time, never remembered
 
 
@@ -71,13 +72,18 @@ def shapes(text: str) -> str:
 def case_fits(forms: str, surfaces: Sequence[str]) -> bool:
     """Whether words written as ``surfaces`` are capitalised as an alias
     whose words have the shapes ``forms``: an acronym in capitals, a
-    capitalised word capitalised."""
+    capitalised word capitalised, and a short word in capitals (МИД, an
+    acronym) only as an acronym."""
     for form, surface in zip(forms, surfaces, strict=False):
         if form == "A" and not surface.isupper():
             return False
-        if form == "C" and not surface[:1].isupper():
+        if form == "C" and (not surface[:1].isupper() or _short_acronym(surface)):
             return False
     return True
+
+
+def _short_acronym(surface: str) -> bool:
+    return 2 <= len(surface) <= _ACRONYM_LETTERS and surface.isupper()
 
 
 @attrs.frozen

@@ -175,15 +175,18 @@ class Gazetteer(Mapping[str, Entity]):
         kinds: KindFilter = None,
         lang: str | None = None,
         limit: int | None = 10,
+        min_score: float = 0.0,
     ) -> tuple[Match, ...]:
         """Every entity ``query`` might mean, best first, at most ``limit`` of them.
 
         Wider than :meth:`resolve`: unless a strong alias matched exactly or
         after normalisation, every matching step runs, and phonetic matches
         are listed from a lower similarity, so that a user sees the near
-        misses too.
+        misses too. Matches scoring below ``min_score`` are dropped, as in
+        :meth:`resolve`.
         """
-        ranked = rank(self._matches(query, _kinds(kinds), lang, wide=True))
+        found = self._matches(query, _kinds(kinds), lang, wide=True)
+        ranked = rank(m for m in found if m.score >= min_score)
         return ranked if limit is None else ranked[: max(0, limit)]
 
     def resolve_all(
@@ -217,6 +220,7 @@ class Gazetteer(Mapping[str, Entity]):
         lang: str | None = None,
         lowercase: bool = False,
         adjectives: bool = False,
+        demonyms: bool = False,
     ) -> Mentions:
         """Every mention of a known entity in ``text``, in order, none overlapping.
 
@@ -228,14 +232,16 @@ class Gazetteer(Mapping[str, Entity]):
         found as written and inflected (Трампа, Алиевым, Қазақстанда,
         Türkiye'nin); see :mod:`gazetteer.tagger` for the rules. In cased
         scripts a name must be capitalised as its alias is, unless
-        ``lowercase`` says the text is lower-cased. With ``adjectives``,
-        demonym adjectives (азербайджанската армия, the American president)
-        are reported too, as mentions with ``demonym=True`` linked to their
-        country. ``lang`` (the text's language) accepts inflected forms made
-        by that language's rules only. The tag index is built the first time
-        a text is tagged.
+        ``lowercase`` says the text is lower-cased. With ``demonyms``, the
+        nouns for a people (британците, американцы, українці), and with
+        ``adjectives``, demonym adjectives (азербайджанската армия, the
+        American president), are reported too, as mentions with
+        ``demonym=True`` linked to their country. ``lang`` (the text's
+        language) accepts the inflected forms made by that language's rules
+        (see :mod:`gazetteer.wordindex`). The word index is built the first
+        time a text is tagged.
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         lang = lang.split("-")[0] if lang else None
-        return self._tagger.tag(text, _kinds(kinds), lowercase, adjectives, lang)
+        return self._tagger.tag(text, _kinds(kinds), lowercase, adjectives, lang, demonyms)

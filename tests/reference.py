@@ -21,7 +21,7 @@ from gazetteer.index import unpack
 from gazetteer.model import Status
 from gazetteer.normalize import normalize
 from gazetteer.scoring import admit, decide
-from gazetteer.tagger import _CLOSING, _GAP, stopwords
+from gazetteer.tagger import _CLOSING, _GAP, fits_language, stopwords
 from gazetteer.tokens import WORD
 from gazetteer.wordindex import Hit, case_fits, shapes, word_matches
 
@@ -100,6 +100,17 @@ def reference_tag(
             top = resolution.tied[0]
             if top.alias.text[-1:] in _CLOSING and text[end : end + 1] == top.alias.text[-1]:
                 end += 1
+            if width == 1:
+                finding = (
+                    None,
+                    top.alias,
+                    top.method,
+                    top.score,
+                    tuple(m.entity for m in resolution.tied),
+                    False,
+                )
+                if not fits_language(finding, keys[0], lang):
+                    continue
             entity = top.entity.id if resolution.status is Status.RESOLVED else None
             return width, (start, end, entity, frozenset(m.entity.id for m in resolution.tied))
         return None

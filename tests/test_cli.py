@@ -45,18 +45,17 @@ def test_lookup_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert obj["status"] == "resolved"
     assert obj["entity"] == {"id": "country:kg", "kind": "country", "name": "Kyrgyzstan"}
     assert set(obj["match"]) == {
-        "id",
-        "kind",
-        "name",
+        "entity",
         "alias",
-        "lang",
-        "tier",
         "method",
         "score",
+        "key",
+        "similarity",
+        "note",
         "explanation",
     }
-    assert obj["tied"] == []
-    assert obj["candidates"][0]["id"] == "country:kg"
+    assert obj["tied"] == [obj["match"]]
+    assert obj["candidates"][0]["entity"]["id"] == "country:kg"
 
 
 def test_lookup_reads_stdin_one_json_object_per_line(
@@ -75,7 +74,7 @@ def test_lookup_unresolved_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "lookup", "--json", "Georgia")
     obj = json.loads(out)
     assert code == 1 and obj["status"] == "ambiguous" and obj["entity"] is None
-    assert {t["id"] for t in obj["tied"]} == {"country:ge", "subdivision:us-ga"}
+    assert {t["entity"]["id"] for t in obj["tied"]} == {"country:ge", "subdivision:us-ga"}
 
 
 def test_show(capsys: pytest.CaptureFixture[str]) -> None:

@@ -44,6 +44,7 @@ from gazetteer.errors import (
     RuleFileError,
     UnknownEntityError,
     UnknownKindError,
+    UnresolvedError,
 )
 from gazetteer.loader import Report, load, validate
 from gazetteer.model import (
@@ -81,6 +82,7 @@ __all__ = [
     "Tier",
     "UnknownEntityError",
     "UnknownKindError",
+    "UnresolvedError",
     "__version__",
     "load",
     "normalize",

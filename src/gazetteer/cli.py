@@ -2,55 +2,36 @@
 
 Exit status: 0 when every query resolved (or the files are valid), 1 when a
 query was ambiguous or not found (or the files have errors), 2 for a usage
-error or a gazetteer that could not be loaded. Errors are one line each on
-stderr, never a traceback.
+error, input that is not UTF-8, output that could not be written or a
+gazetteer that could not be loaded, 130 when interrupted (Ctrl-C). Errors
+are one line each on stderr, never a traceback. ``--json`` prints the
+results' ``to_dict()`` (docs/results.schema.json).
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
+import attrs
+
+from gazetteer._version import __version__
 from gazetteer.errors import AliasFileError, GazetteerError
 from gazetteer.loader import PACKS, load, validate
-from gazetteer.model import Entity, Kind, Match, Mention, Resolution, Status
+from gazetteer.model import Kind, Match, Resolution, Status
 from gazetteer.resolver import Gazetteer
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_UNRESOLVED, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_UNRESOLVED, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
-def _entity_json(entity: Entity) -> dict[str, Any]:
-    return {"id": entity.id, "kind": entity.kind.value, "name": entity.name}
-
-
-def _match_json(match: Match) -> dict[str, Any]:
-    return {
-        **_entity_json(match.entity),
-        "alias": match.alias.text,
-        "lang": match.alias.lang,
-        "tier": match.alias.tier.value,
-        "method": match.method.value,
-        "score": match.score,
-        "explanation": match.explanation,
-    }
-
-
-def resolution_json(resolution: Resolution, candidates: Sequence[Match]) -> dict[str, Any]:
-    """The JSON object printed for one query (documented in docs/cli.md)."""
-    return {
-        "query": resolution.query,
-        "status": resolution.status.value,
-        "entity": _entity_json(resolution.entity) if resolution.entity else None,
-        "match": _match_json(resolution.match) if resolution.match else None,
-        "tied": [_match_json(m) for m in resolution.tied] if not resolution.resolved else [],
-        "candidates": [_match_json(m) for m in candidates],
-    }
+def _print_json(obj: dict[str, Any]) -> None:
+    print(json.dumps(obj, ensure_ascii=False, allow_nan=False))
 
 
 def _match_line(match: Match) -> str:
@@ -75,16 +56,47 @@ def _print_resolution(resolution: Resolution, candidates: Sequence[Match], out: 
             print(f"    {_match_line(match)}", file=out)
 
 
+def _decode(data: bytes, source: str, line: int = 1) -> str:
+    """``data`` read as UTF-8; if it is not, the error says where (``line``
+    is the number of its first line in ``source``)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        where = line + data.count(b"\n", 0, exc.start)
+        bad = data[exc.start]
+        raise GazetteerError(f"{source}:{where}: not valid UTF-8 (byte {bad:#04x})") from None
+
+
+def _stdin_lines() -> Iterator[str]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream put in place of stdin
+        yield from sys.stdin
+        return
+    for number, raw in enumerate(stream, 1):
+        yield _decode(raw, "<stdin>", number)
+
+
 def _queries(args: argparse.Namespace) -> Iterator[str]:
     for query in args.queries:
         if query == "-":
-            if isinstance(sys.stdin, io.TextIOWrapper):
-                sys.stdin.reconfigure(errors="replace")
-            for line in sys.stdin:
+            for line in _stdin_lines():
                 if line.strip():
                     yield line.rstrip("\r\n")
         else:
             yield query
+
+
+def _read_text(path: str) -> str:
+    """The text of the file ``path`` (stdin for ``-``), which must be UTF-8."""
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        return sys.stdin.read() if stream is None else _decode(stream.read(), "<stdin>")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise GazetteerError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return _decode(data, path)
 
 
 def _load(args: argparse.Namespace) -> Gazetteer:
@@ -94,47 +106,34 @@ def _load(args: argparse.Namespace) -> Gazetteer:
 def _cmd_lookup(args: argparse.Namespace) -> int:
     g = _load(args)
     status = EXIT_OK
+    options: dict[str, Any] = {"kinds": args.kind, "lang": args.lang, "min_score": args.min_score}
     for query in _queries(args):
-        resolution = g.resolve(query, kinds=args.kind, lang=args.lang)
-        candidates = g.candidates(query, kinds=args.kind, lang=args.lang, limit=args.limit)
+        resolution = g.resolve(query, **options)
+        candidates = g.candidates(query, limit=args.limit, **options)
         if not resolution.resolved:
             status = EXIT_UNRESOLVED
         if args.json:
-            print(json.dumps(resolution_json(resolution, candidates), ensure_ascii=False))
+            # The listed candidates are Gazetteer.candidates' (near misses too).
+            _print_json(attrs.evolve(resolution, candidates=candidates).to_dict())
         else:
             _print_resolution(resolution, candidates, sys.stdout)
         sys.stdout.flush()
     return status
 
 
-def _mention_json(mention: Mention) -> dict[str, Any]:
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "surface": mention.surface,
-        "entity": _entity_json(mention.entity) if mention.entity else None,
-        "candidates": [_entity_json(e) for e in mention.candidates],
-        "alias": mention.alias.text,
-        "method": "demonym" if mention.demonym else mention.method.value,
-        "score": mention.score,
-    }
-
-
 def _cmd_tag(args: argparse.Namespace) -> int:
-    if args.file == "-":
-        text = sys.stdin.read()
-    else:
-        try:
-            with open(args.file, encoding="utf-8", errors="replace") as handle:
-                text = handle.read()
-        except OSError as exc:
-            raise GazetteerError(f"cannot read {args.file}: {exc.strerror or exc}") from None
+    text = _read_text(args.file)
     g = _load(args)
     for mention in g.tag(
-        text, kinds=args.kind, lang=args.lang, lowercase=args.lowercase, adjectives=args.adjectives
+        text,
+        kinds=args.kind,
+        lang=args.lang,
+        lowercase=args.lowercase,
+        demonyms=args.demonyms,
+        adjectives=args.adjectives,
     ):
         if args.json:
-            print(json.dumps(_mention_json(mention), ensure_ascii=False))
+            _print_json(mention.to_dict())
         else:
             named = (
                 mention.entity.id
@@ -152,23 +151,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
     g = _load(args)
     entity = g[args.id]
     if args.json:
-        print(
-            json.dumps(
-                {
-                    **_entity_json(entity),
-                    "codes": dict(entity.codes),
-                    "country": entity.country,
-                    "parent": entity.parent,
-                    "names": {lang: list(names) for lang, names in entity.names.items()},
-                    "aliases": [
-                        {"text": a.text, "lang": a.lang, "tier": a.tier.value}
-                        for a in entity.aliases
-                    ],
-                    "deny": list(entity.deny),
-                },
-                ensure_ascii=False,
-            )
-        )
+        _print_json(entity.to_dict(full=True))
         return EXIT_OK
     print(f"{entity.id}\t{entity.name}")
     for field in ("country", "parent"):
@@ -204,14 +187,33 @@ def _count(text: str) -> int:
     return value
 
 
+def _score(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:  # NaN too
+        raise argparse.ArgumentTypeError(f"expected a score from 0 to 1, got {text!r}")
+    return value
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr."""
+
+    def error(self, message: str) -> NoReturn:
+        message = " ".join(message.split())
+        self.exit(EXIT_ERROR, f"gazetteer: error: {message} (see '{self.prog} --help')\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="gazetteer",
         description="Resolve multilingual, multi-script names to canonical entity ids.",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"gazetteer {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    sources = argparse.ArgumentParser(add_help=False)
+    sources = _Parser(add_help=False)
     sources.add_argument(
         "--path",
         action="append",
@@ -227,7 +229,7 @@ def _parser() -> argparse.ArgumentParser:
         "(pip install 'gazetteer[cities]')",
     )
 
-    kinds = argparse.ArgumentParser(add_help=False)
+    kinds = _Parser(add_help=False)
     kinds.add_argument(
         "--kind",
         action="append",
@@ -255,6 +257,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="list up to N candidates (default 5)",
     )
+    lookup.add_argument(
+        "--min-score",
+        type=_score,
+        default=0.0,
+        metavar="X",
+        help="drop matches scoring below X (0 to 1) before deciding and listing",
+    )
     lookup.set_defaults(run=_cmd_lookup)
 
     tag = sub.add_parser(
@@ -269,6 +278,11 @@ def _parser() -> argparse.ArgumentParser:
         "--lowercase",
         action="store_true",
         help="the text is lower-cased: do not require names to be capitalised",
+    )
+    tag.add_argument(
+        "--demonyms",
+        action="store_true",
+        help="also report the nouns for a people (британците, американцы), linked to the country",
     )
     tag.add_argument(
         "--adjectives",
@@ -302,20 +316,67 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_arguments(argv: Sequence[str]) -> None:
+    # The interpreter decodes bytes that are not UTF-8 to lone surrogates.
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            try:
+                shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            except UnicodeEncodeError:
+                shown = arg.encode("utf-8", "backslashreplace").decode("utf-8")
+            raise GazetteerError(f"argument '{shown}' is not valid UTF-8") from None
+
+
+def _silence_stdout() -> None:
+    """Point the process's stdout at the null device after a write failed,
+    so that the interpreter's last flush of what is left does not fail too."""
+    stdout = sys.__stdout__
+    if stdout is None or sys.stdout is not stdout:  # a stream put in place of stdout
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # pragma: no cover - nothing more to do
+        pass
+
+
+def _fail(message: str) -> int:
+    print(f"gazetteer: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
     try:
+        _check_arguments(arguments)
+        args = _parser().parse_args(arguments)
         code: int = args.run(args)
+        sys.stdout.flush()
+    except SystemExit as exc:  # --help, --version and usage errors (one line printed)
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
     except AliasFileError as exc:
         hint = "; 'gazetteer validate' lists them all" if len(exc.problems) > 1 else ""
-        print(f"gazetteer: error: {exc}{hint}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(f"{exc}{hint}")
     except GazetteerError as exc:
-        print(f"gazetteer: error: {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return _fail(str(exc))
+    except BrokenPipeError:  # e.g. piped into head
+        _silence_stdout()
         return EXIT_OK
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start : exc.end]
+        return _fail(
+            f"cannot write {bad!r} in the output's encoding ({exc.encoding}): "
+            "set PYTHONIOENCODING=utf-8"
+        )
+    except OSError as exc:  # the files read report their own errors: this is the output
+        _silence_stdout()
+        return _fail(f"cannot write the output: {exc.strerror or exc}")
     return code
 
 

@@ -72,27 +72,22 @@ def share(
 
 
 def mention_record(mention: Mention) -> dict[str, Any]:
-    """A mention as plain data."""
-    return {
-        "start": mention.start,
-        "end": mention.end,
-        "surface": mention.surface,
-        "entity": mention.entity.id if mention.entity else None,
-        "candidates": [entity.id for entity in mention.candidates],
-        "method": mention.method.value,
-        "score": mention.score,
-        "demonym": mention.demonym,
-    }
+    """A mention as one row of a table: :meth:`Mention.to_record
+    <gazetteer.Mention.to_record>` (its ``to_dict`` with entity ids)."""
+    return mention.to_record()
 
 
 def resolution_record(resolution: Resolution) -> dict[str, Any]:
-    """A resolution as plain data."""
+    """A resolution as one row of a table, the columns of
+    :meth:`Resolution.to_dict <gazetteer.Resolution.to_dict>` a table needs:
+    ``entity`` (its id, or None), ``status``, ``score`` (the match's, or
+    None) and ``candidates`` (the ids of the candidate matches, best first)."""
     match = resolution.match
     return {
-        "entity": resolution.entity.id if resolution.entity else None,
+        "entity": match.entity.id if match is not None else None,
         "status": resolution.status.value,
-        "score": match.score if match else None,
-        "candidates": [m.entity.id for m in resolution.tied],
+        "score": match.score if match is not None else None,
+        "candidates": [m.entity.id for m in resolution.candidates],
     }
 
 

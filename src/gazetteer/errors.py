@@ -19,6 +19,7 @@ __all__ = [
     "RuleFileError",
     "UnknownEntityError",
     "UnknownKindError",
+    "UnresolvedError",
     "sort_problems",
 ]
 
@@ -54,6 +55,7 @@ ProblemCode = Literal[
     "not-an-overlay",
     "unknown-reference",
     "bad-reference",
+    "too-many-aliases",
     # a warning of `gazetteer validate`
     "ambiguous-alias",
 ]
@@ -129,3 +131,8 @@ class UnknownKindError(GazetteerError, ValueError):
 class PackError(GazetteerError):
     """A data pack was asked for that does not exist, or whose package is not
     installed (the message says what to install)."""
+
+
+class UnresolvedError(GazetteerError):
+    """:meth:`Resolution.expect <gazetteer.Resolution.expect>` was called on a
+    query that is ambiguous or was not found; the message says which."""

@@ -6,6 +6,11 @@ hands back; a :class:`Match` says why one alias matched a query, and a
 :class:`Resolution` is the answer to one query, with an explicit status.
 A :class:`Mention` is a name found in running text; :class:`Mentions` holds
 every mention of one text.
+
+Each result has one JSON-ready form, ``to_dict()`` (only str, int, float,
+bool, None, lists and dicts; enums as their values), described by
+docs/results.schema.json. An entity embedded in another result is its short
+form: ``id``, ``kind``, ``name``.
 """
 
 from __future__ import annotations
@@ -14,10 +19,11 @@ import enum
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import overload
+from typing import Any, overload
 
 import attrs
 
+from gazetteer.errors import UnresolvedError
 from gazetteer.normalize import normalize
 
 __all__ = [
@@ -93,6 +99,10 @@ class Alias:
         default=attrs.Factory(lambda self: normalize(self.text), takes_self=True)
     )
 
+    def to_dict(self) -> dict[str, Any]:
+        """``text``, ``lang`` and ``tier`` (the key is ``normalize(text)``)."""
+        return {"text": self.text, "lang": self.lang, "tier": self.tier.value}
+
 
 def _freeze_codes(codes: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(sorted(codes.items())))
@@ -133,6 +143,27 @@ class Entity:
         for alias in sorted(self.aliases, key=lambda a: a.tier != Tier.STRONG):
             grouped.setdefault(alias.lang, []).append(alias.text)
         return MappingProxyType({lang: tuple(texts) for lang, texts in grouped.items()})
+
+    def to_dict(self, *, full: bool = False) -> dict[str, Any]:
+        """The entity as JSON-ready data: ``id``, ``kind`` and ``name``, the
+        short form every other result embeds. ``full`` adds every other
+        field, each always present: ``country``, ``parent`` (ids or None),
+        ``codes``, ``population`` (or None), ``capital``, ``names``,
+        ``aliases`` (``text``, ``lang``, ``tier``) and ``deny``."""
+        short: dict[str, Any] = {"id": self.id, "kind": self.kind.value, "name": self.name}
+        if not full:
+            return short
+        return {
+            **short,
+            "country": self.country,
+            "parent": self.parent,
+            "codes": dict(self.codes),
+            "population": self.population,
+            "capital": self.capital,
+            "names": {lang: list(texts) for lang, texts in self.names.items()},
+            "aliases": [alias.to_dict() for alias in self.aliases],
+            "deny": list(self.deny),
+        }
 
     def __repr__(self) -> str:
         return f"Entity(id={self.id!r}, name={self.name!r}, aliases=<{len(self.aliases)}>)"
@@ -198,6 +229,21 @@ class Match:
             text += f" after the query was {self.note}"
         return text
 
+    def to_dict(self) -> dict[str, Any]:
+        """The match as JSON-ready data: ``entity`` (short form), ``alias``,
+        ``method``, ``score``, ``key``, ``similarity``, ``note`` (None when
+        unset) and ``explanation``."""
+        return {
+            "entity": self.entity.to_dict(),
+            "alias": self.alias.to_dict(),
+            "method": self.method.value,
+            "score": self.score,
+            "key": self.key,
+            "similarity": self.similarity,
+            "note": self.note,
+            "explanation": self.explanation,
+        }
+
 
 @attrs.frozen
 class Resolution:
@@ -229,6 +275,34 @@ class Resolution:
     def resolved(self) -> bool:
         return self.status is Status.RESOLVED
 
+    def expect(self) -> Entity:
+        """The resolved entity, for code that needs one: ``g.resolve(q).expect().id``.
+
+        Raises :class:`~gazetteer.errors.UnresolvedError` when the query is
+        ambiguous or not found (the message says which).
+        """
+        match = self.match
+        if match is not None:
+            return match.entity
+        if self.status is Status.AMBIGUOUS:
+            ids = ", ".join(m.entity.id for m in self.tied)
+            raise UnresolvedError(f"{self.query!r} is ambiguous between {ids}")
+        raise UnresolvedError(f"{self.query!r} was not found")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The resolution as JSON-ready data: ``query``, ``status``,
+        ``entity`` (short form) and ``match`` (None unless resolved),
+        ``tied`` and ``candidates`` (lists of :meth:`Match.to_dict`)."""
+        match = self.match
+        return {
+            "query": self.query,
+            "status": self.status.value,
+            "entity": match.entity.to_dict() if match is not None else None,
+            "match": match.to_dict() if match is not None else None,
+            "tied": [m.to_dict() for m in self.tied],
+            "candidates": [m.to_dict() for m in self.candidates],
+        }
+
 
 @attrs.frozen
 class Mention:
@@ -251,6 +325,30 @@ class Mention:
     score: float
     candidates: tuple[Entity, ...]
     demonym: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """The mention as JSON-ready data: ``start``, ``end``, ``surface``,
+        ``entity`` (short form, or None), ``candidates`` (short forms),
+        ``alias``, ``method``, ``score`` and ``demonym``."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "surface": self.surface,
+            "entity": self.entity.to_dict() if self.entity is not None else None,
+            "candidates": [entity.to_dict() for entity in self.candidates],
+            "alias": self.alias.to_dict(),
+            "method": self.method.value,
+            "score": self.score,
+            "demonym": self.demonym,
+        }
+
+    def to_record(self) -> dict[str, Any]:
+        """:meth:`to_dict` with entity ids in place of entities (``entity``
+        is an id or None, ``candidates`` a list of ids): one row of a table."""
+        record = self.to_dict()
+        record["entity"] = self.entity.id if self.entity is not None else None
+        record["candidates"] = [entity.id for entity in self.candidates]
+        return record
 
 
 # What a span names, the Mention without its span and surface: (entity,
@@ -299,6 +397,11 @@ class Mentions(Sequence[Mention]):
         bounds = iter(self._bounds)
         for start, end, finding in zip(bounds, bounds, self._findings, strict=False):
             yield Mention(start, end, text[start:end], *finding)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Every mention as :meth:`Mention.to_record`, in order:
+        ``pandas.DataFrame(g.tag(text).to_records())`` is a table of them."""
+        return [mention.to_record() for mention in self]
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Mentions | list | tuple):

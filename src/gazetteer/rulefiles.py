@@ -39,6 +39,7 @@ from gazetteer._yaml import BOOLEANS, NodeReader
 from gazetteer.errors import Problem, ProblemCode, RuleFileError, sort_problems
 
 __all__ = [
+    "CommonWords",
     "Demonyms",
     "GeonamesDrop",
     "GeonamesRules",
@@ -50,6 +51,7 @@ __all__ = [
     "TranslitLanguage",
     "TranslitRules",
     "check_all",
+    "common_words",
     "data_dir",
     "demonyms",
     "geonames",
@@ -503,6 +505,59 @@ def geonames(data: Path | None = None) -> GeonamesRules:
 
 # Every file at once.
 
+# common/<lang>.txt: a language's most common words (tools/common_words.py)
+
+
+@attrs.frozen
+class CommonWords:
+    """common/<lang>.txt: a language's most common words (lookup keys) → their
+    Zipf frequency, and the frequency of the words its inflection rules read
+    them as forms of (``bases``; a word missing from both is rarer)."""
+
+    words: Mapping[str, float]
+    bases: Mapping[str, float]
+
+    def frequency(self, word: str) -> float:
+        return self.words.get(word, self.bases.get(word, 0.0))
+
+
+@functools.cache
+def common_words(data: Path | None = None) -> Mapping[str, CommonWords]:
+    """common/<lang>.txt: language → its :class:`CommonWords`. A line is one
+    lower-case word, a tab and a number; the line ``# bases`` starts the
+    bases; no word twice."""
+    folder = _root(data) / "common"
+    found: dict[str, CommonWords] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.txt")):
+        words: dict[str, float] = {}
+        bases: dict[str, float] = {}
+        table = words
+        try:
+            lines = path.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(str(path), None, f"cannot read: {exc}", code="cannot-read"))
+            continue
+        for number, line in enumerate(lines, 1):
+            if line == "# bases" and table is words:
+                table = bases
+                continue
+            word, _, zipf = line.partition("\t")
+            if not word or word != word.strip() or " " in word or word != word.lower():
+                message = f"{word!r} is not one lower-case word"
+                problems.append(Problem(str(path), number, message, code="bad-value"))
+            elif not re.fullmatch(r"\d+(\.\d+)?", zipf):
+                message = f"{zipf!r} is not a frequency"
+                problems.append(Problem(str(path), number, message, code="bad-value"))
+            elif word in words or word in bases:
+                message = f"{word!r} is listed twice"
+                problems.append(Problem(str(path), number, message, code="duplicate-value"))
+            else:
+                table[word] = float(zipf)
+        found[path.stem] = CommonWords(words, bases)
+    return _raise_or(found, problems)
+
+
 _FILES = (
     "letters.yaml",
     "stopwords.yaml",
@@ -521,6 +576,7 @@ _LOADERS: tuple[Callable[[Path | None], object], ...] = (
     phonetic,
     translit,
     geonames,
+    common_words,
 )
 
 

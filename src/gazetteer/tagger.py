@@ -36,8 +36,9 @@ import attrs
 from gazetteer import rulefiles
 from gazetteer._lazy import Lazy
 from gazetteer.demonyms import demonyms
+from gazetteer.forms import analyses
 from gazetteer.index import Index
-from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
+from gazetteer.model import Alias, Entity, Finding, Kind, Mentions, Method, Status
 from gazetteer.normalize import fold, normalize
 from gazetteer.scoring import admit, decide
 from gazetteer.tokens import WORD as _WORD
@@ -50,6 +51,7 @@ _CLOSING = "»”\"'"  # a closing quote that ends an alias ends its mention too
 _GAP = re.compile(r"[\s\-‐–—,.·«»\"]{0,3}")
 _NEXT = re.compile(rf"{_GAP.pattern}({_WORD.pattern})")  # the next word (group 1)
 _MEMO_SIZE = 100_000  # entries remembered per memo of a tagger
+_RARER = 1.5  # Zipf: a form this much more common than its name is another word
 _MEMO_TEXT = 200  # longer texts are never remembered (no memo holds a long text)
 _PART = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")  # a part of a hyphenated word
 
@@ -280,6 +282,8 @@ class Tagger:
         decision, quote = None, ""
         if word not in stopwords():
             decision = self._window(run, [(0, len(surface), word)], surface)
+            if decision is not None and not fits_language(decision, word, run.lang):
+                decision = None
         if decision is not None:
             ending = decision[1].text[-1:]
             quote = ending if ending in _CLOSING else ""
@@ -412,9 +416,42 @@ class Tagger:
             if width == 1 and words[0][2] in stopwords():
                 continue
             decided = self._window(run, words[:width], run.text)
+            if width == 1 and decided is not None:
+                decided = decided if fits_language(decided, words[0][2], run.lang) else None
             if decided is not None:
                 return width, decided
         return None
+
+
+def fits_language(found: Finding, word: str, lang: str | None) -> bool:
+    """Whether a one-word name (``word``: its key) may be reported in a text
+    of ``lang`` (of any language when None). When the word is one of that
+    language's common words (``_data/common/``; without ``lang``, of some
+    language's), only if an entity it may name has that name in that
+    language (Россия), or has a name there that
+    the word inflects and is not far rarer than the word (России, but not
+    Самое, "the most", for Самоа). Така, a Belarusian name of Tak, is "so"
+    in Bulgarian."""
+    common = rulefiles.common_words()
+    langs = [lang] if lang is not None else list(common)
+    hit = [code for code in langs if code in common and word in common[code].words]
+    if not hit:
+        return True
+    bases = {base for base, rule in analyses(word) if rule is not None}
+
+    def named(entity: Entity, code: str) -> bool:
+        table = common[code]
+        for alias in entity.aliases:
+            if alias.lang.split("-")[0] != code:
+                continue
+            if alias.key == word:
+                return True
+            if alias.key in bases and table.words[word] - table.frequency(alias.key) < _RARER:
+                return True
+        return False
+
+    # without a language, a name in any of those where the word is common will do
+    return any(named(entity, code) for entity in found[4] for code in hit)
 
 
 def _starts_name(words: WordIndex, word: str) -> bool:

@@ -158,6 +158,24 @@ class _OneForOne(dict[int, str]):
 _ONE_FOR_ONE = _OneForOne()
 
 
+_SHORT = 256  # a text this short is folded character by character
+
+
+@functools.cache
+def _unlike_lower() -> re.Pattern[str]:
+    """The lower-case characters (of the BMP) that fold to something else."""
+    found = [
+        chr(cp)
+        for cp in range(0x10000)
+        if not 0xD800 <= cp < 0xE000 and chr(cp).lower() == chr(cp) and _ONE_FOR_ONE[cp] != chr(cp)
+    ]
+    return re.compile("[" + "".join(re.escape(ch) for ch in found) + "]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _ONE_FOR_ONE[ord(match.group())]
+
+
 def fold(text: str) -> str:
     """``text`` folded one character for one character, so that offsets into
     the result are offsets into ``text``: the projection of the key that
@@ -165,4 +183,9 @@ def fold(text: str) -> str:
     is one character (Ä → a, ё → е, ı → i, ’ → '), its lower case otherwise
     (ß, æ and quotation marks stay). ``normalize(fold(s)) == normalize(s)``.
     """
-    return text.translate(_ONE_FOR_ONE)
+    lowered = text.lower()
+    if len(text) < _SHORT or len(lowered) != len(text):  # İ: lower() makes two of it
+        return text.translate(_ONE_FOR_ONE)
+    # lower() is fast; only the few characters that fold further (ё, é, ı,
+    # the apostrophes ...) are looked up one by one
+    return _unlike_lower().sub(_fold_match, lowered)

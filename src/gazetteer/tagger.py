@@ -43,6 +43,7 @@ from gazetteer.normalize import fold, normalize
 from gazetteer.scoring import admit, decide
 from gazetteer.tokens import WORD as _WORD
 from gazetteer.tokens import WORD_TAIL
+from gazetteer.translit import has_cyrillic
 from gazetteer.wordindex import WordIndex, case_fits, hits, word_key, word_matches
 
 __all__ = ["Tagger"]
@@ -425,13 +426,17 @@ class Tagger:
 
 def fits_language(found: Finding, word: str, lang: str | None) -> bool:
     """Whether a one-word name (``word``: its key) may be reported in a text
-    of ``lang`` (of any language when None). When the word is one of that
+    of ``lang`` (of any language when None): not through another language's
+    alias when the entity's own names there are other words
+    (:func:`_own_name`); and when the word is one of that
     language's common words (``_data/common/``; without ``lang``, of some
     language's), only if an entity it may name has that name in that
     language (Россия), or has a name there that
     the word inflects and is not far rarer than the word (России, but not
     Самое, "the most", for Самоа). Така, a Belarusian name of Tak, is "so"
     in Bulgarian."""
+    if lang is not None and not _own_name(found, word, lang):
+        return False
     common = rulefiles.common_words()
     langs = [lang] if lang is not None else list(common)
     hit = [code for code in langs if code in common and word in common[code].words]
@@ -452,6 +457,22 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
 
     # without a language, a name in any of those where the word is common will do
     return any(named(entity, code) for entity in found[4] for code in hit)
+
+
+def _own_name(found: Finding, word: str, lang: str) -> bool:
+    """False when a one-word name was read through an alias filed in another
+    language, written in the script of the entity's names in ``lang``, which
+    are other words: a Russian text calls Dominica Доминика, so Доминик (its
+    Mongolian name, and a given name) is not Dominica there. Latin Trump in
+    a Russian text is still Trump."""
+    entity, alias = found[0], found[1]
+    if entity is None or alias.lang.split("-")[0] == lang:
+        return True
+    own = [a for a in entity.aliases if a.lang.split("-")[0] == lang]
+    if not own or has_cyrillic(alias.text) != has_cyrillic(own[0].text):
+        return True
+    bases = {base for base, _ in analyses(word)}
+    return any(a.key in bases for a in own)
 
 
 def _starts_name(words: WordIndex, word: str) -> bool:

@@ -39,6 +39,10 @@ def test_the_files_equal_what_the_generator_makes() -> None:
         ("Россия и России.", "ru", ["Россия", "России"]),
         # an inflected reading far rarer than the word itself: Самое is not Самоа
         ("Самое главное.", "ru", []),
+        # another language's name in the script of the entity's own: Dominica
+        # is Доминика in Russian; Trump in Latin letters is Trump
+        ("Доминик Рааб и Доминика.", "ru", ["Доминика"]),
+        ("Встреча с Trump.", "ru", ["Trump"]),
     ],
 )
 def test_a_common_word_is_a_name_only_in_its_own_language(

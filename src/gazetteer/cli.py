@@ -22,7 +22,7 @@ import attrs
 from gazetteer._version import __version__
 from gazetteer.errors import AliasFileError, GazetteerError
 from gazetteer.loader import PACKS, load, validate
-from gazetteer.model import Kind, Match, Resolution, Status
+from gazetteer.model import Kind, Match, Method, Resolution, Status
 from gazetteer.resolver import Gazetteer
 
 __all__ = ["main"]
@@ -99,6 +99,9 @@ def _read_text(path: str) -> str:
     return _decode(data, path)
 
 
+_AS_WRITTEN = (Method.EXACT, Method.NORMALISED)
+
+
 def _load(args: argparse.Namespace) -> Gazetteer:
     return load(args.path or (), bundled=not args.no_bundled, packs=args.pack or ())
 
@@ -109,7 +112,12 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"kinds": args.kind, "lang": args.lang, "min_score": args.min_score}
     for query in _queries(args):
         resolution = g.resolve(query, **options)
-        candidates = g.candidates(query, limit=args.limit, **options)
+        if resolution.resolved and resolution.tied[0].method in _AS_WRITTEN:
+            # a name found as written: its own candidates are the list (the
+            # wider search, with its cross-script index, is not worth a wait)
+            candidates = resolution.candidates[: max(0, args.limit)]
+        else:
+            candidates = g.candidates(query, limit=args.limit, **options)
         if not resolution.resolved:
             status = EXIT_UNRESOLVED
         if args.json:

@@ -320,7 +320,8 @@ class Matcher:
         a batch in which the same name comes back (in any case or spacing).
         """
         found = self.direct(query, key)
-        if key and not any(m.alias.tier is Tier.STRONG for m in found):
+        if key and (wide or not found) and not any(m.alias.tier is Tier.STRONG for m in found):
+            # an alias as written, weak or not, outranks every inflected reading
             found += self.inflected(query, lang)
         found = fit_case(found, query)
         strong = [m for m in found if m.alias.tier is Tier.STRONG]

@@ -102,7 +102,7 @@ def reference_tag(
                 end += 1
             if width == 1:
                 finding = (
-                    None,
+                    top.entity if resolution.status is Status.RESOLVED else None,
                     top.alias,
                     top.method,
                     top.score,

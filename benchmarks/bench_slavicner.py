@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 import gazetteer
+from baselines import automaton_spans
 from gazetteer import Gazetteer, Mention, Status
 from timing import best_of
 
@@ -167,18 +168,7 @@ def tagging(
     automaton.make_automaton()
 
     def aho_tag() -> list[list[tuple[int, int]]]:
-        spans = []
-        for d in docs:
-            lowered = d["text"].lower()
-            found = []
-            for end, length in automaton.iter(lowered):
-                begin = end - length + 1
-                before = lowered[begin - 1] if begin > 0 else " "
-                after = lowered[end + 1] if end + 1 < len(lowered) else " "
-                if not before.isalnum() and not after.isalnum():
-                    found.append((begin, end + 1))
-            spans.append(found)
-        return spans
+        return [automaton_spans(automaton, d["text"]) for d in docs]
 
     aho_found, aho = best_of(3, aho_tag)
     aho_count = sum(map(len, aho_found))

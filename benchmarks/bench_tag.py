@@ -32,6 +32,7 @@ import tracemalloc
 from pathlib import Path
 
 import gazetteer
+from baselines import automaton_spans
 from timing import best_of
 
 DATA = Path(__file__).parent / "data" / "tagging.txt"
@@ -152,15 +153,7 @@ def main() -> int:
 
     def aho_tag() -> list[tuple[int, int]]:
         # a tagger returns its spans, as the gazetteer and flashtext do
-        lowered = big.lower()
-        found = []
-        for end, length in automaton.iter(lowered):
-            begin = end - length + 1
-            before = lowered[begin - 1] if begin > 0 else " "
-            after = lowered[end + 1] if end + 1 < len(lowered) else " "
-            if not before.isalnum() and not after.isalnum():
-                found.append((begin, end + 1))
-        return found
+        return automaton_spans(automaton, big)
 
     aho_found, aho = best_of(3, aho_tag)
     print(

@@ -456,3 +456,12 @@ def test_written_files_are_private(folder: Path) -> None:
     if hasattr(os, "getuid"):
         assert _path(folder).stat().st_mode & 0o777 == 0o600
     assert cache.read_index(NAME, KEY) is not None
+
+
+def test_the_folder_is_the_platforms_cache_folder(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("GAZETTEER_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere/caches")
+    if sys.platform.startswith("linux"):
+        assert cache.cache_dir() == Path("/somewhere/caches/gazetteer")
+    monkeypatch.setenv("GAZETTEER_CACHE_DIR", "/elsewhere")
+    assert cache.cache_dir() == Path("/elsewhere")

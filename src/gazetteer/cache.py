@@ -24,8 +24,10 @@ write, after an hour); a folder in the way of a file is moved aside. The
 :data:`KEEP` most recently used sets of each name are kept (two sets of
 user files used in turn do not evict each other), older ones deleted.
 
-The folder is ``$GAZETTEER_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/gazetteer``,
-else ``~/.cache/gazetteer`` (``%LOCALAPPDATA%\\gazetteer`` on Windows).
+The folder is ``$GAZETTEER_CACHE_DIR`` if set, else the platform's cache
+folder (``platformdirs``): ``$XDG_CACHE_HOME/gazetteer`` or
+``~/.cache/gazetteer`` on Linux, ``~/Library/Caches/gazetteer`` on macOS,
+``%LOCALAPPDATA%\\gazetteer\\Cache`` on Windows.
 """
 
 from __future__ import annotations
@@ -37,13 +39,14 @@ import logging
 import os
 import re
 import stat
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, count
 from pathlib import Path
 from typing import Any, overload
+
+import platformdirs
 
 from gazetteer.crossindex import CrossIndex
 from gazetteer.index import Index, Packed
@@ -87,11 +90,9 @@ def cache_dir() -> Path:
     configured = os.environ.get("GAZETTEER_CACHE_DIR")
     if configured:
         return Path(configured)
-    if sys.platform == "win32":  # pragma: no cover - not tested on this platform
-        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-        return Path(base) / "gazetteer"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    return Path(xdg) / "gazetteer" if xdg else Path.home() / ".cache" / "gazetteer"
+    # the platform's own place: $XDG_CACHE_HOME or ~/.cache on Linux,
+    # ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows
+    return Path(platformdirs.user_cache_dir("gazetteer", appauthor=False))
 
 
 def fingerprint(parts: Iterable[bytes]) -> str:

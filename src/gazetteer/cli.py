@@ -129,27 +129,54 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     return status
 
 
+def _documents(args: argparse.Namespace) -> Iterator[tuple[str, str]]:
+    """(text, document id) of each document to tag: each FILE (its path is
+    its id; - is stdin), or with ``--jsonl`` each line ``{"id": ..., "text":
+    ...}`` of each FILE."""
+    for path in args.file:
+        if not args.jsonl:
+            yield _read_text(path), path
+            continue
+        for number, line in enumerate(_read_text(path).splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{'<stdin>' if path == '-' else path}:{number}"
+            try:
+                document = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise GazetteerError(f"{where}: not a JSON object ({exc.msg})") from None
+            if not isinstance(document, dict) or not isinstance(document.get("text"), str):
+                raise GazetteerError(f'{where}: a line must be {{"id": ..., "text": "..."}}')
+            yield document["text"], str(document.get("id", where))
+
+
 def _cmd_tag(args: argparse.Namespace) -> int:
-    text = _read_text(args.file)
     g = _load(args)
-    for mention in g.tag(
-        text,
+    several = len(args.file) > 1 or args.jsonl
+    found = g.tag_all(
+        _documents(args),
+        as_tuples=True,
         kinds=args.kind,
         lang=args.lang,
         lowercase=args.lowercase,
         demonyms=args.demonyms,
         adjectives=args.adjectives,
-    ):
-        if args.json:
-            _print_json(mention.to_dict())
-        else:
+    )
+    for mentions, document in found:
+        for mention in mentions:
+            if args.json:
+                _print_json(
+                    {"doc": document, **mention.to_dict()} if several else mention.to_dict()
+                )
+                continue
             named = (
                 mention.entity.id
                 if mention.entity
                 else "ambiguous: " + ", ".join(e.id for e in mention.candidates)
             )
             print(
-                f"{mention.start}\t{mention.end}\t{mention.surface}\t{named}\t"
+                (f"{document}\t" if several else "")
+                + f"{mention.start}\t{mention.end}\t{mention.surface}\t{named}\t"
                 + ("demonym" if mention.demonym else mention.method.value)
             )
     return EXIT_OK
@@ -280,7 +307,12 @@ def _parser() -> argparse.ArgumentParser:
         help="find the entities a text names",
         description="Print every mention of a known entity in FILE (or stdin for '-').",
     )
-    tag.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    tag.add_argument("file", metavar="FILE", nargs="+", help="UTF-8 text files, or - for stdin")
+    tag.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='each FILE holds one document a line: {"id": ..., "text": ...}',
+    )
     tag.add_argument("--json", action="store_true", help="one JSON object per mention")
     tag.add_argument(
         "--lowercase",

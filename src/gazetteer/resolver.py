@@ -8,6 +8,7 @@ It is also a read-only mapping of entity id → :class:`Entity`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Literal, TypeVar, cast, overload
 
 from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
@@ -23,6 +24,7 @@ from gazetteer.wordindex import WordIndex, build_word_index
 __all__ = ["Gazetteer"]
 
 KindFilter = Kind | str | Iterable[Kind | str] | None
+T = TypeVar("T")
 
 
 def _kinds(kinds: KindFilter) -> frozenset[Kind] | None:
@@ -245,3 +247,63 @@ class Gazetteer(Mapping[str, Entity]):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         lang = lang.split("-")[0] if lang else None
         return self._tagger.tag(text, _kinds(kinds), lowercase, adjectives, lang, demonyms)
+
+    @overload
+    def tag_all(
+        self,
+        texts: Iterable[str],
+        *,
+        as_tuples: Literal[False] = False,
+        kinds: KindFilter = None,
+        lang: str | None = None,
+        lowercase: bool = False,
+        adjectives: bool = False,
+        demonyms: bool = False,
+    ) -> Iterator[Mentions]: ...
+
+    @overload
+    def tag_all(
+        self,
+        texts: Iterable[tuple[str, T]],
+        *,
+        as_tuples: Literal[True],
+        kinds: KindFilter = None,
+        lang: str | None = None,
+        lowercase: bool = False,
+        adjectives: bool = False,
+        demonyms: bool = False,
+    ) -> Iterator[tuple[Mentions, T]]: ...
+
+    def tag_all(
+        self,
+        texts: Iterable[str] | Iterable[tuple[str, T]],
+        *,
+        as_tuples: bool = False,
+        kinds: KindFilter = None,
+        lang: str | None = None,
+        lowercase: bool = False,
+        adjectives: bool = False,
+        demonyms: bool = False,
+    ) -> Iterator[Mentions] | Iterator[tuple[Mentions, T]]:
+        """Tag many documents, lazily, in order: the same as :meth:`tag` on each.
+
+        With ``as_tuples``, each item is ``(text, context)`` and each answer
+        ``(mentions, context)``: a document id, say, travels with its text.
+        The documents share the tagger's memos, so a name that comes back in
+        a later document costs a look-up.
+        """
+
+        def one(text: str) -> Mentions:
+            return self.tag(
+                text,
+                kinds=kinds,
+                lang=lang,
+                lowercase=lowercase,
+                adjectives=adjectives,
+                demonyms=demonyms,
+            )
+
+        if as_tuples:
+            pairs = cast("Iterable[tuple[str, T]]", texts)
+            return ((one(text), context) for text, context in pairs)
+        return (one(text) for text in cast("Iterable[str]", texts))

@@ -465,3 +465,28 @@ def test_the_folder_is_the_platforms_cache_folder(monkeypatch: pytest.MonkeyPatc
         assert cache.cache_dir() == Path("/somewhere/caches/gazetteer")
     monkeypatch.setenv("GAZETTEER_CACHE_DIR", "/elsewhere")
     assert cache.cache_dir() == Path("/elsewhere")
+
+
+def test_the_word_index_round_trips_and_is_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gazetteer.wordindex import build_word_index
+
+    monkeypatch.setenv("GAZETTEER_CACHE_DIR", str(tmp_path))
+    index = compile_index(
+        [Entity("city:baku", Kind.CITY, "Baku", (Alias("Баку", "ru"), Alias("Bakı şəhəri", "az")))]
+    )
+    words = build_word_index(index)
+    cache.write_word_index("words", "k", words)
+    again = cache.read_word_index("words", "k")
+    assert again == words and again is not None and again.vocabulary == words.vocabulary
+    # a forged entry (a posting that is not a number) makes the file unusable
+    path = next(tmp_path.glob("words-k.json"))
+    head, _, body = path.read_bytes().partition(b"\n")
+    forged = json.loads(body)
+    forged["names"]["баку"] = "x,C"
+    data = json.dumps(forged, ensure_ascii=False, separators=(",", ":")).encode()
+    header = json.loads(head)
+    header["sha256"] = hashlib.sha256(data).hexdigest()
+    path.write_bytes(json.dumps(header).encode() + b"\n" + data)
+    assert cache.read_word_index("words", "k") is None

@@ -51,6 +51,7 @@ import platformdirs
 from gazetteer.crossindex import CrossIndex
 from gazetteer.index import Index, Packed
 from gazetteer.model import Alias, Entity, Kind, Tier
+from gazetteer.wordindex import WordIndex
 
 __all__ = [
     "KEEP",
@@ -460,6 +461,62 @@ def write_cross_index(name: str, key: str, cross: CrossIndex) -> None:
         "skeleton": dict(cross.skeleton.raw),
         "forms": list(cross.forms),
         "grams": dict(cross.grams.raw),
+    }
+    _write(name, key, body)
+
+
+_ENTRIES = re.compile(r"\d+,[AC-]*(?:;\d+,[AC-]*)*")
+
+
+def read_word_index(name: str, key: str) -> WordIndex | None:
+    """The word index cached under ``name`` and ``key``, or None."""
+    try:
+        names, longest, chains, anchors, vocabulary, longest_word = _fields(
+            _read(name, key), "names", "longest", "chains", "anchors", "vocabulary", "longest_word"
+        )
+        if not (
+            isinstance(names, dict)
+            and _only(names.values(), str)
+            and all(_ENTRIES.fullmatch(value) for value in names.values())
+        ):
+            raise ValueError("the names are malformed")
+        if not (isinstance(longest, dict) and _only(longest.values(), int)):
+            raise ValueError("the name lengths are malformed")
+        if not (isinstance(chains, list) and _only(chains, str)):
+            raise ValueError("the chains are malformed")
+        if not (isinstance(vocabulary, list) and _only(vocabulary, str)):
+            raise ValueError("the vocabulary is malformed")
+        if not (
+            isinstance(anchors, dict)
+            and all(isinstance(v, list) and _only(v, int) for v in anchors.values())
+        ):
+            raise ValueError("the anchors are malformed")
+        if not isinstance(longest_word, int) or isinstance(longest_word, bool):
+            raise ValueError("the longest word is malformed")
+        return WordIndex(
+            names=names,
+            longest=longest,
+            chains=dict.fromkeys(chains),
+            anchors={word: frozenset(leads) for word, leads in anchors.items()},
+            vocabulary=dict.fromkeys(vocabulary),
+            longest_word=longest_word,
+        )
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        _unusable(name, key, exc)
+        return None
+
+
+def write_word_index(name: str, key: str, words: WordIndex) -> None:
+    """Store a word index; failures are logged, not raised."""
+    body = {
+        "names": words.names,
+        "longest": words.longest,
+        "chains": list(words.chains),
+        "anchors": {word: sorted(leads) for word, leads in words.anchors.items()},
+        "vocabulary": list(words.vocabulary),
+        "longest_word": words.longest_word,
     }
     _write(name, key, body)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Literal, TypeVar, cast, overload
 
+from gazetteer import cache
 from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
@@ -36,6 +37,19 @@ def _kinds(kinds: KindFilter) -> frozenset[Kind] | None:
     except ValueError as exc:
         known = ", ".join(kind.value for kind in Kind)
         raise UnknownKindError(f"{exc}; kinds are {known}") from None
+
+
+def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
+    """The word index: from the disk cache when the index has a cache key
+    (beside it: "bundled.cities" → "words.cities"), else built (and cached)."""
+    name, key = cache_key or ("", "")
+    name = name.replace("bundled", "words", 1)
+    if key and (found := cache.read_word_index(name, key)):
+        return found
+    built = build_word_index(index)
+    if key:
+        cache.write_word_index(name, key, built)
+    return built
 
 
 def _restore(
@@ -73,7 +87,7 @@ class Gazetteer(Mapping[str, Entity]):
         """The indexes made on first use (or given, already made): the word
         index, which ``resolve`` and ``tag`` share, and the cross-script one."""
         index, cache_key = self._index, self._matcher.cache_key
-        shared = Lazy(lambda: build_word_index(index), words)
+        shared = Lazy(lambda: _load_words(index, cache_key), words)
         object.__setattr__(self, "_words", shared)
         object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
         object.__setattr__(self, "_tagger", Tagger(index, shared))

@@ -74,6 +74,7 @@ class Method(enum.StrEnum):
     PHONETIC = "phonetic"
     FUZZY = "fuzzy"
     INFLECTED = "inflected"
+    CODE = "code"  # Gazetteer.by_code: a code the entity carries (ISO 3166, Wikidata ...)
 
 
 class Status(enum.StrEnum):
@@ -218,6 +219,8 @@ class Match:
     @property
     def explanation(self) -> str:
         """A sentence saying why this entity matched."""
+        if self.method is Method.CODE:
+            return f"code match: {self.key}"
         text = (
             f"{self.method.value} match on the {self.alias.tier.value} "
             f"{self.alias.lang} alias {self.alias.text!r} (key {self.key!r}"

@@ -16,7 +16,7 @@ from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
 from gazetteer.index import Index
 from gazetteer.matching import Matcher
-from gazetteer.model import Entity, Kind, Match, Mentions, Resolution
+from gazetteer.model import Alias, Entity, Kind, Match, Mentions, Method, Resolution
 from gazetteer.normalize import normalize
 from gazetteer.scoring import admit, decide, rank
 from gazetteer.tagger import Tagger
@@ -52,6 +52,15 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
     return built
 
 
+def _code_index(index: Index) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Every code of every entity, upper-cased → (entity position, scheme)."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for position, entity in enumerate(index.entities):
+        for scheme, value in entity.codes.items():
+            found.setdefault(value.strip().upper(), []).append((position, scheme))
+    return {code: tuple(places) for code, places in found.items()}
+
+
 def _restore(
     index: Index,
     cache_key: tuple[str, str] | None,
@@ -72,7 +81,8 @@ class Gazetteer(Mapping[str, Entity]):
     ``g["country:kz"]`` or ``g.get("country:kz")``.
     """
 
-    __slots__ = ("_index", "_matcher", "_tagger", "_words")
+    __slots__ = ("_codes", "_index", "_matcher", "_tagger", "_words")
+    _codes: Lazy[dict[str, tuple[tuple[int, str], ...]]]
     _index: Index
     _matcher: Matcher
     _tagger: Tagger
@@ -89,6 +99,7 @@ class Gazetteer(Mapping[str, Entity]):
         index, cache_key = self._index, self._matcher.cache_key
         shared = Lazy(lambda: _load_words(index, cache_key), words)
         object.__setattr__(self, "_words", shared)
+        object.__setattr__(self, "_codes", Lazy(lambda: _code_index(index)))
         object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
         object.__setattr__(self, "_tagger", Tagger(index, shared))
 
@@ -204,6 +215,30 @@ class Gazetteer(Mapping[str, Entity]):
         found = self._matches(query, _kinds(kinds), lang, wide=True)
         ranked = rank(m for m in found if m.score >= min_score)
         return ranked if limit is None else ranked[: max(0, limit)]
+
+    def by_code(self, code: str, *, scheme: str | None = None) -> Resolution:
+        """The entity that carries ``code``: an ISO 3166-1 alpha-2, alpha-3 or
+        numeric code (``KZ``, ``KAZ``, ``398``), an ISO 3166-2 code
+        (``KZ-75``), an ISO 3166-3 code, a Wikidata id or a GeoNames id, as
+        the entity's ``codes`` hold them (case does not matter). ``scheme``
+        (``iso2``, ``iso3``, ``iso_numeric``, ``iso3166-2``, ``iso3166-3``,
+        ``wikidata``, ``geonames``) limits it to one kind of code.
+
+        A separate call, not a step of :meth:`resolve`: a code is looked up
+        only when the caller says the string is one ("US" is a code, "us" a
+        word), and a name never meets a code by accident. Answers with method
+        ``code``; ambiguous when several entities carry it.
+        """
+        if not isinstance(code, str):
+            raise TypeError(f"code must be a str, not {type(code).__name__}")
+        found = []
+        for position, kind in self._codes.get().get(code.strip().upper(), ()):
+            if scheme is not None and kind != scheme:
+                continue
+            entity = self._index.entities[position]
+            value = entity.codes[kind]
+            found.append(Match(entity, Alias(value, "und"), Method.CODE, 1.0, f"{kind} {value}"))
+        return decide(code, found)
 
     def resolve_all(
         self,

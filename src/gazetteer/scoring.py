@@ -71,8 +71,10 @@ METHOD_SCORE: dict[Method, tuple[float, float]] = {
     Method.PHONETIC: (0.78, 0.84),
     Method.FUZZY: (0.55, 0.72),
     Method.INFLECTED: (0.95, 0.95),  # in running text: an inflected form of an alias
+    Method.CODE: (1.0, 1.0),  # Gazetteer.by_code
 }
 _GROUP = {
+    Method.CODE: 0,
     Method.EXACT: 0,
     Method.NORMALISED: 0,
     Method.INFLECTED: 1,

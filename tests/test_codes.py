@@ -1,0 +1,45 @@
+"""Codes as lookups of their own: Gazetteer.by_code."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gazetteer import Gazetteer, Method, Status
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("KAZ", "country:kz"),
+        ("kz", "country:kz"),
+        (" 398 ", "country:kz"),
+        ("KZ-75", "subdivision:kz-75"),
+        ("az-nx", "subdivision:az-nx"),
+        ("Q458", "organization:eu"),
+        ("SUHH", "country:suhh"),
+    ],
+)
+def test_each_kind_of_code_names_its_entity(g: Gazetteer, code: str, expected: str) -> None:
+    r = g.by_code(code)
+    assert r.status is Status.RESOLVED and r.entity is not None and r.entity.id == expected
+    assert r.tied[0].method is Method.CODE and r.tied[0].score == 1.0
+    assert r.tied[0].explanation.startswith("code match: ")
+
+
+def test_a_scheme_limits_the_codes(g: Gazetteer) -> None:
+    assert g.by_code("KAZ", scheme="iso3").entity == g["country:kz"]
+    assert g.by_code("KAZ", scheme="iso2").status is Status.NOT_FOUND
+    assert g.by_code("nothing").status is Status.NOT_FOUND
+    # a code is not a name, and a name is not a code
+    assert g.resolve("KAZ").entity != g["country:kz"]
+    assert g.by_code("Kazakhstan").status is Status.NOT_FOUND
+
+
+@given(st.data())
+def test_every_code_of_every_entity_finds_it(g: Gazetteer, data: st.DataObject) -> None:
+    entity = data.draw(st.sampled_from([e for e in g.entities if e.codes]))
+    scheme, value = data.draw(st.sampled_from(sorted(entity.codes.items())))
+    r = g.by_code(value.lower(), scheme=scheme)
+    assert entity.id in {m.entity.id for m in r.tied}

@@ -195,3 +195,40 @@ def test_names_of_many_words_are_never_capped(g: Gazetteer) -> None:
     # every word of a long name inflected: no cap on the number of forms
     found = g.tag("Депутаты Партией зеленых «Байтак» довольны", lang="ru")
     assert [m.surface for m in found] == ["Партией зеленых «Байтак»"]
+
+
+# -- look-alike letters ---------------------------------------------------------------
+
+_TWINS = {"а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у": "y", "і": "i"}
+_UPPER_TWINS = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O"}
+
+
+@given(data=st.data())
+def test_latin_look_alikes_in_a_cyrillic_alias_key_alike(g: Gazetteer, data: st.DataObject) -> None:
+    """A Cyrillic alias with some of its letters written with their Latin
+    look-alikes (as real news does: Моcква, CAЩ) has the alias's key."""
+    alias = data.draw(st.sampled_from(_cyrillic_aliases(g)))
+    swapped = "".join(
+        (_TWINS.get(ch) or _UPPER_TWINS.get(ch) or ch) if data.draw(st.booleans()) else ch
+        for ch in alias
+    )
+    assert normalize(swapped) == normalize(alias), (alias, swapped)
+
+
+def _cyrillic_aliases(g: Gazetteer) -> list[str]:
+    return [
+        a.text
+        for e in g.entities[:800]
+        for a in e.aliases
+        if a.text.isalpha() and all("\u0400" <= ch <= "\u04ff" for ch in a.text)
+    ]
+
+
+def test_look_alikes_are_found_in_text(g: Gazetteer) -> None:
+    found = g.tag("Посолството на CAЩ и Tpъмп в Моcква.", lang="bg")
+    assert [(m.surface, m.entity and m.entity.id) for m in found] == [
+        ("CAЩ", "country:us"),
+        ("Tpъмп", "person:donald-trump"),
+        ("Моcква", "city:moscow"),
+    ]
+    assert normalize("Moskva") == "moskva"  # a Latin word stays Latin

@@ -25,6 +25,10 @@ The pipeline, in order:
    every kind of space become a space.
 5. White space: runs collapse to one space, none is kept at either end or
    around a dash (``Север - Юг`` → ``север-юг``, whichever dash is used).
+6. Look-alike letters: in a run of letters that has Cyrillic letters, Latin
+   and Greek letters that have a Cyrillic twin (``homoglyphs`` in
+   letters.yaml) fold to it when all of them have one: Моcква with a Latin
+   c, CAЩ and Tpъмп key as москва, сащ and тръмп; a Latin word stays Latin.
 
 The result is idempotent: ``normalize(normalize(s)) == normalize(s)`` for
 every string, which the test suite checks on arbitrary Unicode.
@@ -68,6 +72,7 @@ def _rules() -> dict[str, dict[str, str]]:
         "apostrophes": dict.fromkeys(raw.apostrophes, "'"),
         "quotes": dict.fromkeys(raw.quotes, ""),
         "dashes": dict.fromkeys(raw.dashes, "-"),
+        "homoglyphs": dict(raw.homoglyphs),
     }
 
 
@@ -120,7 +125,28 @@ def _key(text: str, table: _FoldTable) -> str:
     folded = " ".join(folded.translate(table).split())
     if "-" in folded:
         folded = _AROUND_DASH.sub("-", folded)
+    if not folded.isascii() and _OTHER_LETTER.search(folded) and _CYRILLIC.search(folded):
+        folded = _RUN.sub(_unmix, folded)
     return folded
+
+
+_OTHER_LETTER = re.compile(r"[a-z\u03b1-\u03c9]")  # after folding: Latin and Greek letters
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_RUN = re.compile(r"[^\W\d_]+")  # a run of letters
+
+
+def _unmix(match: re.Match[str]) -> str:
+    """A run of letters with its look-alike letters folded to Cyrillic, when
+    it has Cyrillic letters and every other letter of it has a Cyrillic twin
+    (step 6 of the pipeline)."""
+    run = match.group()
+    twins = _rules()["homoglyphs"]
+    if not _CYRILLIC.search(run):
+        return run
+    others = [ch for ch in run if not _CYRILLIC.match(ch)]
+    if not others or any(ch not in twins for ch in others):
+        return run
+    return "".join(twins.get(ch, ch) for ch in run)
 
 
 def normalize(text: str) -> str:

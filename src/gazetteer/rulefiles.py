@@ -302,6 +302,12 @@ class Letters:
     dashes: str = attrs.field(metadata=_spec(_Text(_nonempty)))
     # letters of ``letters`` that :func:`gazetteer.normalize.spelling` keeps
     spelling: str = attrs.field(default="", metadata=_spec(_TEXT))
+    # Latin and Greek letters that stand for a Cyrillic one inside a Cyrillic
+    # word (Моcква with a Latin c), and the Cyrillic letter they fold to
+    homoglyphs: Mapping[str, str] = attrs.field(
+        factory=dict,
+        metadata=_spec(_Map(_Text(_one_character), key=_Text(_one_character))),
+    )
 
 
 def _check_letters(rules: Letters, path: Path) -> Iterator[Finding]:

@@ -43,6 +43,8 @@ def test_the_files_equal_what_the_generator_makes() -> None:
         # is Доминика in Russian; Trump in Latin letters is Trump
         ("Доминик Рааб и Доминика.", "ru", ["Доминика"]),
         ("Встреча с Trump.", "ru", ["Trump"]),
+        # a name filed in English in Latin letters is a Turkish text's name too
+        ("Erdoğan Ankara'da konuştu.", "tr", ["Erdoğan", "Ankara"]),
     ],
 )
 def test_a_common_word_is_a_name_only_in_its_own_language(

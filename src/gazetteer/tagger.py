@@ -447,7 +447,7 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
     def named(entity: Entity, code: str) -> bool:
         table = common[code]
         for alias in entity.aliases:
-            if alias.lang.split("-")[0] != code:
+            if not _filed_for(alias, code):
                 continue
             if alias.key == word:
                 return True
@@ -466,13 +466,24 @@ def _own_name(found: Finding, word: str, lang: str) -> bool:
     Mongolian name, and a given name) is not Dominica there. Latin Trump in
     a Russian text is still Trump."""
     entity, alias = found[0], found[1]
-    if entity is None or alias.lang.split("-")[0] == lang:
+    if entity is None or _filed_for(alias, lang):
         return True
-    own = [a for a in entity.aliases if a.lang.split("-")[0] == lang]
+    own = [a for a in entity.aliases if _filed_for(a, lang)]
     if not own or has_cyrillic(alias.text) != has_cyrillic(own[0].text):
         return True
     bases = {base for base, _ in analyses(word)}
     return any(a.key in bases for a in own)
+
+
+_EVERY_LATIN = ("en", "und")  # a name filed so in Latin letters is every Latin text's
+
+
+def _filed_for(alias: Alias, lang: str) -> bool:
+    """Whether ``alias`` is a name of its entity in a text of ``lang``: filed
+    in that language, or in Latin letters under English or no language
+    (Erdoğan, filed in English, is the Turkish text's name too)."""
+    filed = alias.lang.split("-")[0]
+    return filed == lang or (filed in _EVERY_LATIN and not has_cyrillic(alias.text))
 
 
 def _starts_name(words: WordIndex, word: str) -> bool:

@@ -468,8 +468,9 @@ def _own_name(found: Finding, word: str, lang: str) -> bool:
     entity, alias = found[0], found[1]
     if entity is None or _filed_for(alias, lang):
         return True
-    own = [a for a in entity.aliases if _filed_for(a, lang)]
-    if not own or has_cyrillic(alias.text) != has_cyrillic(own[0].text):
+    cyrillic = has_cyrillic(alias.text)
+    own = [a for a in entity.aliases if _filed_for(a, lang) and has_cyrillic(a.text) == cyrillic]
+    if not own:
         return True
     bases = {base for base, _ in analyses(word)}
     return any(a.key in bases for a in own)

@@ -14,6 +14,10 @@ spread over every country). Each load reads a file the cache has not seen
 (a comment line makes it new), so the figure is a first load: reading,
 checking, merging, compiling and caching the user's index. Memory is the
 peak of traced allocations (``tracemalloc``) during a second, traced load.
+
+``--shapes N`` also times ``validate`` on three files whose cost used to grow
+with the square of N: N names added to one bundled entity, a deny list of N
+names, and N/10 entities that share one name.
 """
 
 from __future__ import annotations
@@ -70,10 +74,30 @@ def overlay(aliases: int, countries: list[str], salt: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def shapes(folder: Path, count: int) -> None:
+    """Time validate on the files that used to cost quadratic time."""
+    names = ", ".join(_word(i, _LATIN) for i in range(count))
+    files = {
+        f"{count} names added to one entity": f"- id: country:kz\n  names: {{de: [{names}]}}\n",
+        f"a deny list of {count} names": f"- id: person:x\n  name: X\n  deny: [{names}]\n",
+        f"{count // 10} entities sharing a name": "".join(
+            f"- id: person:p{i}\n  name: Same Name\n" for i in range(count // 10)
+        ),
+    }
+    for label, text in files.items():
+        path = folder / "shape.yaml"
+        path.write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        report = gazetteer.validate([path])
+        assert not report.errors, report.errors[:3]
+        print(f"validate, {label}: {time.perf_counter() - start:.2f} s")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 200_000])
     parser.add_argument("--no-memory", action="store_true", help="skip the traced load")
+    parser.add_argument("--shapes", type=int, metavar="N", help="also time the shapes (above)")
     args = parser.parse_args()
 
     folder = Path(tempfile.mkdtemp(prefix="gazetteer-bench-overlay-"))
@@ -127,6 +151,8 @@ def main() -> int:
             f"{checked:11.2f} {memory}"
         )
         assert count == size - size // 10, count
+    if args.shapes:
+        shapes(folder, args.shapes)
     return 0
 
 

@@ -13,18 +13,31 @@ text that was written (``NO`` stays the string "NO", not the boolean false).
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import yaml
 
-from gazetteer._yaml import BOOLEANS, NodeReader
+from gazetteer import _yaml
+from gazetteer._yaml import BOOLEANS, NodeReader, file_type
 from gazetteer.entries import AliasRecord, EntryRecord
 from gazetteer.errors import Problem
 from gazetteer.model import Entity, Tier
 
-__all__ = ["ALIAS_FILE_SUFFIXES", "dump_entities", "expand_paths", "read_alias_files"]
+__all__ = [
+    "ALIAS_FILE_SUFFIXES",
+    "Paths",
+    "Source",
+    "dump_entities",
+    "expand_paths",
+    "parse_sources",
+    "path_list",
+    "read_alias_files",
+    "read_sources",
+]
 
 ALIAS_FILE_SUFFIXES = (".yaml", ".yml")
 _FIELDS = (
@@ -41,28 +54,122 @@ _FIELDS = (
     "outranks",
     "weaken",
 )
+Source = tuple[Path, bytes]  # a file and its contents
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[Problem]]:
-    """Files named directly, plus every ``*.yaml``/``*.yml`` below each folder, sorted."""
+PathLike = str | os.PathLike[str]
+Paths = PathLike | Iterable[PathLike]
+
+
+def path_list(paths: Paths) -> list[PathLike]:
+    """``paths`` as a list of paths: a single path (a string or a :class:`~pathlib.Path`)
+    is one path, never the characters of a string. Raises :class:`TypeError` for
+    anything that is not a path nor an iterable of paths."""
+    if isinstance(paths, str | os.PathLike):
+        return [paths]
+    if isinstance(paths, bytes | bytearray) or not isinstance(paths, Iterable):
+        raise TypeError(
+            f"paths must be a path (str or os.PathLike) or an iterable of paths, "
+            f"not {type(paths).__name__}"
+        )
+    found: list[PathLike] = []
+    for item in paths:
+        if not isinstance(item, str | os.PathLike) or not isinstance(os.fspath(item), str):
+            raise TypeError(f"a path must be a str or an os.PathLike of str, not {item!r}")
+        found.append(item)
+    return found
+
+
+def _not_readable(path: Path, exc: OSError) -> Problem:
+    """Why ``path``, found by the walk or named directly, cannot be read."""
+    if exc.errno == errno.ELOOP:
+        return Problem(str(path), None, "symbolic link loop", code="cannot-read")
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            message = f"broken symbolic link (to {os.readlink(path)!r}, which does not exist)"
+            return Problem(str(path), None, message, code="no-such-file")
+        return Problem(str(path), None, "no such file or folder", code="no-such-file")
+    message = f"cannot read file: {exc.strerror or exc}"
+    return Problem(str(path), None, message, code="cannot-read")
+
+
+def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
+    """Every name ending in .yaml or .yml below ``folder``, sorted (symbolic
+    links to folders are not followed); folders that cannot be listed are problems."""
+
+    def unlisted(exc: OSError) -> None:
+        where = exc.filename or str(folder)
+        message = f"cannot read folder: {exc.strerror or exc}"
+        problems.append(Problem(str(where), None, message, code="cannot-read"))
+
+    found = [
+        Path(root, name)
+        for root, _, names in os.walk(folder, onerror=unlisted)
+        for name in names
+        if Path(name).suffix in ALIAS_FILE_SUFFIXES
+    ]
+    return sorted(found)
+
+
+def expand_paths(paths: Paths) -> tuple[list[Path], list[Problem]]:
+    """Files named directly, plus every ``*.yaml``/``*.yml`` below each folder
+    (sorted), each file once (a file named twice, or through a link, is read
+    once): the files, and the problems (a path that does not exist, a broken
+    link, a link loop, a FIFO or other special file, an unreadable folder)."""
     files: list[Path] = []
     problems: list[Problem] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix in ALIAS_FILE_SUFFIXES and p.is_file()
-            )
-            if not found:
-                message = "folder holds no .yaml or .yml files"
-                problems.append(Problem(str(path), None, message, code="no-yaml-files"))
-            files.extend(found)
-        elif path.is_file():
+    seen: set[object] = set()
+
+    def add(path: Path, status: os.stat_result) -> None:
+        if not stat.S_ISREG(status.st_mode):
+            message = f"not a regular file ({file_type(path)}); alias files must be files"
+            problems.append(Problem(str(path), None, message, code="cannot-read"))
+            return
+        same = (status.st_dev, status.st_ino) if status.st_ino else os.path.realpath(path)
+        if same not in seen:
+            seen.add(same)
             files.append(path)
-        else:
-            message = "no such file or folder"
-            problems.append(Problem(str(path), None, message, code="no-such-file"))
+
+    for raw in path_list(paths):
+        if os.fspath(raw) == "":
+            problems.append(Problem("''", None, "the path is empty", code="no-such-file"))
+            continue
+        path = Path(raw)
+        try:
+            status = os.stat(path)
+        except OSError as exc:
+            problems.append(_not_readable(path, exc))
+            continue
+        if not stat.S_ISDIR(status.st_mode):
+            add(path, status)
+            continue
+        before = len(problems)
+        found = _walk(path, problems)
+        if not found and len(problems) == before:
+            message = "folder holds no .yaml or .yml files"
+            problems.append(Problem(str(path), None, message, code="no-yaml-files"))
+        for each in found:
+            try:
+                status = os.stat(each)
+            except OSError as exc:
+                problems.append(_not_readable(each, exc))
+                continue
+            if not stat.S_ISDIR(status.st_mode):  # a folder named *.yaml is walked, not read
+                add(each, status)
     return files, problems
+
+
+def read_sources(files: Sequence[Path]) -> tuple[list[Source], list[Problem]]:
+    """The bytes of each file (read once: the cache's key and the parser use
+    the same bytes), and a problem for each file that cannot be read."""
+    sources: list[Source] = []
+    problems: list[Problem] = []
+    for path in files:
+        try:
+            sources.append((path, _yaml.read_bytes(path)))
+        except OSError as exc:
+            problems.append(_not_readable(path, exc))
+    return sources, problems
 
 
 class _Reader(NodeReader):
@@ -96,12 +203,11 @@ class _Reader(NodeReader):
             if key not in _FIELDS:
                 message = f"unknown field {key!r}; fields are {', '.join(_FIELDS)}"
                 self.problem(key_node, "unknown-field", message)
+        # every field is read even when the id is missing, so that every
+        # problem of the entry is reported at once
         if "id" not in fields:
             self.problem(node, "missing-field", "entry has no id")
-            return None
-        entity_id = self.text(fields["id"], "id")
-        if entity_id is None:
-            return None
+        entity_id = self.text(fields["id"], "id") if "id" in fields else None
         aliases: list[AliasRecord] = []
         for field, tier in (("names", Tier.STRONG), ("weak", Tier.WEAK)):
             if field in fields:
@@ -127,6 +233,8 @@ class _Reader(NodeReader):
         weaken = BOOLEANS.get((optional["weaken"] or "false").lower())
         if weaken is None:
             self.problem(fields["weaken"], "bad-value", "weaken must be true or false")
+        if entity_id is None:
+            return None
         return EntryRecord(
             source=self.source,
             line=node.start_mark.line + 1,
@@ -143,36 +251,36 @@ class _Reader(NodeReader):
             weaken=bool(weaken),
         )
 
-    def document(self, path: Path) -> list[EntryRecord]:
-        root = self.read(path)
-        if root is None:
+    def document(self, data: bytes) -> list[EntryRecord]:
+        text = self.text_of(data)
+        if text is None:
             return []
-        if not isinstance(root, yaml.SequenceNode) or not self.visit(root):
-            self.problem(
-                root,
-                "bad-type",
-                "an alias file must be a list of entries (lines starting with '- ')",
-            )
-            return []
-        return [entry for item in root.value if (entry := self.entry(item)) is not None]
+        what = "an alias file must be a list of entries (lines starting with '- ')"
+        return [entry for item in self.items(text, what) if (entry := self.entry(item)) is not None]
+
+
+def parse_sources(sources: Iterable[Source]) -> tuple[list[EntryRecord], list[Problem]]:
+    """Parse the bytes of several files; entries in file order, and every
+    problem of every file."""
+    entries: list[EntryRecord] = []
+    problems: list[Problem] = []
+    for path, data in sources:
+        reader = _Reader(str(path))
+        entries.extend(reader.document(data))
+        problems.extend(reader.problems)
+    return entries, problems
 
 
 def read_alias_file(path: Path) -> tuple[list[EntryRecord], list[Problem]]:
     """Parse one alias file; return its entries and the problems found."""
-    reader = _Reader(str(path))
-    entries = reader.document(path)
-    return entries, reader.problems
+    return read_alias_files([path])
 
 
 def read_alias_files(paths: Sequence[Path]) -> tuple[list[EntryRecord], list[Problem]]:
-    """Parse several files; entries in file order, and every problem of every file."""
-    entries: list[EntryRecord] = []
-    problems: list[Problem] = []
-    for path in paths:
-        found, trouble = read_alias_file(path)
-        entries.extend(found)
-        problems.extend(trouble)
-    return entries, problems
+    """Read and parse several files; entries in file order, and every problem of every file."""
+    sources, problems = read_sources(paths)
+    entries, more = parse_sources(sources)
+    return entries, [*problems, *more]
 
 
 def dump_entities(entities: Iterable[Entity]) -> str:

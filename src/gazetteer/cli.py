@@ -202,7 +202,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    report = validate(args.paths, bundled=not args.no_bundled)
+    report = validate(args.paths, bundled=not args.no_bundled, packs=args.pack or ())
     for problem in report.errors:
         print(f"error: {problem}", file=sys.stderr)
     for problem in report.warnings:
@@ -351,6 +351,12 @@ def _parser() -> argparse.ArgumentParser:
         "--no-bundled",
         action="store_true",
         help="check the files on their own, not as overlays on the bundled data",
+    )
+    check.add_argument(
+        "--pack",
+        action="append",
+        choices=PACKS,
+        help="check against the bundled data with this data pack (repeatable): cities",
     )
     check.set_defaults(run=_cmd_validate)
     return parser

@@ -20,7 +20,14 @@ import attrs
 
 from gazetteer import cache, geonames
 from gazetteer._version import __version__
-from gazetteer.aliasfile import expand_paths, read_alias_files
+from gazetteer.aliasfile import (
+    Paths,
+    Source,
+    expand_paths,
+    parse_sources,
+    read_alias_files,
+    read_sources,
+)
 from gazetteer.entries import EntryRecord
 from gazetteer.errors import AliasFileError, PackError, Problem, sort_problems
 from gazetteer.index import Index, compile_index
@@ -41,7 +48,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-PathLike = str | os.PathLike[str]
+PathLike = str | os.PathLike[str]  # kept for callers that imported it
 
 
 def bundled_alias_dir() -> Path:
@@ -89,10 +96,10 @@ def _fingerprint(files: Sequence[Path], packs: Sequence[str]) -> str:
 
 
 def _read_and_merge(
-    base: dict[str, Entity], files: Sequence[Path]
+    base: dict[str, Entity], sources: Sequence[Source]
 ) -> tuple[dict[str, Entity], list[EntryRecord], list[Problem]]:
-    """Read files and merge them over ``base``: (merged, entries, every problem)."""
-    entries, problems = read_alias_files(files)
+    """Parse files and merge them over ``base``: (merged, entries, every problem)."""
+    entries, problems = parse_sources(sources)
     merged = base
     try:
         merged = merge_layer(base, entries)
@@ -101,11 +108,12 @@ def _read_and_merge(
     return merged, entries, sort_problems(problems)
 
 
-def _merge_files(base: dict[str, Entity], files: Sequence[Path]) -> dict[str, Entity]:
-    merged, _, problems = _read_and_merge(base, files)
-    if problems:
-        raise AliasFileError(problems)
-    return merged
+def _user_sources(paths: Paths) -> tuple[list[Path], list[Source], list[Problem]]:
+    """The user's files, each read once: (files, their contents, the problems
+    of finding and reading them)."""
+    files, problems = expand_paths(paths)
+    sources, unreadable = read_sources(files)
+    return files, sources, [*problems, *unreadable]
 
 
 def compiled_dir() -> Path:
@@ -161,19 +169,24 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
 
 
 def _with_user_files(
-    index: Index, key: str | None, name: str, files: Sequence[Path]
+    index: Index, key: str | None, name: str, sources: Sequence[Source]
 ) -> tuple[Index, str | None]:
     """The user's files merged over ``index``: cached too, as ``name``, under
     a key made of the bundled key and the files' paths and contents."""
     user_key = None
     if key is not None:
         parts = [key.encode()]
-        for path in files:
-            parts += [str(path.resolve()).encode(), path.read_bytes()]
+        for path, data in sources:
+            parts += [str(path.resolve()).encode(), data]
         user_key = cache.fingerprint(parts)
     cached = cache.read_index(name, user_key) if user_key is not None else None
     if cached is None:
-        cached = compile_index(_merge_files(_entities(index), files).values())
+        merged, entries, problems = _read_and_merge(_entities(index), sources)
+        del entries  # not kept alive while the index is compiled and cached
+        if problems:
+            raise AliasFileError(problems)
+        cached = compile_index(merged.values())
+        del merged
         if user_key is not None:
             cache.write_index(name, user_key, cached)
     return cached, user_key
@@ -184,7 +197,7 @@ def _entities(index: Index) -> dict[str, Entity]:
 
 
 def load(
-    paths: Iterable[PathLike] = (),
+    paths: Paths = (),
     *,
     bundled: bool = True,
     cache: bool = True,
@@ -192,8 +205,10 @@ def load(
 ) -> Gazetteer:
     """Load a gazetteer.
 
-    ``paths``: the user's alias files and folders (every ``*.yaml`` below a
-    folder), merged over the bundled data in the order given. ``bundled``:
+    ``paths``: the user's alias files and folders (every ``*.yaml`` and
+    ``*.yml`` below a folder), merged over the bundled data in the order
+    given: one path (a ``str`` or an ``os.PathLike`` such as a
+    :class:`~pathlib.Path`) or an iterable of paths. ``bundled``:
     include pycountry's countries and subdivisions and the bundled alias
     files (the default). ``packs``: optional data packs to add to the bundled
     data: ``"cities"`` (GeoNames' cities of 15,000 people or more; needs
@@ -201,21 +216,28 @@ def load(
     on-disk cache of the bundled data and packs.
 
     Raises :class:`AliasFileError` (with every problem, each with file and
-    line) when any file is invalid, :class:`PackError` for an unknown pack or
-    one whose package is not installed.
+    line) when any file is missing, unreadable or invalid, :class:`PackError`
+    for an unknown pack or one whose package is not installed, and
+    :class:`TypeError` when ``paths`` is neither a path nor an iterable of
+    paths.
     """
-    chosen = _packs(packs)
-    if chosen and not bundled:
-        raise PackError("packs are added to the bundled data: use them with bundled=True")
-    index, key = _bundled_index(cache, chosen) if bundled else (compile_index(()), None)
-    files, problems = expand_paths(paths)
+    chosen = _checked_packs(packs, bundled)
+    files, sources, problems = _user_sources(paths)
     if problems:
-        raise AliasFileError(problems)
+        raise AliasFileError(sort_problems(problems))
+    index, key = _bundled_index(cache, chosen) if bundled else (compile_index(()), None)
     name = cache_name(chosen)
     if files:
         name = f"{name}.user"
-        index, key = _with_user_files(index, key, name, files)
+        index, key = _with_user_files(index, key, name, sources)
     return Gazetteer(index, (name, key) if key else None)
+
+
+def _checked_packs(packs: Iterable[str], bundled: bool) -> tuple[str, ...]:
+    chosen = _packs(packs)
+    if chosen and not bundled:
+        raise PackError("packs are added to the bundled data: use them with bundled=True")
+    return chosen
 
 
 @attrs.frozen
@@ -227,15 +249,22 @@ class Report:
     warnings: tuple[Problem, ...]
 
 
-def validate(paths: Iterable[PathLike], *, bundled: bool = True) -> Report:
+def validate(paths: Paths, *, bundled: bool = True, packs: Iterable[str] = ()) -> Report:
     """Check alias files as :func:`load` would, and report every problem.
 
-    Besides the errors that stop a load, warns about each strong alias that
-    also names another entity (such a name resolves as ambiguous).
+    ``paths``, ``bundled`` and ``packs`` mean what they mean to :func:`load`:
+    files that load over the bundled data with a pack (an overlay that adds
+    names to a city of the cities pack) validate with that pack. Besides the
+    errors that stop a load, warns about each strong alias that also names
+    another entity (such a name resolves as ambiguous).
+
+    Raises :class:`PackError` and :class:`TypeError` as :func:`load` does;
+    every problem of the files is in the report.
     """
-    base = _entities(_bundled_index(True)[0]) if bundled else {}
-    files, errors = expand_paths(paths)
-    merged, entries, problems = _read_and_merge(base, files)
+    chosen = _checked_packs(packs, bundled)
+    base = _entities(_bundled_index(True, chosen)[0]) if bundled else {}
+    files, sources, errors = _user_sources(paths)
+    merged, entries, problems = _read_and_merge(base, sources)
     errors = sort_problems([*errors, *problems])
     warnings = same_alias_warnings(merged, entries) if not errors else []
     return Report(tuple(files), tuple(errors), tuple(warnings))

@@ -10,8 +10,10 @@ codes, links and deny list are added; a ``kind`` that contradicts the entity
 is an error, and so is a code or link that contradicts one already set.
 
 :func:`merge_layer` checks everything and either returns the merged entities
-or raises :class:`AliasFileError` listing every problem: nothing is ever
-half-merged.
+or raises :class:`AliasFileError` listing every problem (every problem of
+every entry, not the first of each): nothing is ever half-merged. Its cost
+is linear in the number of names: a draft files its aliases by key, so that
+changing the tier of a name touches the aliases with that key alone.
 """
 
 from __future__ import annotations
@@ -26,18 +28,23 @@ import pycountry
 
 from gazetteer.entries import AliasRecord, EntryRecord
 from gazetteer.errors import AliasFileError, Problem, ProblemCode, sort_problems
+from gazetteer.index import _MASK
 from gazetteer.model import Alias, Entity, Kind, Tier
 from gazetteer.normalize import normalize
 
-__all__ = ["check_lang", "merge_layer", "same_alias_warnings"]
+__all__ = ["MAX_ALIASES", "check_lang", "merge_layer", "same_alias_warnings"]
 
-_ID = re.compile(r"^([a-z]+):([a-z0-9][a-z0-9._-]*)$")
-_LANG = re.compile(r"^([a-z]{2,3})(?:-([A-Z][a-z]{3}))?(?:-([A-Z]{2}|[0-9]{3}))?$")
+# Matched with fullmatch: "$" would also match before a final newline.
+_ID = re.compile(r"([a-z]+):([a-z0-9][a-z0-9._-]*)")
+_LANG = re.compile(r"([a-z]{2,3})(?:-([A-Z][a-z]{3}))?(?:-([A-Z]{2}|[0-9]{3}))?")
 _KINDS = ", ".join(kind.value for kind in Kind)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
+# Unicode category Cc: tab, newline ..., and the cache's separators \x1e and \x1f
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MAX_ALIASES = _MASK  # the index packs an alias's position into 16 bits
+_OTHERS_LISTED = 5  # how many other entities an ambiguous-alias warning names
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def check_lang(tag: str) -> str | None:
     """Why ``tag`` is not a language code we accept, or None when it is.
 
@@ -46,7 +53,7 @@ def check_lang(tag: str) -> str | None:
     optionally followed by an ISO 15924 script and a region (``sr-Latn``,
     ``pt-BR``, ``uz-Cyrl``).
     """
-    match = _LANG.match(tag)
+    match = _LANG.fullmatch(tag)
     if match is None:
         return (
             f"language code {tag!r} is not of the form 'll', 'll-Ssss' or 'll-RR' "
@@ -61,11 +68,19 @@ def check_lang(tag: str) -> str | None:
     return None
 
 
+@functools.cache
+def _script(ch: str) -> str:
+    """The script of a letter, as the first word of its Unicode name ("" for a non-letter)."""
+    return unicodedata.name(ch, "").split(" ", 1)[0] if ch.isalpha() else ""
+
+
 def _mixed_script_word(text: str) -> str | None:
     """The first word that mixes Latin and Cyrillic letters (a typo: "Вэнc"), or None."""
+    if text.isascii():
+        return None
     for word in text.split():
-        scripts = {unicodedata.name(ch, "").split(" ", 1)[0] for ch in word if ch.isalpha()}
-        if {"LATIN", "CYRILLIC"} <= scripts:
+        scripts = {_script(ch) for ch in word}
+        if "LATIN" in scripts and "CYRILLIC" in scripts:
             return word
     return None
 
@@ -81,9 +96,11 @@ class _Draft:
     codes: dict[str, str]
     country: str | None
     parent: str | None
-    deny: list[str]
+    deny: dict[str, None]  # an ordered set
     population: int | None = None
     capital: bool = False
+    # key → where its aliases are, made when a tier first changes (most drafts never need it)
+    by_key: dict[str, list[tuple[str, str]]] | None = None
 
     @classmethod
     def of(cls, entity: Entity) -> _Draft:
@@ -95,15 +112,45 @@ class _Draft:
             codes=dict(entity.codes),
             country=entity.country,
             parent=entity.parent,
-            deny=list(entity.deny),
+            deny=dict.fromkeys(entity.deny),
             population=entity.population,
             capital=entity.capital,
         )
 
+    def put(self, alias: Alias, replace: bool = True) -> None:
+        """Add an alias, or (``replace``) put it in place of the one with its text and language."""
+        where = (alias.text, alias.lang)
+        old = self.aliases.get(where)
+        if old is not None and not replace:
+            return
+        if self.by_key is not None:
+            if old is None:
+                self.by_key.setdefault(alias.key, []).append(where)
+            elif old.key != alias.key:  # pragma: no cover - the key is the text's
+                self.by_key[old.key].remove(where)
+                self.by_key.setdefault(alias.key, []).append(where)
+        self.aliases[where] = alias
+
+    def keyed(self) -> dict[str, list[tuple[str, str]]]:
+        """Key → where the aliases with that key are (made once, then kept up to date)."""
+        if self.by_key is None:
+            self.by_key = {}
+            for where, alias in self.aliases.items():
+                self.by_key.setdefault(alias.key, []).append(where)
+        return self.by_key
+
+    def has_text(self, text: str) -> bool:
+        return any(alias.text == text for alias in self.aliases.values())
+
+    def name_keys(self) -> set[str]:
+        """The keys of the aliases."""
+        return {alias.key for alias in self.aliases.values()}
+
     def retier(self, key: str, tier: Tier) -> None:
         """Give every alias with this key the same tier (how an overlay demotes a name)."""
-        for where, alias in self.aliases.items():
-            if alias.key == key and alias.tier is not tier:
+        for where in self.keyed().get(key, ()):
+            alias = self.aliases[where]
+            if alias.tier is not tier:
                 self.aliases[where] = attrs.evolve(alias, tier=tier)
 
     def freeze(self) -> Entity:
@@ -130,6 +177,7 @@ class _Merger:
         self.first_seen: dict[str, EntryRecord] = {}
         self.names_of: dict[str, EntryRecord] = {}
         self.outranks: dict[str, EntryRecord] = {}
+        self.unmerged: list[EntryRecord] = []  # invalid entries, whose links are still checked
 
     def problem(
         self, entry: EntryRecord, code: ProblemCode, message: str, line: int | None = None
@@ -137,7 +185,7 @@ class _Merger:
         self.problems.append(Problem(entry.source, line or entry.line, message, code=code))
 
     def kind_of(self, entry: EntryRecord) -> Kind | None:
-        match = _ID.match(entry.id)
+        match = _ID.fullmatch(entry.id)
         if match is None:
             self.problem(
                 entry,
@@ -160,77 +208,111 @@ class _Merger:
             return None
         return kind
 
-    def alias(self, entry: EntryRecord, record: AliasRecord) -> Alias | None:
+    def alias(self, entry: EntryRecord, record: AliasRecord, what: str = "alias") -> Alias | None:
+        """The alias a record makes, or None with every problem of it noted.
+        ``what``: "alias", or "name" for the label (checked alike)."""
+        valid = True
         if self.strict and (why := check_lang(record.lang)) is not None:
             self.problem(entry, "bad-language", why, record.line)
-            return None
+            valid = False
         if _CONTROL.search(record.text):
             self.problem(
                 entry,
                 "control-character",
-                f"alias {record.text!r} holds a control character (tab, newline ...)",
+                f"{what} {record.text!r} holds a control character (tab, newline ...)",
                 record.line,
             )
-            return None
+            return None  # the rest would be about a text that cannot stand
         mixed = _mixed_script_word(record.text) if self.strict else None
         if mixed is not None:
             self.problem(
                 entry,
                 "mixed-script",
-                f"alias {record.text!r} mixes Latin and Cyrillic letters in {mixed!r}",
+                f"{what} {record.text!r} mixes Latin and Cyrillic letters in {mixed!r}",
                 record.line,
             )
-            return None
+            valid = False
         key = normalize(record.text)
         if not key:
             self.problem(
                 entry,
                 "empty-name",
-                f"alias {record.text!r} ({record.lang}) is empty after normalisation",
+                f"{what} {record.text!r} ({record.lang}) is empty after normalisation"
+                if what == "alias"
+                else f"{what} {record.text!r} is empty after normalisation",
                 record.line,
             )
-            return None
-        return Alias(record.text, record.lang, record.tier, key)
+            valid = False
+        return Alias(record.text, record.lang, record.tier, key) if valid else None
+
+    def is_duplicate(self, entry: EntryRecord) -> bool:
+        first = self.first_seen.get(entry.id)
+        if first is None:
+            self.first_seen[entry.id] = entry
+            return False
+        where = first.source if first.line is None else f"{first.source}:{first.line}"
+        message = f"duplicate id {entry.id!r} (first defined at {where})"
+        self.problem(entry, "duplicate-id", message)
+        return True
 
     def add(self, entry: EntryRecord) -> None:
+        """Check an entry (noting every problem it has) and merge it when it has none."""
         kind = self.kind_of(entry)
-        if kind is None:
-            return
-        if entry.id in self.first_seen:
-            first = self.first_seen[entry.id]
-            where = first.source if first.line is None else f"{first.source}:{first.line}"
-            message = f"duplicate id {entry.id!r} (first defined at {where})"
-            self.problem(entry, "duplicate-id", message)
-            return
-        self.first_seen[entry.id] = entry
-        if entry.name is not None and not normalize(entry.name):
-            self.problem(entry, "empty-name", f"name {entry.name!r} is empty after normalisation")
+        valid = kind is not None and not self.is_duplicate(entry)
+        label = None
+        if entry.name is not None:
+            label = self.alias(entry, AliasRecord(entry.name, "en", Tier.STRONG), "name")
+            valid = valid and label is not None
+        aliases = [self.alias(entry, record) for record in entry.aliases]
+        valid = valid and None not in aliases
+        deny = []
+        for text in entry.deny:
+            if not normalize(text):
+                message = f"deny entry {text!r} is empty after normalisation"
+                self.problem(entry, "empty-name", message)
+                valid = False
+            deny.append(text)
+        overlay = entry.id in self.base
+        if entry.weaken and not overlay:
+            message = "weaken applies to an entity defined earlier"
+            self.problem(entry, "not-an-overlay", message)
+        if not overlay and entry.name is None:
+            message = f"entry {entry.id!r} has no name (a new entity needs one)"
+            self.problem(entry, "missing-field", message)
+            valid = False
+        if not valid or kind is None:
+            self.unmerged.append(entry)
             return
         draft = self.draft_for(entry, kind)
-        if draft is None:
+        if draft is None:  # pragma: no cover - the id prefix fixes the kind
             return
-        if entry.name is not None:
-            draft.name = entry.name
-            listed = any(record.text == entry.name for record in entry.aliases)
-            if not listed and not any(text == entry.name for text, _ in draft.aliases):
-                draft.aliases[(entry.name, "en")] = Alias(entry.name, "en", Tier.STRONG)
+        self.merge(entry, draft, [alias for alias in aliases if alias is not None], label, deny)
+
+    def merge(
+        self,
+        entry: EntryRecord,
+        draft: _Draft,
+        aliases: list[Alias],
+        label: Alias | None,
+        deny: list[str],
+    ) -> None:
         overlay = entry.id in self.base
+        if label is not None:
+            draft.name = label.text
+            listed = any(alias.text == label.text for alias in aliases)
+            if not listed and not draft.has_text(label.text):
+                draft.put(label)
         if entry.weaken:
-            if not overlay:
-                message = "weaken applies to an entity defined earlier"
-                self.problem(entry, "not-an-overlay", message)
-            for key in {alias.key for alias in draft.aliases.values()}:
+            for key in draft.name_keys():
                 draft.retier(key, Tier.WEAK)
         if entry.names_of is not None:
             self.names_of[entry.id] = entry
         if entry.outranks:
             self.outranks[entry.id] = entry
-        for record in entry.aliases:
-            alias = self.alias(entry, record)
-            if alias is not None:
-                if overlay:
-                    draft.retier(alias.key, alias.tier)
-                draft.aliases[(alias.text, alias.lang)] = alias
+        for alias in aliases:
+            if overlay:
+                draft.retier(alias.key, alias.tier)
+            draft.put(alias)
         for code, value in entry.codes:
             if draft.codes.setdefault(code, value) != value:
                 self.problem(
@@ -250,12 +332,7 @@ class _Merger:
         if entry.population is not None:
             draft.population = entry.population
         draft.capital = draft.capital or entry.capital
-        for text in entry.deny:
-            if not normalize(text):
-                message = f"deny entry {text!r} is empty after normalisation"
-                self.problem(entry, "empty-name", message)
-            elif text not in draft.deny:
-                draft.deny.append(text)
+        draft.deny.update(dict.fromkeys(deny))
 
     def draft_for(self, entry: EntryRecord, kind: Kind) -> _Draft | None:
         if entry.id in self.base:
@@ -265,12 +342,9 @@ class _Merger:
                 self.problem(entry, "contradiction", message)
                 return None
             draft = _Draft.of(existing)
-        elif entry.name is None:
-            message = f"entry {entry.id!r} has no name (a new entity needs one)"
-            self.problem(entry, "missing-field", message)
-            return None
         else:
-            draft = _Draft(entry.id, kind, entry.name, {}, {}, None, None, [])
+            assert entry.name is not None  # checked by add
+            draft = _Draft(entry.id, kind, entry.name, {}, {}, None, None, {})
         self.drafts[entry.id] = draft
         return draft
 
@@ -283,9 +357,9 @@ class _Merger:
             if target is None:
                 continue
             draft = self.drafts[entity_id]
-            for where, alias in target.aliases.items():
-                draft.aliases.setdefault(where, attrs.evolve(alias, tier=Tier.STRONG))
-            for key in {alias.key for alias in target.aliases.values()}:
+            for alias in target.aliases.values():
+                draft.put(attrs.evolve(alias, tier=Tier.STRONG), replace=False)
+            for key in target.name_keys():
                 target.retier(key, Tier.WEAK)
 
     def give_way(self) -> None:
@@ -295,11 +369,12 @@ class _Merger:
         область", stay strong). After ``take_names``, so that the names an
         entity took count as its own."""
         for entity_id, entry in self.outranks.items():
-            keys = {alias.key for alias in self.drafts[entity_id].aliases.values()}
+            keys = self.drafts[entity_id].name_keys()
             for target_id in entry.outranks:
                 target = self.other(entry, "outranks", target_id)
                 if target is not None:
-                    for key in keys & {alias.key for alias in target.aliases.values()}:
+                    keyed = target.keyed()  # not its keys: they may be many, and many outrank it
+                    for key in [key for key in keys if key in keyed]:
                         target.retier(key, Tier.WEAK)
 
     def other(self, entry: EntryRecord, field: str, target_id: str) -> _Draft | None:
@@ -314,22 +389,35 @@ class _Merger:
             return None
         return target
 
-    def check_links(self, merged: Mapping[str, Entity]) -> None:
+    def check_sizes(self) -> None:
+        """An entity may have at most :data:`MAX_ALIASES` aliases (the index's limit)."""
         for entity_id, draft in self.drafts.items():
             entry = self.first_seen.get(entity_id)
-            if entry is None:  # only weakened by another entry (names_of, outranks)
+            if entry is not None and len(draft.aliases) > MAX_ALIASES:
+                message = (
+                    f"entity {entity_id!r} would have {len(draft.aliases):,} aliases; "
+                    f"an entity may have at most {MAX_ALIASES:,}"
+                )
+                self.problem(entry, "too-many-aliases", message)
+
+    def check_links(self, merged: Mapping[str, Entity]) -> None:
+        checks: list[tuple[EntryRecord, str, str | None]] = []
+        for entity_id, draft in self.drafts.items():
+            entry = self.first_seen.get(entity_id)
+            if entry is not None:  # None: only weakened by another entry (names_of, outranks)
+                checks += [(entry, link, getattr(draft, link)) for link in ("country", "parent")]
+        for entry in self.unmerged:
+            checks += [(entry, link, getattr(entry, link)) for link in ("country", "parent")]
+        for entry, link, target in checks:
+            if target is None:
                 continue
-            for link in ("country", "parent"):
-                target = getattr(draft, link)
-                if target is None:
-                    continue
-                found = merged.get(target)
-                if found is None:
-                    message = f"{link} {target!r} is not a known entity id"
-                    self.problem(entry, "unknown-reference", message)
-                elif link == "country" and found.kind is not Kind.COUNTRY:
-                    message = f"country {target!r} is a {found.kind.value}"
-                    self.problem(entry, "bad-reference", message)
+            found = merged.get(target)
+            if found is None:
+                message = f"{link} {target!r} is not a known entity id"
+                self.problem(entry, "unknown-reference", message)
+            elif link == "country" and found.kind is not Kind.COUNTRY:
+                message = f"country {target!r} is a {found.kind.value}"
+                self.problem(entry, "bad-reference", message)
 
 
 def merge_layer(
@@ -347,6 +435,7 @@ def merge_layer(
         merger.add(entry)
     merger.take_names()
     merger.give_way()
+    merger.check_sizes()
     merged = dict(base)
     merged.update((entity_id, draft.freeze()) for entity_id, draft in merger.drafts.items())
     merger.check_links(merged)
@@ -368,19 +457,31 @@ def same_alias_warnings(
         for alias in entity.aliases:
             if alias.tier is Tier.STRONG:
                 owners.setdefault(alias.key, set()).add(entity.id)
+    listed: dict[str, list[str]] = {}  # key → its owners, sorted (worked out once per key)
     warnings = []
     for entry in entries:
         named = [AliasRecord(entry.name, "en", Tier.STRONG, entry.line)] if entry.name else []
         for record in [*named, *entry.aliases]:
-            others = owners.get(normalize(record.text), set()) - {entry.id}
-            if record.tier is Tier.STRONG and others:
-                warnings.append(
-                    Problem(
-                        entry.source,
-                        record.line,
-                        f"alias {record.text!r} of {entry.id!r} also names "
-                        f"{', '.join(sorted(others))}: it will resolve as ambiguous",
-                        code="ambiguous-alias",
-                    )
+            if record.tier is not Tier.STRONG:
+                continue
+            key = normalize(record.text)
+            found = owners.get(key, set())
+            count = len(found) - (entry.id in found)  # how many others
+            if not count:
+                continue
+            ids = listed.get(key)
+            if ids is None:
+                ids = listed[key] = sorted(found)
+            # the first few, and how many more: linear however many entities share a name
+            others = [i for i in ids[: _OTHERS_LISTED + 1] if i != entry.id][:_OTHERS_LISTED]
+            more = f" and {count - len(others):,} more" if count > len(others) else ""
+            warnings.append(
+                Problem(
+                    entry.source,
+                    record.line,
+                    f"alias {record.text!r} of {entry.id!r} also names "
+                    f"{', '.join(others)}{more}: it will resolve as ambiguous",
+                    code="ambiguous-alias",
                 )
+            )
     return sort_problems(warnings)

@@ -176,7 +176,7 @@ def test_both_nulls_in_a_list_are_reported_and_nothing_resolves(
 ) -> None:
     path = write("- id: person:x\n  name: X\n  names: {en: [~, null, Real Name]}\n")
     assert _codes(_problems(path)) == ["empty-value", "empty-value"]
-    quoted = write("- id: person:x\n  name: X\n  names: {en: ['~', 'null']}\n", "quoted.yaml")
+    quoted = write("- id: person:x\n  name: X\n  names: {en: ['None', 'null']}\n", "quoted.yaml")
     g = gazetteer.load([quoted], bundled=False)  # quoted, they are names as written
     assert g.resolve("null").entity == g["person:x"]
 

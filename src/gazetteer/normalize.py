@@ -25,7 +25,9 @@ The pipeline, in order:
    every kind of space become a space.
 5. White space: runs collapse to one space, none is kept at either end or
    around a dash (``Север - Юг`` → ``север-юг``, whichever dash is used).
-6. Look-alike letters: in a run of letters that has Cyrillic letters, Latin
+6. A token of marks alone (no letter or digit: the dagger of "Centar †", a
+   lone "&" or "/") is dropped, so that an alias's key is its words' keys.
+7. Look-alike letters: in a run of letters that has Cyrillic letters, Latin
    and Greek letters that have a Cyrillic twin (``homoglyphs`` in
    letters.yaml) fold to it when all of them have one: Моcква with a Latin
    c, CAЩ and Tpъмп key as москва, сащ and тръмп; a Latin word stays Latin.
@@ -125,11 +127,14 @@ def _key(text: str, table: _FoldTable) -> str:
     folded = " ".join(folded.translate(table).split())
     if "-" in folded:
         folded = _AROUND_DASH.sub("-", folded)
+    if _MARKS_ONLY.search(folded):  # "Centar †": a mark standing alone is no word
+        folded = " ".join(_MARKS_ONLY.sub(" ", folded).split())
     if not folded.isascii() and _OTHER_LETTER.search(folded) and _CYRILLIC.search(folded):
         folded = _RUN.sub(_unmix, folded)
     return folded
 
 
+_MARKS_ONLY = re.compile(r"(?:^|(?<= ))[^\w\s]+(?= |$)")
 _OTHER_LETTER = re.compile(r"[a-z\u03b1-\u03c9]")  # after folding: Latin and Greek letters
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _RUN = re.compile(r"[^\W\d_]+")  # a run of letters
@@ -138,7 +143,7 @@ _RUN = re.compile(r"[^\W\d_]+")  # a run of letters
 def _unmix(match: re.Match[str]) -> str:
     """A run of letters with its look-alike letters folded to Cyrillic, when
     it has Cyrillic letters and every other letter of it has a Cyrillic twin
-    (step 6 of the pipeline)."""
+    (step 7 of the pipeline)."""
     run = match.group()
     twins = _rules()["homoglyphs"]
     if not _CYRILLIC.search(run):
@@ -165,10 +170,20 @@ def spelling(text: str) -> str:
     return _key(text, _SPELLING_TABLE)
 
 
+def _char_key(ch: str) -> str:
+    """Steps 1-4 of the pipeline for one character (the steps that read a
+    character on its own)."""
+    if ch.isascii():
+        return ch.lower().translate(_TABLE)
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFKC", ch).casefold()).translate(
+        _TABLE
+    )
+
+
 def _fold_one(ch: str) -> str:
     """What one character becomes in :func:`fold`: its key if that is one
     character, else its lower case if that is, else itself."""
-    key = normalize(ch)
+    key = _char_key(ch)
     if len(key) == 1:
         return key
     lower = ch.lower()

@@ -42,8 +42,19 @@ def _forms(word: str) -> dict[str, list[str | None]]:
     return found
 
 
+_TABLES: dict[int, tuple[Gazetteer, dict[int, list[tuple[int, list[str], str]]]]] = {}
+
+
 def _aliases(g: Gazetteer) -> dict[int, list[tuple[int, list[str], str]]]:
-    """Number of words → (posting, word keys, shapes) of every alias."""
+    """Number of words → (posting, word keys, shapes) of every alias (made
+    once per gazetteer)."""
+    made = _TABLES.get(id(g))
+    if made is None or made[0] is not g:
+        made = _TABLES[id(g)] = (g, _alias_table(g))
+    return made[1]
+
+
+def _alias_table(g: Gazetteer) -> dict[int, list[tuple[int, list[str], str]]]:
     index = g._index
     table: dict[int, list[tuple[int, list[str], str]]] = {}
     for postings in index.postings.values():

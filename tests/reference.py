@@ -16,12 +16,13 @@ import functools
 import itertools
 
 from gazetteer import Gazetteer
+from gazetteer.fit import fits_language, stopwords
 from gazetteer.forms import rules
 from gazetteer.index import unpack
 from gazetteer.model import Status
 from gazetteer.normalize import normalize
 from gazetteer.scoring import admit, decide
-from gazetteer.tagger import _CLOSING, _GAP, fits_language, stopwords
+from gazetteer.tagger import _CLOSING, _GAP
 from gazetteer.tokens import WORD
 from gazetteer.wordindex import Hit, case_fits, shapes, word_matches
 

@@ -33,17 +33,15 @@ from typing import NamedTuple
 
 import attrs
 
-from gazetteer import rulefiles
 from gazetteer._lazy import Lazy
 from gazetteer.demonyms import demonyms
-from gazetteer.forms import analyses
+from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
-from gazetteer.model import Alias, Entity, Finding, Kind, Mentions, Method, Status
+from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
 from gazetteer.normalize import fold, normalize
 from gazetteer.scoring import admit, decide
 from gazetteer.tokens import WORD as _WORD
 from gazetteer.tokens import WORD_TAIL
-from gazetteer.translit import has_cyrillic
 from gazetteer.wordindex import WordIndex, case_fits, hits, word_key, word_matches
 
 __all__ = ["Tagger"]
@@ -52,7 +50,6 @@ _CLOSING = "»”\"'"  # a closing quote that ends an alias ends its mention too
 _GAP = re.compile(r"[\s\-‐–—,.·«»\"]{0,3}")
 _NEXT = re.compile(rf"{_GAP.pattern}({_WORD.pattern})")  # the next word (group 1)
 _MEMO_SIZE = 100_000  # entries remembered per memo of a tagger
-_RARER = 1.5  # Zipf: a form this much more common than its name is another word
 _MEMO_TEXT = 200  # longer texts are never remembered (no memo holds a long text)
 _PART = re.compile(r"[^\W_]+(?:['’ʼ`][^\W_]+)*")  # a part of a hyphenated word
 
@@ -68,12 +65,6 @@ class _Found(NamedTuple):
 
 
 _Word = tuple[int, int, str]  # start, end, the word's key
-
-
-@functools.cache
-def stopwords() -> frozenset[str]:
-    """The word keys never reported as a one-word name."""
-    return frozenset(normalize(word) for words in rulefiles.stopwords().values() for word in words)
 
 
 class _Mode(enum.Enum):
@@ -422,69 +413,6 @@ class Tagger:
             if decided is not None:
                 return width, decided
         return None
-
-
-def fits_language(found: Finding, word: str, lang: str | None) -> bool:
-    """Whether a one-word name (``word``: its key) may be reported in a text
-    of ``lang`` (of any language when None): not through another language's
-    alias when the entity's own names there are other words
-    (:func:`_own_name`); and when the word is one of that
-    language's common words (``_data/common/``; without ``lang``, of some
-    language's), only if an entity it may name has that name in that
-    language (Россия), or has a name there that
-    the word inflects and is not far rarer than the word (России, but not
-    Самое, "the most", for Самоа). Така, a Belarusian name of Tak, is "so"
-    in Bulgarian."""
-    if lang is not None and not _own_name(found, word, lang):
-        return False
-    common = rulefiles.common_words()
-    langs = [lang] if lang is not None else list(common)
-    hit = [code for code in langs if code in common and word in common[code].words]
-    if not hit:
-        return True
-    bases = {base for base, rule in analyses(word) if rule is not None}
-
-    def named(entity: Entity, code: str) -> bool:
-        table = common[code]
-        for alias in entity.aliases:
-            if not _filed_for(alias, code):
-                continue
-            if alias.key == word:
-                return True
-            if alias.key in bases and table.words[word] - table.frequency(alias.key) < _RARER:
-                return True
-        return False
-
-    # without a language, a name in any of those where the word is common will do
-    return any(named(entity, code) for entity in found[4] for code in hit)
-
-
-def _own_name(found: Finding, word: str, lang: str) -> bool:
-    """False when a one-word name was read through an alias filed in another
-    language, written in the script of the entity's names in ``lang``, which
-    are other words: a Russian text calls Dominica Доминика, so Доминик (its
-    Mongolian name, and a given name) is not Dominica there. Latin Trump in
-    a Russian text is still Trump."""
-    entity, alias = found[0], found[1]
-    if entity is None or _filed_for(alias, lang):
-        return True
-    cyrillic = has_cyrillic(alias.text)
-    own = [a for a in entity.aliases if _filed_for(a, lang) and has_cyrillic(a.text) == cyrillic]
-    if not own:
-        return True
-    bases = {base for base, _ in analyses(word)}
-    return any(a.key in bases for a in own)
-
-
-_EVERY_LATIN = ("en", "und")  # a name filed so in Latin letters is every Latin text's
-
-
-def _filed_for(alias: Alias, lang: str) -> bool:
-    """Whether ``alias`` is a name of its entity in a text of ``lang``: filed
-    in that language, or in Latin letters under English or no language
-    (Erdoğan, filed in English, is the Turkish text's name too)."""
-    filed = alias.lang.split("-")[0]
-    return filed == lang or (filed in _EVERY_LATIN and not has_cyrillic(alias.text))
 
 
 def _starts_name(words: WordIndex, word: str) -> bool:

@@ -67,8 +67,9 @@ def _restore(
     cross: CrossIndex | None,
     words: WordIndex | None,
 ) -> Gazetteer:
-    g = Gazetteer(index, cache_key)
-    g._setup(cross, words)
+    g = Gazetteer.__new__(Gazetteer)
+    object.__setattr__(g, "_index", index)
+    g._setup(cache_key, cross, words)
     return g
 
 
@@ -90,13 +91,18 @@ class Gazetteer(Mapping[str, Entity]):
 
     def __init__(self, index: Index, cache_key: tuple[str, str] | None = None) -> None:
         object.__setattr__(self, "_index", index)
-        object.__setattr__(self, "_matcher", Matcher(index, cache_key))
-        self._setup(None, None)
+        self._setup(cache_key, None, None)
 
-    def _setup(self, cross: CrossIndex | None, words: WordIndex | None) -> None:
+    def _setup(
+        self,
+        cache_key: tuple[str, str] | None,
+        cross: CrossIndex | None,
+        words: WordIndex | None,
+    ) -> None:
         """The indexes made on first use (or given, already made): the word
-        index, which ``resolve`` and ``tag`` share, and the cross-script one."""
-        index, cache_key = self._index, self._matcher.cache_key
+        index, which ``resolve`` and ``tag`` share, the cross-script one and
+        the codes."""
+        index = self._index
         shared = Lazy(lambda: _load_words(index, cache_key), words)
         object.__setattr__(self, "_words", shared)
         object.__setattr__(self, "_codes", Lazy(lambda: _code_index(index)))

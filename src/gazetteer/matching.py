@@ -323,7 +323,8 @@ class Matcher:
         if key and (wide or not found) and not any(m.alias.tier is Tier.STRONG for m in found):
             # an alias as written, weak or not, outranks every inflected reading
             found += self.inflected(query, lang)
-        found = fit_case(found, query)
+        if not wide:  # the decision weighs capitalisation as tag does; a listing does not
+            found = fit_case(found, query)
         strong = [m for m in found if m.alias.tier is Tier.STRONG]
         # a strong alias written so ends the search; one reached by inflection
         # ends it too, except when listing candidates (a romanisation of

@@ -1,9 +1,12 @@
 """Loading: alias sources → validated entities → compiled index → Gazetteer.
 
-The layers, in order: pycountry's ISO data, the bundled alias files
-(``data/aliases/`` in the repository, inside the package once installed),
-then the user's own files and folders. The first two are cached (see
-:mod:`gazetteer.cache`); user files are read on every load. Any problem in
+The layers, in order: pycountry's ISO data, the packs asked for, the
+bundled alias files (``data/aliases/`` in the repository, inside the package
+once installed), the generated names below it (``generated/``: CLDR's, made
+by ``tools/cldr_names.py``; they only add names, see
+:func:`~gazetteer.records.merge_layer`), then the user's own files and
+folders. All but the user's files are cached (see :mod:`gazetteer.cache`);
+user files are read on every load. Any problem in
 any file raises :class:`AliasFileError` listing every problem, and nothing
 is returned: there is no half-loaded gazetteer.
 """
@@ -59,11 +62,21 @@ def bundled_alias_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data" / "aliases"
 
 
+GENERATED = "generated"  # the folder, below the bundled files, of the generated layer
+
+
 def _bundled_files() -> list[Path]:
     files, problems = expand_paths([bundled_alias_dir()])
     if problems:
         raise AliasFileError(problems)
     return files
+
+
+def _split_generated(files: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """(the curated files, the generated ones) of the bundled files."""
+    folder = bundled_alias_dir() / GENERATED
+    generated = [path for path in files if folder in path.parents]
+    return [path for path in files if folder not in path.parents], generated
 
 
 PACKS = ("cities",)
@@ -151,10 +164,13 @@ def _bundled_index(use_cache: bool, packs: Sequence[str] = ()) -> tuple[Index, s
 
 
 def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
-    """The layers: pycountry, then the packs, then the bundled files (so that
-    curated names and tiers win)."""
+    """The layers: pycountry, then the packs, then the curated files (so that
+    curated names and tiers win), then the generated names (only added)."""
     entities = merge_layer({}, iso_entries(), strict=False)
-    entries, problems = read_alias_files(files)
+    curated, generated = _split_generated(files)
+    entries, problems = read_alias_files(curated)
+    extra, more = read_alias_files(generated)
+    problems += more
     if problems:
         raise AliasFileError(problems)
     if "cities" in packs:
@@ -165,7 +181,8 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
             if code == "geonames"
         }
         entities = merge_layer(entities, geonames.city_entries(twins, entities), strict=False)
-    return compile_index(merge_layer(entities, entries).values())
+    entities = merge_layer(entities, entries)
+    return compile_index(merge_layer(entities, extra, fill=True).values())
 
 
 def _with_user_files(

@@ -169,9 +169,10 @@ class _Draft:
 
 
 class _Merger:
-    def __init__(self, base: Mapping[str, Entity], strict: bool) -> None:
+    def __init__(self, base: Mapping[str, Entity], strict: bool, fill: bool = False) -> None:
         self.base = base
         self.strict = strict
+        self.fill = fill
         self.problems: list[Problem] = []
         self.drafts: dict[str, _Draft] = {}
         self.first_seen: dict[str, EntryRecord] = {}
@@ -276,7 +277,11 @@ class _Merger:
         if entry.weaken and not overlay:
             message = "weaken applies to an entity defined earlier"
             self.problem(entry, "not-an-overlay", message)
-        if not overlay and entry.name is None:
+        if self.fill and (not overlay or entry.name is not None):
+            message = f"{entry.id!r}: a generated layer only adds names to entities defined earlier"
+            self.problem(entry, "not-an-overlay", message)
+            valid = False
+        if not overlay and entry.name is None and not self.fill:
             message = f"entry {entry.id!r} has no name (a new entity needs one)"
             self.problem(entry, "missing-field", message)
             valid = False
@@ -309,8 +314,11 @@ class _Merger:
             self.names_of[entry.id] = entry
         if entry.outranks:
             self.outranks[entry.id] = entry
+        if self.fill:  # only names the entity lacks, none it denies: nothing earlier changes
+            known = draft.name_keys() | {normalize(text) for text in draft.deny}
+            aliases = [alias for alias in aliases if alias.key not in known]
         for alias in aliases:
-            if overlay:
+            if overlay and not self.fill:
                 draft.retier(alias.key, alias.tier)
             draft.put(alias)
         for code, value in entry.codes:
@@ -421,7 +429,11 @@ class _Merger:
 
 
 def merge_layer(
-    base: Mapping[str, Entity], entries: Iterable[EntryRecord], *, strict: bool = True
+    base: Mapping[str, Entity],
+    entries: Iterable[EntryRecord],
+    *,
+    strict: bool = True,
+    fill: bool = False,
 ) -> dict[str, Entity]:
     """Merge one layer of entries into ``base``; return the new id → entity map.
 
@@ -429,8 +441,12 @@ def merge_layer(
     ``strict=False`` skips the checks of language codes and of words that mix
     Latin and Cyrillic letters, for a trusted source: pycountry's Chechen
     names write the palochka as a Latin I, as Chechen texts often do.
+    ``fill=True`` is for a generated layer (CLDR's names): each entry must
+    add to an entity defined earlier, and adds only the names whose key the
+    entity neither has nor denies, so that it never changes what an earlier
+    layer said (a tier, a label, a denial).
     """
-    merger = _Merger(base, strict)
+    merger = _Merger(base, strict, fill)
     for entry in entries:
         merger.add(entry)
     merger.take_names()

@@ -1,0 +1,75 @@
+"""The generated layer: CLDR's names (data/aliases/generated/cldr.yaml, made
+from babel by tools/cldr_names.py), and how a generated layer merges."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from gazetteer import AliasFileError, Gazetteer, Tier
+from gazetteer.entries import AliasRecord, EntryRecord
+from gazetteer.records import merge_layer
+
+ROOT = Path(__file__).parent.parent
+TOOLS = ROOT / "tools"
+
+
+def test_the_file_equals_what_the_generator_makes() -> None:
+    pytest.importorskip("babel")
+    sys.path.insert(0, str(TOOLS))
+    try:
+        import cldr_names  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(TOOLS))
+    committed = (ROOT / "data" / "aliases" / "generated" / "cldr.yaml").read_text("utf-8")
+    assert committed == cldr_names.generate(), "run: python tools/cldr_names.py"
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Russie", "country:ru"),  # fr
+        ("Großbritannien", "country:gb"),  # de
+        ("Xitoy", "country:cn"),  # uz
+        ("Eron", "country:ir"),  # uz
+        ("Böyük Britaniya", "country:gb"),  # az
+        ("Burma", "country:mm"),  # en, the bracketed part of "Myanmar (Burma)"
+        ("Europäische Union", "organization:eu"),  # de: CLDR's EU
+        ("Birleşmiş Milletler", "organization:un"),  # tr: CLDR's UN
+    ],
+)
+def test_cldr_names_resolve(g: Gazetteer, name: str, expected: str) -> None:
+    assert g.resolve(name).expect().id == expected
+
+
+def _entry(entity_id: str, *names: tuple[str, str, Tier], name: str | None = None) -> EntryRecord:
+    aliases = tuple(AliasRecord(text, lang, tier, 1) for text, lang, tier in names)
+    return EntryRecord(source="x.yaml", line=1, id=entity_id, name=name, aliases=aliases)
+
+
+def test_a_generated_layer_adds_names_and_changes_none() -> None:
+    base = merge_layer({}, [_entry("country:xx", ("Xland", "en", Tier.WEAK), name="Xland")])
+    merged = merge_layer(
+        base,
+        [_entry("country:xx", ("XLAND", "de", Tier.STRONG), ("Iksland", "ru", Tier.STRONG))],
+        fill=True,
+    )
+    aliases = {(a.text, a.lang): a.tier for a in merged["country:xx"].aliases}
+    # the weak name stays weak, and no second alias of its key is added
+    assert aliases == {("Xland", "en"): Tier.WEAK, ("Iksland", "ru"): Tier.STRONG}
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        _entry("country:yy", ("Yland", "en", Tier.STRONG)),  # not defined earlier
+        _entry("country:xx", ("Xland", "en", Tier.STRONG), name="Other"),  # a new label
+    ],
+)
+def test_a_generated_layer_only_adds_to_known_entities(entry: EntryRecord) -> None:
+    base = merge_layer({}, [_entry("country:xx", name="Xland")])
+    with pytest.raises(AliasFileError) as raised:
+        merge_layer(base, [entry], fill=True)
+    assert [p.code for p in raised.value.problems] == ["not-an-overlay"]

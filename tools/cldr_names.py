@@ -1,0 +1,239 @@
+"""Generate data/aliases/generated/cldr.yaml: the names of countries and
+territories in every language CLDR has, from the locale data of the `babel`
+package (which is CLDR's), as a layer that adds names to existing entities.
+
+    pip install babel && python tools/cldr_names.py
+
+What it takes: the territory names (``Locale.territories``) of every base
+locale (``ru``, ``kk``, not ``en_GB``) and of every script variant that is
+not the language's default script (``sr_Latn``, ``uz_Cyrl``, filed as
+``sr-Latn`` ...) whose language code the alias files accept. A territory
+code names an entity when it is a two-letter code of a ``country:`` entity,
+or one of the groupings in ``GROUPS`` (EU, UN). A bracketed part is a name of
+its own too ("Myanmar (Burma)" gives Myanmar and Burma), unless it names
+another place (a qualifier: "Virgin Islands (British)"). Babel does not keep
+CLDR's alternative forms (``GB-alt-short`` ...), so there are none here.
+
+What it drops or demotes, against pycountry and the curated files:
+
+- a name whose key the entity already has or denies (the loader would
+  not add it: a generated layer only adds names);
+- a name the library would reject (a control character, Latin and Cyrillic
+  letters in one word, nothing left after normalisation);
+- a name one locale gives to two territories (skipped for both);
+- a name that is one of the library's common words, or a Latin form of one
+  (Aghem's "Mòlokò", Morocco, would otherwise be Russian "молоко");
+- a name that is a strong name of another entity, or that CLDR gives to
+  another territory in another language, is filed weak: it resolves only when
+  no strong name competes, so it never makes an existing name ambiguous.
+
+tests/test_cldr.py checks that the file equals what this makes from the
+installed babel (and the files it reads).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = ROOT / "data" / "aliases"
+OUTPUT = FOLDER / "generated" / "cldr.yaml"
+# CLDR territory codes that are not countries, and the curated entity each names
+GROUPS = {"EU": "organization:eu", "UN": "organization:un"}
+
+# A plain YAML scalar that needs no quotes: letters first, then letters,
+# digits, spaces and a few marks; anything else is written double-quoted.
+_PLAIN = re.compile(r"[^\W\d_][\w .'’-]*(?<! )")
+_YAML_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "~"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_BRACKETED = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "").split(" ", 1)[0] if ch.isalpha() else ""
+
+
+def _mixed_script(text: str) -> bool:
+    """A word that mixes Latin and Cyrillic letters (the library rejects it)."""
+    return any({"LATIN", "CYRILLIC"} <= {_script(ch) for ch in word} for word in text.split())
+
+
+def locales() -> list[tuple[str, str]]:
+    """(babel locale, language tag) for each locale whose names are taken."""
+    from babel import localedata
+    from babel.core import get_global
+
+    from gazetteer.records import check_lang
+
+    likely = get_global("likely_subtags")
+    chosen = []
+    for loc in sorted(localedata.locale_identifiers()):
+        parts = loc.split("_")
+        if len(parts) == 2 and re.fullmatch(r"[A-Z][a-z]{3}", parts[1]):
+            default = likely.get(parts[0], "").split("_")
+            if len(default) > 1 and default[1] == parts[1]:
+                continue  # sr_Cyrl is sr
+        elif len(parts) != 1:
+            continue  # a territory variant: en_GB
+        tag = "-".join(parts)
+        if check_lang(tag) is None:
+            chosen.append((loc, tag))
+    return chosen
+
+
+def base_entities() -> Mapping[str, Any]:
+    """pycountry's entities with the curated files merged in (as the loader
+    merges them before the generated layer)."""
+    from gazetteer.aliasfile import read_alias_files
+    from gazetteer.isodata import iso_entries
+    from gazetteer.records import merge_layer
+
+    files = sorted(p for p in FOLDER.glob("*.y*ml"))
+    entries, problems = read_alias_files(files)
+    if problems:
+        raise SystemExit("\n".join(map(str, problems)))
+    return merge_layer(merge_layer({}, iso_entries(), strict=False), entries)
+
+
+def common_keys() -> set[str]:
+    """The library's common words (src/gazetteer/_data/common/) as keys, with their Latin forms."""
+    from gazetteer import rulefiles
+    from gazetteer.translit import latin_forms
+
+    keys: set[str] = set()
+    for path in sorted(Path(rulefiles.data_dir()).joinpath("common").glob("*.txt")):
+        for line in path.read_text("utf-8").splitlines():
+            if line and not line.startswith("#"):
+                word = line.split("\t", 1)[0]
+                keys.add(word)
+                keys.update(latin_forms(word).values())
+    return keys
+
+
+def entity_of(code: str, entities: Mapping[str, Any]) -> str | None:
+    """The id of the entity a CLDR territory code names, if we have it."""
+    entity_id = GROUPS.get(code) or f"country:{code.lower()}"
+    ok = code in GROUPS or (len(code) == 2 and code.isalpha())
+    return entity_id if ok and entity_id in entities else None
+
+
+def texts_of(name: str) -> list[tuple[str, bool]]:
+    """A CLDR name, and its parts when it ends in a bracketed one: (text,
+    whether it is the bracketed part)."""
+    name = unicodedata.normalize("NFC", name.strip())
+    match = _BRACKETED.match(name)
+    if match is None:
+        return [(name, False)]
+    return [(name, False), (match.group(1), False), (match.group(2).strip(), True)]
+
+
+def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
+    """id → tier ("names" or "weak") → language → names, sorted."""
+    from babel import Locale
+
+    from gazetteer import Tier, normalize
+
+    common = common_keys()
+    entities = base_entities()
+    strong_owners: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, set[str]] = defaultdict(set)  # any tier
+    for entity in entities.values():
+        for alias in entity.aliases:
+            owners[alias.key].add(entity.id)
+            if alias.tier is Tier.STRONG:
+                strong_owners[alias.key].add(entity.id)
+
+    # (id, tag, text, key, bracketed) for every candidate name, and who CLDR gives each key to
+    candidates: list[tuple[str, str, str, str, bool]] = []
+    cldr_owners: dict[str, set[str]] = defaultdict(set)
+    for loc, tag in locales():
+        by_key: dict[str, set[str]] = defaultdict(set)
+        found = []
+        for code, name in Locale.parse(loc).territories.items():
+            entity_id = entity_of(code, entities)
+            if entity_id is None:
+                continue
+            for text, part in texts_of(name):
+                if not text or _CONTROL.search(text) or _mixed_script(text):
+                    continue
+                key = normalize(text)
+                if key:
+                    by_key[key].add(entity_id)
+                    found.append((entity_id, text, key, part))
+        for entity_id, text, key, part in found:
+            if len(by_key[key]) == 1:  # else one locale gives it to two: skipped
+                cldr_owners[key].add(entity_id)
+                candidates.append((entity_id, tag, text, key, part))
+
+    out: dict[str, dict[str, dict[str, list[str]]]] = {}
+    for entity_id, tag, text, key, part in sorted(set(candidates)):
+        entity = entities[entity_id]
+        if key in common or any(a.key == key for a in entity.aliases):
+            continue
+        if key in {normalize(text) for text in entity.deny}:
+            continue
+        others = (strong_owners[key] | cldr_owners[key]) - {entity_id}
+        if part and (others or owners[key] - {entity_id}):
+            continue  # a qualifier that names another place: "(British)", "(China)"
+        tier = "weak" if others else "names"
+        names = out.setdefault(entity_id, {}).setdefault(tier, {}).setdefault(tag, [])
+        if text not in names:
+            names.append(text)
+    return out
+
+
+def _quote(text: str) -> str:
+    if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS:
+        return text
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'
+
+
+def header() -> list[str]:
+    import babel
+    from babel.core import get_global
+
+    cldr = get_global("cldr").get("version", "?")
+    return [
+        f"# Generated by tools/cldr_names.py from babel {babel.__version__} (CLDR {cldr}):",
+        "# the names of countries and territories in every language CLDR has, added",
+        "# to existing entities as a layer that only adds names (docs/aliases.md).",
+        "# Do not edit by hand: run the tool again.",
+    ]
+
+
+def render(data: Mapping[str, Mapping[str, Mapping[str, list[str]]]]) -> str:
+    lines = header()
+
+    def block(tier: str, names: Mapping[str, list[str]]) -> Iterable[str]:
+        yield f"  {tier}:"
+        for tag in sorted(names):
+            yield f"    {tag}: [{', '.join(_quote(n) for n in sorted(names[tag]))}]"
+
+    for entity_id in sorted(data):
+        lines += ["", f"- id: {entity_id}"]
+        for tier in ("names", "weak"):
+            if tier in data[entity_id]:
+                lines += block(tier, data[entity_id][tier])
+    return "\n".join(lines) + "\n"
+
+
+def generate() -> str:
+    """The text of data/aliases/generated/cldr.yaml, as the installed babel makes it."""
+    return render(collect())
+
+
+def main() -> int:
+    OUTPUT.parent.mkdir(exist_ok=True)
+    OUTPUT.write_text(generate(), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

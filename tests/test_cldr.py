@@ -1,8 +1,10 @@
-"""The generated layer: CLDR's names (data/aliases/generated/cldr.yaml, made
-from babel by tools/cldr_names.py), and how a generated layer merges."""
+"""The generated layers (data/aliases/generated/): CLDR's names (made from
+babel by tools/cldr_names.py), Wikidata's ids (from rigour, by
+tools/wikidata_ids.py), and how a generated layer merges."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -16,15 +18,29 @@ ROOT = Path(__file__).parent.parent
 TOOLS = ROOT / "tools"
 
 
-def test_the_file_equals_what_the_generator_makes() -> None:
-    pytest.importorskip("babel")
+@pytest.mark.parametrize(
+    ("tool", "source", "output"),
+    [("cldr_names", "babel", "cldr.yaml"), ("wikidata_ids", "rigour", "wikidata.yaml")],
+)
+def test_the_file_equals_what_the_generator_makes(tool: str, source: str, output: str) -> None:
+    pytest.importorskip(source)
     sys.path.insert(0, str(TOOLS))
     try:
-        import cldr_names  # type: ignore[import-not-found]
+        generator = importlib.import_module(tool)
     finally:
         sys.path.remove(str(TOOLS))
-    committed = (ROOT / "data" / "aliases" / "generated" / "cldr.yaml").read_text("utf-8")
-    assert committed == cldr_names.generate(), "run: python tools/cldr_names.py"
+    committed = (ROOT / "data" / "aliases" / "generated" / output).read_text("utf-8")
+    assert committed == generator.generate(), f"run: python tools/{tool}.py"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("Q232", "country:kz"), ("q159", "country:ru"), ("Q22", "subdivision:gb-sct")],
+)
+def test_wikidata_ids_find_countries_and_subdivisions(
+    g: Gazetteer, code: str, expected: str
+) -> None:
+    assert g.by_code(code, scheme="wikidata").expect().id == expected
 
 
 @pytest.mark.parametrize(

@@ -169,8 +169,11 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
     entities = merge_layer({}, iso_entries(), strict=False)
     curated, generated = _split_generated(files)
     entries, problems = read_alias_files(curated)
-    extra, more = read_alias_files(generated)
-    problems += more
+    layers = []  # each generated file is a layer of its own: CLDR's names, Wikidata's ids
+    for path in generated:
+        layer, more = read_alias_files([path])
+        layers.append(layer)
+        problems += more
     if problems:
         raise AliasFileError(problems)
     if "cities" in packs:
@@ -182,7 +185,9 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
         }
         entities = merge_layer(entities, geonames.city_entries(twins, entities), strict=False)
     entities = merge_layer(entities, entries)
-    return compile_index(merge_layer(entities, extra, fill=True).values())
+    for layer in layers:
+        entities = merge_layer(entities, layer, fill=True)
+    return compile_index(entities.values())
 
 
 def _with_user_files(

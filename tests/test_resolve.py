@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gazetteer
-from gazetteer import Gazetteer, Method, Status, Tier
+from gazetteer import Gazetteer, Kind, Method, Status, Tier
 
 from .conftest import ACCEPTANCE_LOOKUPS, CITY_OR_REGION, DATA
 
@@ -284,3 +284,30 @@ def test_user_files_extend_the_bundled_data(tmp_path: Path) -> None:
     assert entity is not None and entity.id == "person:ilham-aliyev"
     assert "Ilham Alijew" in g2["person:ilham-aliyev"].names["de"]
     assert g2.resolve("new ganja test").entity is not None
+
+
+@pytest.mark.parametrize("name", ["Georgien", "Géorgie", "Люксембург"])
+def test_a_translation_that_took_a_countrys_name_gives_way_to_the_country(
+    g: Gazetteer, name: str
+) -> None:
+    # the subdivision's translated name is weak; its own names ("Georgia") still tie
+    assert g.resolve(name).expect().kind is Kind.COUNTRY
+    assert len({m.entity.kind for m in g.candidates(name)}) > 1
+
+
+def test_no_translated_subdivision_name_ties_with_a_country(g: Gazetteer) -> None:
+    countries = {
+        alias.key
+        for entity in g.entities
+        if entity.kind is Kind.COUNTRY
+        for alias in entity.aliases
+        if alias.tier is Tier.STRONG
+    }
+    clashes = [
+        (entity.id, alias.text)
+        for entity in g.entities
+        if entity.kind is Kind.SUBDIVISION
+        for alias in entity.aliases
+        if alias.tier is Tier.STRONG and alias.lang not in ("en", "und") and alias.key in countries
+    ]
+    assert clashes == []

@@ -36,7 +36,7 @@ from gazetteer.errors import AliasFileError, PackError, Problem, sort_problems
 from gazetteer.index import Index, compile_index
 from gazetteer.isodata import iso_entries
 from gazetteer.model import Entity
-from gazetteer.records import merge_layer, same_alias_warnings
+from gazetteer.records import countries_first, merge_layer, same_alias_warnings
 from gazetteer.resolver import Gazetteer
 
 __all__ = [
@@ -187,7 +187,7 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
     entities = merge_layer(entities, entries)
     for layer in layers:
         entities = merge_layer(entities, layer, fill=True)
-    return compile_index(entities.values())
+    return compile_index(countries_first(entities).values())
 
 
 def _with_user_files(

@@ -460,6 +460,41 @@ def merge_layer(
     return merged
 
 
+def _yields(alias: Alias, countries: set[str]) -> bool:
+    return alias.tier is Tier.STRONG and alias.lang not in _OWN and alias.key in countries
+
+
+_OWN = frozenset({"en", "und"})  # the languages of a subdivision's own names in pycountry
+
+
+def countries_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
+    """A subdivision's strong name in a language other than English or its
+    undetermined (local) name, that is also a country's strong name, becomes
+    weak there: German "Georgien" and French "Géorgie" are the country, and
+    the US state stays a candidate (it answers when the caller asks for
+    subdivisions). Such names are translations that took the country's word;
+    the names the place goes by itself stay strong, so "Georgia" stays
+    ambiguous between the two."""
+    countries = {
+        alias.key
+        for entity in entities.values()
+        if entity.kind is Kind.COUNTRY
+        for alias in entity.aliases
+        if alias.tier is Tier.STRONG
+    }
+    merged = dict(entities)
+    for entity_id, entity in entities.items():
+        if entity.kind is not Kind.SUBDIVISION:
+            continue
+        if any(_yields(a, countries) for a in entity.aliases):
+            aliases = tuple(
+                attrs.evolve(a, tier=Tier.WEAK) if _yields(a, countries) else a
+                for a in entity.aliases
+            )
+            merged[entity_id] = attrs.evolve(entity, aliases=aliases)
+    return merged
+
+
 def same_alias_warnings(
     entities: Mapping[str, Entity], entries: Iterable[EntryRecord]
 ) -> list[Problem]:

@@ -6,16 +6,20 @@ takes seconds; the result depends only on the installed pycountry, the
 bundled alias files and this package's own code, so it is stored once as
 JSON (data only: nothing in it can run code) in the user's cache folder,
 under a name made from a hash of all of those. A file is one line of
-header (format, key, and the SHA-256 of the body) and the JSON body. The
-index's postings are kept packed (one string of numbers per key, decoded
-when looked up): JSON reads one string far faster than a list of numbers.
+header (format, key, layout, and the SHA-256 of the body) and the body: JSON,
+or for the cross-script index columns of text (:mod:`gazetteer._tables`),
+which open without reading every entry, so that a process that resolves a
+few names does not read 17 MB. The index's postings are kept packed (one
+string of numbers per key, decoded when looked up): JSON reads one string
+far faster than a list of numbers.
 
 Nothing read is trusted. A file is read only if it is a regular file (not a
 link, a pipe or a device), at most :data:`MAX_BYTES` long, owned by the
 current user and writable by no one else (the index compiled into the
 package may also belong to whoever installed the package's code); its
 header must match, its body its checksum, and every field of every row its
-type and shape. A file that fails any of that is logged, ignored and
+type and shape; every posting of the index must point to an alias of one of
+its entities. A file that fails any of that is logged, ignored and
 rebuilt; a folder that cannot be written is logged and skipped.
 
 Files are written with mode 0600, through a temporary file that is removed
@@ -48,8 +52,9 @@ from typing import Any, overload
 
 import platformdirs
 
+from gazetteer._tables import Strings, Table, decode_columns, encode_columns
 from gazetteer.crossindex import CrossIndex
-from gazetteer.index import Index, Packed
+from gazetteer.index import _SHIFT, Index, Packed
 from gazetteer.model import Alias, Entity, Kind, Tier
 from gazetteer.wordindex import WordIndex
 
@@ -68,6 +73,9 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 FORMAT = 5
+# The layout of a file whose body is columns (gazetteer._tables), named in its
+# header; a header without one holds JSON.
+_COLUMNS = "columns"
 # The largest file, the cities pack's cross-script index, is 53 MB: ten times that.
 MAX_BYTES = 512 * 1024 * 1024
 KEEP = 4  # sets kept of each name (bundled, bundled.user, cross, ...)
@@ -330,10 +338,26 @@ def _json(text: bytes | str) -> Any:
 
 
 def _read(name: str, key: str, folder: Path | None = None) -> dict[str, Any]:
-    """The body stored under ``name`` and ``key`` (raises if absent, not a
-    file to trust, of another format or key, or if its contents do not match
-    their checksum). ``folder``: the package's compiled index, not the
-    user's cache (which the read marks used)."""
+    """The JSON body stored under ``name`` and ``key`` (raises as
+    :func:`_read_body` does, or if the body is not a JSON object)."""
+    layout, body = _read_body(name, key, folder)
+    if layout is not None:
+        raise ValueError(f"of another layout ({layout})")
+    return _json_object(body)
+
+
+def _json_object(body: memoryview) -> dict[str, Any]:
+    payload = _json(str(body, "utf-8"))
+    if not isinstance(payload, dict):
+        raise ValueError("the contents are not a JSON object")
+    return payload
+
+
+def _read_body(name: str, key: str, folder: Path | None = None) -> tuple[str | None, memoryview]:
+    """The layout (None: JSON) and body stored under ``name`` and ``key``
+    (raises if absent, not a file to trust, of another format or key, or if
+    its contents do not match their checksum). ``folder``: the package's
+    compiled index, not the user's cache (which the read marks used)."""
     path = _path(name, key, folder)
     if not stat.S_ISREG(os.lstat(path).st_mode):  # not even opened: a link, pipe, device...
         raise ValueError("not a regular file")
@@ -362,10 +386,10 @@ def _read(name: str, key: str, folder: Path | None = None) -> dict[str, Any]:
                 os.utime(fd if os.utime in os.supports_fd else path)
     finally:
         os.close(fd)
-    payload = _json(str(body, "utf-8"))
-    if not isinstance(payload, dict):
-        raise ValueError("the contents are not a JSON object")
-    return payload
+    layout = header.get("layout")
+    if layout not in (None, _COLUMNS):
+        raise ValueError(f"of an unknown layout ({layout!r})")
+    return layout, body
 
 
 def _fields(payload: dict[str, Any], *names: str) -> list[Any]:
@@ -374,12 +398,9 @@ def _fields(payload: dict[str, Any], *names: str) -> list[Any]:
     return [payload[name] for name in names]
 
 
-def _packed(raw: object, what: str) -> Packed:
-    """``raw`` as packed numbers, checked: text → ASCII digits and spaces.
-
-    Whether each number is in range (an entity, one of its aliases, a form)
-    is not checked: that would cost a quarter of a load (see docs/scaling.md).
-    """
+def _packed(raw: object, what: str, within: Iterable[int] | None = None) -> Packed:
+    """``raw`` as packed numbers, checked: text → ASCII digits and spaces,
+    and, given ``within`` (every valid number), each one of them."""
     if not isinstance(raw, dict):
         raise ValueError(f"the {what} are not a mapping")
     try:
@@ -388,7 +409,19 @@ def _packed(raw: object, what: str) -> Packed:
         raise ValueError(f"the {what} are not text") from None
     if not joined.isascii() or joined.encode("ascii").translate(None, b"0123456789 "):
         raise ValueError(f"the {what} are not lists of numbers")
+    if within is not None and not set(within).issuperset(map(int, joined.split())):
+        raise ValueError(f"the {what} point past the entities or their aliases")
     return Packed(raw)
+
+
+def _postings(entities: LazyEntities) -> Iterable[int]:
+    """Every posting an index of ``entities`` may hold: each alias of each
+    entity (see :func:`gazetteer.index.unpack`)."""
+    tiers = entities._columns[4]  # one character an alias
+    return chain.from_iterable(
+        range(position << _SHIFT, (position << _SHIFT) + len(chars))
+        for position, chars in enumerate(tiers)
+    )
 
 
 def _unusable(name: str, key: str, exc: Exception, folder: Path | None = None) -> None:
@@ -407,7 +440,9 @@ def read_index(name: str, key: str, folder: Path | None = None) -> Index | None:
         positions = dict(zip(entities.ids, count(), strict=False))
         if len(positions) != len(entities):
             raise ValueError("an entity id repeats")
-        postings = _packed(raw, "postings")
+        # checked against the entities (about 10 ms for the bundled data), so
+        # that no lookup meets a posting past them
+        postings = _packed(raw, "postings", _postings(entities))
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -430,22 +465,14 @@ def write_index(name: str, key: str, index: Index, folder: Path | None = None) -
 
 
 def read_cross_index(name: str, key: str) -> CrossIndex | None:
-    """The cross-script index cached under ``name`` and ``key``, or None."""
+    """The cross-script index cached under ``name`` and ``key``, or None.
+
+    Stored as columns (:mod:`gazetteer._tables`), it opens without reading
+    every form: a process that resolves a few names reads a few of them.
+    """
     try:
-        latin, skeleton, forms, grams = _fields(
-            _read(name, key), "latin", "skeleton", "forms", "grams"
-        )
-        if not isinstance(forms, list):
-            raise ValueError("the forms are not a list")
-        cross = CrossIndex(
-            latin=_packed(latin, "Latin forms"),
-            skeleton=_packed(skeleton, "skeletons"),
-            forms=tuple(forms),
-            grams=_packed(grams, "trigrams"),
-        )
-        # (so the forms are text: the keys of a JSON object are)
-        if len(forms) != len(cross.latin.raw) or set(forms) != set(cross.latin.raw):
-            raise ValueError("the Latin forms differ from the form list")
+        layout, body = _read_body(name, key)
+        cross = _cross_from_json(_json_object(body)) if layout is None else _cross_columns(body)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
@@ -454,15 +481,84 @@ def read_cross_index(name: str, key: str) -> CrossIndex | None:
     return cross
 
 
-def write_cross_index(name: str, key: str, cross: CrossIndex) -> None:
-    """Store a cross-script index; failures are logged, not raised."""
-    body = {
-        "latin": dict(cross.latin.raw),
-        "skeleton": dict(cross.skeleton.raw),
-        "forms": list(cross.forms),
-        "grams": dict(cross.grams.raw),
+def _cross_from_json(payload: dict[str, Any]) -> CrossIndex:
+    """A cross-script index stored as JSON (as before the columns)."""
+    latin, skeleton, forms, grams = _fields(payload, "latin", "skeleton", "forms", "grams")
+    if not isinstance(forms, list):
+        raise ValueError("the forms are not a list")
+    cross = CrossIndex(
+        latin=_packed(latin, "Latin forms"),
+        skeleton=_packed(skeleton, "skeletons"),
+        forms=tuple(forms),
+        grams=_packed(grams, "trigrams"),
+    )
+    # (so the forms are text: the keys of a JSON object are)
+    if len(forms) != len(cross.latin.raw) or set(forms) != set(cross.latin.raw):
+        raise ValueError("the Latin forms differ from the form list")
+    return cross
+
+
+def _numbers(column: Strings, what: str) -> Strings:
+    """``column``, checked: ASCII digits and spaces only."""
+    text = column._text
+    if not text.isascii() or text.encode("ascii").translate(None, b"0123456789 "):
+        raise ValueError(f"the {what} are not lists of numbers")
+    return column
+
+
+def _cross_columns(body: memoryview) -> CrossIndex:
+    columns = decode_columns(body)
+    expected = {
+        f"{part}.{column}"
+        for part in ("latin", "skeleton", "grams")
+        for column in ("keys", "values", "order")
     }
-    _write(name, key, body)
+    if set(columns) != expected:
+        raise ValueError("the contents are not the cross-script columns")
+
+    def strings(name: str) -> Strings:
+        found = columns[name]
+        if not isinstance(found, Strings):
+            raise ValueError(f"{name} is not text")
+        return found
+
+    def table(keys: Strings, values: str, what: str) -> Table:
+        found, order = _numbers(strings(values), what), columns[values.replace("values", "order")]
+        if isinstance(order, Strings) or not len(keys) == len(found) == len(order):
+            raise ValueError(f"the {what} do not match their keys")
+        if len(order) and max(order) >= len(order):
+            raise ValueError(f"the {what} are out of order")
+        return Table(keys, found, order)
+
+    forms = strings("latin.keys")  # the forms, in the order the trigrams number them
+    latin = table(forms, "latin.values", "Latin forms")
+    cross = CrossIndex(
+        latin=Packed(latin),
+        skeleton=Packed(table(strings("skeleton.keys"), "skeleton.values", "skeletons")),
+        forms=forms,
+        grams=Packed(table(strings("grams.keys"), "grams.values", "trigrams")),
+    )
+    return cross
+
+
+def _order(keys: Sequence[str]) -> list[int]:
+    return sorted(range(len(keys)), key=keys.__getitem__)
+
+
+def write_cross_index(name: str, key: str, cross: CrossIndex) -> None:
+    """Store a cross-script index (as columns); failures are logged, not raised."""
+    forms = list(cross.forms)
+    columns: dict[str, Sequence[str] | Sequence[int]] = {
+        "latin.keys": forms,
+        "latin.values": [cross.latin.raw[form] for form in forms],
+        "latin.order": _order(forms),
+    }
+    for part, packed in (("skeleton", cross.skeleton), ("grams", cross.grams)):
+        keys = list(packed.raw)
+        columns[f"{part}.keys"] = keys
+        columns[f"{part}.values"] = list(packed.raw.values())
+        columns[f"{part}.order"] = _order(keys)
+    _write_data(name, key, encode_columns(columns), layout=_COLUMNS)
 
 
 _ENTRIES = re.compile(r"\d+,[AC-]*(?:;\d+,[AC-]*)*")
@@ -529,9 +625,17 @@ def _serialise(body: dict[str, Any]) -> bytes:
 
 
 def _write(name: str, key: str, body: dict[str, Any], folder: Path | None = None) -> None:
+    _write_data(name, key, _serialise(body), folder)
+
+
+def _write_data(
+    name: str, key: str, data: bytes, folder: Path | None = None, layout: str | None = None
+) -> None:
     path = _path(name, key, folder)
-    data = _serialise(body)
-    header = {"format": FORMAT, "key": key, "sha256": hashlib.sha256(data).hexdigest()}
+    header: dict[str, Any] = {"format": FORMAT, "key": key}
+    if layout is not None:
+        header["layout"] = layout
+    header["sha256"] = hashlib.sha256(data).hexdigest()
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import collections
 import functools
+from collections.abc import Sequence
 
 import attrs
 
@@ -43,7 +44,7 @@ class CrossIndex:
 
     latin: Packed
     skeleton: Packed
-    forms: tuple[str, ...]
+    forms: Sequence[str]  # a tuple, or a column read from the cache
     grams: Packed
 
     def alias_forms(self, index: Index, posting: int) -> dict[str, str]:

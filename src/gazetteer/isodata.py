@@ -28,8 +28,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pycountry
-
 from gazetteer.entries import AliasRecord, EntryRecord
 from gazetteer.model import Tier
 
@@ -51,6 +49,8 @@ def _lang_tag(locale: str) -> str:
 
 
 def _catalogues(domain: str) -> list[tuple[str, gettext.GNUTranslations]]:
+    import pycountry  # imported when first needed: a load from the cache never is
+
     root = Path(pycountry.LOCALES_DIR)
     found = []
     for locale in sorted(os.listdir(root)):
@@ -115,6 +115,8 @@ def _field(record: Any, name: str) -> str | None:
 
 def iso_entries() -> Iterator[EntryRecord]:
     """Yield one entry per ISO 3166-1 country, 3166-3 historic country and 3166-2 subdivision."""
+    import pycountry
+
     catalogues = _catalogues("iso3166-1")
     for country in pycountry.countries:
         primary = [

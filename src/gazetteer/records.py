@@ -24,7 +24,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 import attrs
-import pycountry
 
 from gazetteer.entries import AliasRecord, EntryRecord
 from gazetteer.errors import AliasFileError, Problem, ProblemCode, sort_problems
@@ -59,6 +58,8 @@ def check_lang(tag: str) -> str | None:
             f"language code {tag!r} is not of the form 'll', 'll-Ssss' or 'll-RR' "
             "(ISO 639 language, optional ISO 15924 script, optional region)"
         )
+    import pycountry  # imported when first needed: a load from the cache never is
+
     lang, script, _region = match.groups()
     field = "alpha_2" if len(lang) == 2 else "alpha_3"
     if pycountry.languages.get(**{field: lang}) is None:

@@ -34,7 +34,7 @@ from typing import NamedTuple
 import attrs
 
 from gazetteer._lazy import Lazy
-from gazetteer.demonyms import demonyms
+from gazetteer.demonyms import Demonyms
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
@@ -134,6 +134,7 @@ class Tagger:
         self._follows: dict[str, bool] = {}  # "key, next word as written" → continues
         # per (kinds, lang): capitalised surface → its route
         self._routes: dict[tuple[frozenset[Kind] | None, str | None], dict[str, _Route]] = {}
+        self._demonyms: dict[bool, Demonyms] = {}  # nouns for a people (True), adjectives
 
     def decide(
         self,
@@ -190,9 +191,12 @@ class Tagger:
                 if not wanted:
                     continue
                 spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+                scanner = self._demonyms.get(nouns)
+                if scanner is None:
+                    scanner = self._demonyms[nouns] = Demonyms(self.index, nouns)
                 extra = [
                     found
-                    for found in demonyms(self.index, text, spans, nouns)
+                    for found in scanner.find(text, spans)
                     if kinds is None or found[2][0] is None or found[2][0].kind in kinds
                 ]
                 if extra:

@@ -34,6 +34,7 @@ from typing import NamedTuple
 import attrs
 
 from gazetteer._lazy import Lazy
+from gazetteer.context import inside_unknown_names
 from gazetteer.demonyms import Demonyms
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
@@ -186,6 +187,8 @@ class Tagger:
         findings: list[Finding] = []
         run = _Run(text, self.words.get(), kinds, lowercase, lang)
         self._names(run, bounds, findings)
+        if findings and not lowercase:
+            bounds, findings = _outside_unknown_names(text, bounds, findings, lang)
         if kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds:
             for wanted, nouns in ((people, True), (adjectives, False)):
                 if not wanted:
@@ -417,6 +420,22 @@ class Tagger:
             if decided is not None:
                 return width, decided
         return None
+
+
+def _outside_unknown_names(
+    text: str, bounds: array[int], findings: list[Finding], lang: str | None
+) -> tuple[array[int], list[Finding]]:
+    """The mentions that are not one-word place names inside a longer name
+    the gazetteer does not know (:mod:`gazetteer.context`)."""
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    inside = inside_unknown_names(text, spans, findings, lang)
+    if not any(inside):
+        return bounds, findings
+    kept = [number for number, drop in enumerate(inside) if not drop]
+    return (
+        array("q", [at for number in kept for at in spans[number]]),
+        [findings[number] for number in kept],
+    )
 
 
 def _starts_name(words: WordIndex, word: str) -> bool:

@@ -23,6 +23,14 @@ def test_a_place_as_a_given_name(g: Gazetteer) -> None:
     assert _ids(g, "Торговля с Азией растёт.") == [("Азией", "region:asia")]
 
 
+def test_a_hyphen_joins_the_words_of_a_name_too(g: Gazetteer) -> None:
+    assert _ids(g, "агентство Лумина-Казахстан сообщило") == []
+    assert _ids(g, "помогли Азию-Марави спасти") == []
+    # two names joined by a hyphen are both names
+    found = _ids(g, "рейсы Москва-Казахстан отменили")
+    assert [s for s, _ in found] == ["Москва", "Казахстан"]
+
+
 def test_a_place_after_an_unknown_name(g: Gazetteer) -> None:
     # a surname that is also a place, after a given name
     assert _ids(g, "на встречу пришёл Горан Болтон и ушёл", "ru") == []

@@ -5,14 +5,15 @@ not the borough of Bolton. Such a word is not reported, rather than reported
 as the place and the longer name cut short silently.
 
 A neighbour *continues* a name when it is written right next to it (one
-space between), starts with a capital, is not in capitals (an acronym such
-as МИД governs a name, it is not a word of it), is in the same script, is
-not one of the common words of the text's language (``_data/common/``: a
-capitalised common word is the start of a sentence or a title, not a name)
-and is not itself a word of a mention. Then the place name is not reported
+space or a hyphen between: Азия-Марави, Лумина-Казахстан), starts with a
+capital, is not in capitals (an acronym such as МИД governs a name, it is
+not a word of it), is in the same script, is not one of the common words
+of the text's language (``_data/common/``: a capitalised common word is
+the start of a sentence or a title, not a name) and is not itself a word of
+a mention. Then the place name is not reported
 
 * when the word before it continues it and does not start a sentence
-  (Горан Болтон, Лумина Казахстан); or
+  (Горан Болтон, Лумина Казахстан), or is joined to it by a hyphen; or
 * when the word after it continues it and is the last capitalised word of
   the run (Азия Марави): a place name followed by two capitalised words is
   more often a place before a person's name (глава МИД Казахстана Арман
@@ -31,7 +32,6 @@ person's name after a given name the gazetteer does not know (Доналд
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 
 from gazetteer import rulefiles
@@ -44,8 +44,8 @@ __all__ = ["inside_unknown_names"]
 
 _PLACES = frozenset({Kind.COUNTRY, Kind.SUBDIVISION, Kind.CITY, Kind.REGION})
 _SPACE = " \u00a0"  # what may stand between two words of one name
+_HYPHEN = "-‐"  # what joins the parts of a hyphenated name (Азия-Марави)
 _SENTENCE = ".!?…:;\"'«»“”„()[]—–-•|/\n\r"  # what a sentence or title may start after
-_BEFORE = re.compile(rf"(?<![\w'’ʼ`-])({WORD.pattern})[{_SPACE}]$")
 
 
 def inside_unknown_names(
@@ -58,6 +58,8 @@ def inside_unknown_names(
     starts = [start for start, _ in spans]
     first_names: set[str] = set()
     words: list[int] = []  # the mentions that are one-word place names
+    places: dict[int, bool] = {}  # by id of a finding (findings are shared by name)
+    joints = _SPACE + _HYPHEN
 
     def continues(start: int, end: int, name: str) -> bool:
         at = bisect.bisect_left(starts, end)  # a mention starting before ``end`` ...
@@ -65,21 +67,35 @@ def inside_unknown_names(
         return not taken and _may_continue(text[start:end], name, lang)
 
     for number, ((start, end), found) in enumerate(zip(spans, findings, strict=True)):
-        if found[5] or not _is_place(found) or any(ch.isspace() for ch in text[start:end]):
+        place = places.get(id(found))
+        if place is None:
+            place = places[id(found)] = not found[5] and _is_place(found)
+        if not place:
+            continue
+        surface = text[start:end]
+        if " " in surface or not surface.isprintable():  # more than a word
             continue
         words.append(number)
-        surface = text[start:end]
-        after = _after(text, end)
-        if after is not None and continues(*after.span(), surface):
-            later = _after(text, after.end())
-            if later is None or not later.group()[:1].isupper():
-                inside[number] = True
-                if found[2] is Method.EXACT:
-                    first_names.add(surface)
-                continue
-        before = _BEFORE.search(text, max(0, start - 80), start)
-        if before is not None and continues(*before.span(1), surface):
-            inside[number] = not _starts_sentence(text, before.start(1))
+        # the word after it (most often there is none, or it is in lower case)
+        if text[end : end + 1] in joints and text[end + 1 : end + 2].isupper():
+            after = WORD.match(text, end + 1)
+            if after is not None and continues(*after.span(), surface):
+                at = after.end()  # is it the last capitalised word of the run?
+                if not (text[at : at + 1] in joints and text[at + 1 : at + 2].isupper()):
+                    inside[number] = True
+                    if found[2] is Method.EXACT:
+                        first_names.add(surface)
+                    continue
+        # the word before it
+        if start > 1 and text[start - 1] in joints and text[start - 2].isalnum():
+            space = text.rfind(" ", max(0, start - 40), start - 1) + 1
+            if space and text[space : start - 1].isalnum():  # most often a plain word
+                begin = space
+            else:
+                begin = _word_before(text, start - 1)
+            if text[begin].isupper() and continues(begin, start - 1, surface):
+                joined = text[start - 1] in _HYPHEN
+                inside[number] = joined or not _starts_sentence(text, begin)
     for number in words:
         if text[spans[number][0] : spans[number][1]] in first_names:
             inside[number] = True
@@ -90,11 +106,21 @@ def _is_place(found: Finding) -> bool:
     return bool(found[4]) and all(entity.kind in _PLACES for entity in found[4])
 
 
-def _after(text: str, end: int) -> re.Match[str] | None:
-    """The word right after ``end``, one space away."""
-    if not text[end : end + 1] or text[end] not in _SPACE:
-        return None
-    return WORD.match(text, end + 1)
+_INSIDE_WORD = "'’ʼ`" + _HYPHEN  # what may stand inside a word, between letters
+
+
+def _word_before(text: str, end: int) -> int:
+    """Where the word that ends at ``end`` (after a letter or digit) starts:
+    a hyphenated or apostrophised word whole, as
+    :data:`gazetteer.tokens.WORD` reads it."""
+    at = end
+    while at > 0:
+        ch = text[at - 1]
+        if ch.isalnum() or (ch in _INSIDE_WORD and at < end and at > 1 and text[at - 2].isalnum()):
+            at -= 1
+        else:
+            break
+    return at
 
 
 def _may_continue(word: str, name: str, lang: str | None) -> bool:

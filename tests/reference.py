@@ -16,10 +16,11 @@ import functools
 import itertools
 
 from gazetteer import Gazetteer
+from gazetteer.context import inside_unknown_names
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.forms import rules
 from gazetteer.index import unpack
-from gazetteer.model import Status
+from gazetteer.model import Finding, Status
 from gazetteer.normalize import normalize
 from gazetteer.scoring import admit, decide
 from gazetteer.tagger import _CLOSING, _GAP
@@ -89,7 +90,7 @@ def reference_tag(
     words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     most = max(table, default=0)
 
-    def name_at(i: int) -> tuple[int, Tagged] | None:
+    def name_at(i: int) -> tuple[int, Tagged, Finding] | None:
         for width in range(min(most, len(words) - i), 0, -1):
             run = words[i : i + width]
             if any(not _GAP.fullmatch(text[a[1] : b[0]]) for a, b in itertools.pairwise(run)):
@@ -112,22 +113,23 @@ def reference_tag(
             top = resolution.tied[0]
             if top.alias.text[-1:] in _CLOSING and text[end : end + 1] == top.alias.text[-1]:
                 end += 1
-            if width == 1:
-                finding = (
-                    top.entity if resolution.status is Status.RESOLVED else None,
-                    top.alias,
-                    top.method,
-                    top.score,
-                    tuple(m.entity for m in resolution.tied),
-                    False,
-                )
-                if not fits_language(finding, keys[0], lang):
-                    continue
+            finding: Finding = (
+                top.entity if resolution.status is Status.RESOLVED else None,
+                top.alias,
+                top.method,
+                top.score,
+                tuple(m.entity for m in resolution.tied),
+                False,
+            )
+            if width == 1 and not fits_language(finding, keys[0], lang):
+                continue
             entity = top.entity.id if resolution.status is Status.RESOLVED else None
-            return width, (start, end, entity, frozenset(m.entity.id for m in resolution.tied))
+            tagged = (start, end, entity, frozenset(m.entity.id for m in resolution.tied))
+            return width, tagged, finding
         return None
 
     out: list[Tagged] = []
+    findings: list[Finding] = []
     i = 0
     while i < len(words):
         if out and words[i][0] < out[-1][1]:
@@ -137,12 +139,18 @@ def reference_tag(
         if chosen is None:
             i += 1
             continue
-        width, tagged = chosen
+        width, tagged, finding = chosen
         for inner in range(i + 1, i + width):
             other = name_at(inner)
             if other is not None and other[1][1] > tagged[1]:
-                width, tagged, i = other[0], other[1], inner
+                (width, tagged, finding), i = other, inner
                 break
         out.append(tagged)
+        findings.append(finding)
         i += width
-    return out
+    if lowercase:
+        return out
+    # a place name inside a longer name the gazetteer does not know: the
+    # library's own rule about the text around a mention, as the tagger applies it
+    inside = inside_unknown_names(text, [t[:2] for t in out], findings, lang)
+    return [tagged for tagged, drop in zip(out, inside, strict=True) if not drop]

@@ -5,22 +5,32 @@ people (британците, американцы, українці) with ``tag
 
 The stems are data (``_data/demonyms.yaml``): a word of the text that starts
 with a stem and is at most ``max_ending`` letters longer points to the
-stem's country. A stem whose country the gazetteer does not hold is left
-out, so a gazetteer loaded without the bundled data tags none of them.
+stem's country. A word that reads as an adjective (it starts with an
+adjective stem, within the adjectives' allowance) is never a noun for a
+people: немецких is an adjective of немецк, not немец + ких. A stem whose
+country the gazetteer does not hold is left out, so a gazetteer loaded
+without the bundled data tags none of them.
+
+The scan reads the text lower-cased (not folded): the stems are laid out as
+a trie whose letters accept every character that folds to them, and the
+pattern starts with the character before a word, which the regex engine
+finds quickly; so a text is read once, and what it finds is what matching
+the stems against the folded text finds.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from gazetteer import rulefiles
 from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Method, Tier
-from gazetteer.normalize import fold
+from gazetteer.normalize import fold, fold_lowered, folds_to
 from gazetteer.scoring import score
 
-__all__ = ["demonyms"]
+__all__ = ["Demonyms", "demonyms"]
 
 
 @functools.cache
@@ -31,12 +41,29 @@ def _stems(people: bool) -> tuple[dict[str, str], int]:
     return stems, data.people_max_ending if people else data.max_ending
 
 
+def _letter(char: str) -> str:
+    """A regex for one folded letter: it and every character folding to it."""
+    chars = folds_to(char)
+    if len(chars) == 1:
+        return re.escape(char)
+    return "[" + "".join(re.escape(ch) for ch in chars) + "]"
+
+
 @functools.cache
 def _pattern(stems: frozenset[str]) -> re.Pattern[str]:
-    """A word that starts with one of ``stems`` (group 1: the longest such
-    stem). The stems are laid out as a trie, so that the regex engine tries
-    one branch a letter rather than every stem at every word."""
-    return re.compile(rf"\b({_trie(sorted(stems))})[^\W\d_]*")
+    """A word after a character that is not part of a word (or at the start
+    of the text: the caller puts a space before it) that starts with one of
+    ``stems`` (group 1: the longest such stem; group 2: the word)."""
+    # the look-ahead at the first letter turns most words away in one test
+    firsts = sorted({ch for stem in stems for ch in folds_to(stem[0])})
+    first = "[" + "".join(re.escape(ch) for ch in firsts) + "]"
+    return re.compile(rf"\W(?={first})(({_trie(sorted(stems))})[^\W\d_]*)")
+
+
+@functools.cache
+def _anchored(stems: frozenset[str]) -> re.Pattern[str]:
+    """A word, at a given place, that starts with one of ``stems``."""
+    return re.compile(rf"({_trie(sorted(stems))})[^\W\d_]*")
 
 
 def _trie(words: list[str]) -> str:
@@ -50,9 +77,62 @@ def _trie(words: list[str]) -> str:
             ends = True
     if not branches:
         return ""
-    parts = [re.escape(first) + _trie(rest) for first, rest in sorted(branches.items())]
+    parts = [_letter(first) + _trie(rest) for first, rest in sorted(branches.items())]
     body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
     return f"(?:{body})?" if ends else body
+
+
+class Demonyms:
+    """The demonyms of one index: adjectives, or (``people``) the nouns for
+    a people. Made once per tagger; :meth:`find` reads a text."""
+
+    def __init__(self, index: Index, people: bool) -> None:
+        self.index = index
+        stems, self.max_ending = _stems(people)
+        self.stems = {stem: entity for stem, entity in stems.items() if entity in index.positions}
+        self.pattern = _pattern(frozenset(self.stems)) if self.stems else None
+        # a noun is never a word that reads as an adjective
+        adjectives, self.adjective_ending = _stems(False)
+        self.adjectives = _anchored(frozenset(adjectives)) if people and adjectives else None
+
+    def find(self, text: str, busy: Iterable[tuple[int, int]]) -> list[tuple[int, int, Finding]]:
+        """The demonyms of ``text`` outside the spans in ``busy`` (in order):
+        (start, end, finding)."""
+        if self.pattern is None:
+            return []
+        lowered = " " + fold_lowered(text)  # a space: a word may start the text
+        spans = sorted(busy)
+        found: list[tuple[int, int, Finding]] = []
+        at = 0  # the first span of ``busy`` that may still overlap
+        for match in self.pattern.finditer(lowered):
+            stem, word = match.group(2), match.group(1)
+            if len(word) - len(stem) > self.max_ending:
+                continue
+            start, end = match.start(1) - 1, match.end(1) - 1
+            while at < len(spans) and spans[at][1] <= start:
+                at += 1
+            if at < len(spans) and spans[at][0] < end:
+                continue
+            if self.adjectives is not None:
+                adjective = self.adjectives.match(lowered, match.start(1))
+                if adjective is not None and (
+                    adjective.end() - adjective.end(1) <= self.adjective_ending
+                ):
+                    continue  # немецких: an adjective (немецк + их), not a noun (немец + ких)
+            found.append((start, end, self._finding(fold(stem), text[start:end])))
+        return found
+
+    def _finding(self, stem: str, surface: str) -> Finding:
+        entity = self.index.entities[self.index.positions[self.stems[stem]]]
+        alias = Alias(surface, "und", Tier.WEAK)
+        return (
+            entity,
+            alias,
+            Method.INFLECTED,
+            score(Method.INFLECTED, Tier.WEAK),
+            (entity,),
+            True,
+        )
 
 
 def demonyms(
@@ -60,18 +140,4 @@ def demonyms(
 ) -> list[tuple[int, int, Finding]]:
     """The demonym adjectives of ``text`` (``people``: the nouns for a people
     instead) outside the spans in ``busy``: (start, end, finding)."""
-    stems, max_ending = _stems(people)
-    known = frozenset(stem for stem, entity in stems.items() if entity in index.positions)
-    if not known:
-        return []
-    found: list[tuple[int, int, Finding]] = []
-    for match in _pattern(known).finditer(fold(text)):
-        stem, word = match.group(1), match.group(0)
-        start, end = match.span()
-        if len(word) - len(stem) > max_ending or any(a < end and start < b for a, b in busy):
-            continue
-        entity = index.entities[index.positions[stems[stem]]]
-        alias = Alias(text[start:end], "und", Tier.WEAK)
-        value = score(Method.INFLECTED, Tier.WEAK)
-        found.append((start, end, (entity, alias, Method.INFLECTED, value, (entity,), True)))
-    return found
+    return Demonyms(index, people).find(text, busy)

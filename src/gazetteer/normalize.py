@@ -42,7 +42,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["fold", "normalize", "spelling"]
+__all__ = ["fold", "fold_lowered", "folds_to", "normalize", "spelling"]
 
 # Generic combining diacritics (used with Latin, Greek and Cyrillic); marks of
 # other scripts (Devanagari vowel signs, Arabic harakat, kana voicing) live in
@@ -203,14 +203,19 @@ _SHORT = 256  # a text this short is folded character by character
 
 
 @functools.cache
-def _unlike_lower() -> re.Pattern[str]:
+def _unlike_lower_chars() -> tuple[str, ...]:
     """The lower-case characters (of the BMP) that fold to something else."""
-    found = [
+    return tuple(
         chr(cp)
         for cp in range(0x10000)
         if not 0xD800 <= cp < 0xE000 and chr(cp).lower() == chr(cp) and _ONE_FOR_ONE[cp] != chr(cp)
-    ]
-    return re.compile("[" + "".join(re.escape(ch) for ch in found) + "]")
+    )
+
+
+@functools.cache
+def _unlike_lower() -> re.Pattern[str]:
+    """A character of :func:`_unlike_lower_chars`."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in _unlike_lower_chars()) + "]")
 
 
 def _fold_match(match: re.Match[str]) -> str:
@@ -230,3 +235,20 @@ def fold(text: str) -> str:
     # lower() is fast; only the few characters that fold further (ё, é, ı,
     # the apostrophes ...) are looked up one by one
     return _unlike_lower().sub(_fold_match, lowered)
+
+
+def fold_lowered(text: str) -> str:
+    """``text`` lower-cased where that keeps its length (folded otherwise):
+    cheaper than :func:`fold`, and every character of it folds to what
+    :func:`fold` makes of it (see :func:`folds_to`)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else fold(text)
+
+
+@functools.cache
+def folds_to(char: str) -> str:
+    """``char`` (folded) and every lower-case character that folds to it
+    (е: ё; ': ’ ʼ ...): what a pattern over :func:`fold_lowered` text must
+    accept where the folded text has ``char``."""
+    unlike = _unlike_lower_chars()
+    return char + "".join(ch for ch in unlike if _ONE_FOR_ONE[ord(ch)] == char)

@@ -34,7 +34,8 @@ from typing import NamedTuple
 import attrs
 
 from gazetteer._lazy import Lazy
-from gazetteer.demonyms import demonyms
+from gazetteer.context import inside_unknown_names
+from gazetteer.demonyms import Demonyms
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
@@ -134,6 +135,7 @@ class Tagger:
         self._follows: dict[str, bool] = {}  # "key, next word as written" → continues
         # per (kinds, lang): capitalised surface → its route
         self._routes: dict[tuple[frozenset[Kind] | None, str | None], dict[str, _Route]] = {}
+        self._demonyms: dict[bool, Demonyms] = {}  # nouns for a people (True), adjectives
 
     def decide(
         self,
@@ -185,14 +187,19 @@ class Tagger:
         findings: list[Finding] = []
         run = _Run(text, self.words.get(), kinds, lowercase, lang)
         self._names(run, bounds, findings)
+        if findings and not lowercase:
+            bounds, findings = _outside_unknown_names(text, bounds, findings, lang)
         if kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds:
             for wanted, nouns in ((people, True), (adjectives, False)):
                 if not wanted:
                     continue
                 spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+                scanner = self._demonyms.get(nouns)
+                if scanner is None:
+                    scanner = self._demonyms[nouns] = Demonyms(self.index, nouns)
                 extra = [
                     found
-                    for found in demonyms(self.index, text, spans, nouns)
+                    for found in scanner.find(text, spans)
                     if kinds is None or found[2][0] is None or found[2][0].kind in kinds
                 ]
                 if extra:
@@ -413,6 +420,22 @@ class Tagger:
             if decided is not None:
                 return width, decided
         return None
+
+
+def _outside_unknown_names(
+    text: str, bounds: array[int], findings: list[Finding], lang: str | None
+) -> tuple[array[int], list[Finding]]:
+    """The mentions that are not one-word place names inside a longer name
+    the gazetteer does not know (:mod:`gazetteer.context`)."""
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    inside = inside_unknown_names(text, spans, findings, lang)
+    if not any(inside):
+        return bounds, findings
+    kept = [number for number, drop in enumerate(inside) if not drop]
+    return (
+        array("q", [at for number in kept for at in spans[number]]),
+        [findings[number] for number in kept],
+    )
 
 
 def _starts_name(words: WordIndex, word: str) -> bool:

@@ -1,0 +1,126 @@
+"""A one-word place name inside a longer name the gazetteer does not know
+(a person's, a party's) is not reported as the place."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from gazetteer import Gazetteer, Kind, rulefiles
+from gazetteer.wordindex import word_key
+
+
+def _ids(g: Gazetteer, text: str, lang: str | None = "ru") -> list[tuple[str, str | None]]:
+    return [(m.surface, m.entity.id if m.entity else None) for m in g.tag(text, lang=lang)]
+
+
+def test_a_place_as_a_given_name(g: Gazetteer) -> None:
+    # Азия here is a woman's given name; the text keeps calling her so
+    text = "Суд отпустил Азию Марави домой. Позже Азия Марави уехала, и Азия не вернётся."
+    assert [s for s, _ in _ids(g, text)] == []
+    # where the continent stands alone, it is the continent
+    assert _ids(g, "Торговля с Азией растёт.") == [("Азией", "region:asia")]
+
+
+def test_a_hyphen_joins_the_words_of_a_name_too(g: Gazetteer) -> None:
+    assert _ids(g, "агентство Лумина-Казахстан сообщило") == []
+    assert _ids(g, "помогли Азию-Марави спасти") == []
+    # two names joined by a hyphen are both names
+    found = _ids(g, "рейсы Москва-Казахстан отменили")
+    assert [s for s, _ in found] == ["Москва", "Казахстан"]
+
+
+def test_a_place_after_an_unknown_name(g: Gazetteer) -> None:
+    # a surname that is also a place, after a given name
+    assert _ids(g, "на встречу пришёл Горан Болтон и ушёл", "ru") == []
+    # the last word of a party's name
+    assert _ids(g, "движение Лумина Казахстан провело съезд") == []
+
+
+def test_a_place_before_a_persons_full_name_is_kept(g: Gazetteer) -> None:
+    text = "глава МИД Казахстана Арман Жуманов приехал"
+    assert ("Казахстана", "country:kz") in _ids(g, text)
+
+
+def test_a_place_after_a_capitalised_word_that_starts_a_sentence_is_kept(g: Gazetteer) -> None:
+    assert _ids(g, "Погода хорошая. Потом Казахстан ответил.") == [("Казахстан", "country:kz")]
+    assert _ids(g, "Погода хорошая. Зорбек Казахстан покинул.")[0][0] == "Казахстан"
+
+
+def test_an_acronym_or_another_name_next_to_it_changes_nothing(g: Gazetteer) -> None:
+    assert ("Казахстана", "country:kz") in _ids(g, "заявили в МИД Казахстана вчера")
+    assert _ids(g, "между Казахстаном Узбекистаном и") == [
+        ("Казахстаном", "country:kz"),
+        ("Узбекистаном", "country:uz"),
+    ]
+
+
+def test_a_person_after_an_unknown_given_name_is_still_the_person(g: Gazetteer) -> None:
+    found = _ids(g, "с ним говорил Доналд Трамп вчера", None)
+    assert ("Трамп", "person:donald-trump") in found
+
+
+def test_lower_cased_text_is_read_without_the_rule(g: Gazetteer) -> None:
+    found = [m.surface for m in g.tag("в лумина казахстан", lowercase=True)]
+    assert found == ["казахстан"]
+
+
+# -- the rule as a property ---------------------------------------------------------
+
+_LETTERS = "бвгджзклмнпрстфхцчшщ"
+_VOWELS = "аоуэи"
+
+
+def _places(g: Gazetteer) -> list[str]:
+    """Russian one-word names of countries that the tagger reports alone."""
+    found = []
+    for entity in g.entities:
+        if entity.kind is not Kind.COUNTRY:
+            continue
+        for name in entity.names.get("ru", ())[:1]:
+            if " " not in name and "-" not in name and name[:1].isupper() and not name.isupper():
+                found.append(name)
+    return sorted(found)[:80]
+
+
+@st.composite
+def _unknown_word(draw: st.DrawFn) -> str:
+    """A made-up capitalised Russian-looking word."""
+    syllables = draw(
+        st.lists(st.tuples(st.sampled_from(_LETTERS), st.sampled_from(_VOWELS)), min_size=2)
+    )
+    return "".join(a + b for a, b in syllables[:4]).title() + draw(st.sampled_from("кнрт"))
+
+
+@pytest.fixture(scope="module")
+def places(g: Gazetteer) -> list[str]:
+    return _places(g)
+
+
+@given(data=st.data())
+@settings(max_examples=60)
+def test_the_rule_drops_only_a_place_next_to_an_unknown_name(
+    g: Gazetteer, places: list[str], data: st.DataObject
+) -> None:
+    place = data.draw(st.sampled_from(places))
+    one, two = data.draw(_unknown_word()), data.draw(_unknown_word())
+    common = rulefiles.common_words()["ru"].words
+    for word in (one, two):
+        assume(word_key(word) not in common and g.tag(f"и {word} и", lang="ru") == [])
+    alone = _ids(g, f"и {place} и")
+    assume(len(alone) == 1)
+    # next to ordinary words, or two unknown names after it: the place
+    assert _ids(g, f"и {place} и {one} и") == alone
+    assert _ids(g, f"и {place} {one} {two} и") == alone
+    # one unknown name after it, or one before it: a longer name, not the place
+    assert _ids(g, f"и {place} {one} и") == []
+    assert _ids(g, f"и {one} {place} и") == []
+    # ... unless that word starts a sentence
+    assert _ids(g, f"и. {one} {place} и") == alone
+
+
+@pytest.mark.parametrize("lang", ["ru", None])
+def test_a_name_of_several_words_is_never_dropped(g: Gazetteer, lang: str | None) -> None:
+    found = _ids(g, "и Зорбек Дональд Трамп и", lang)
+    assert found == [("Дональд Трамп", "person:donald-trump")]

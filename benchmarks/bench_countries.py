@@ -2,7 +2,7 @@
 
 Run from the repository root (the baselines come with pip install '.[bench]'):
 
-    python benchmarks/bench_countries.py                 # about two to four minutes
+    python benchmarks/bench_countries.py                 # about five minutes on 2 cores
     python benchmarks/bench_countries.py --per-kind 300  # quicker, fewer noisy items
     python benchmarks/bench_countries.py --show 10       # and examples of each failure
 

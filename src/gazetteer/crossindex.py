@@ -7,7 +7,8 @@ under
   romanisation by every convention of its language for a Cyrillic one
   (:mod:`gazetteer.translit`), made from its spelling
   (:func:`~gazetteer.normalize.spelling`, which keeps ё for the conventions
-  that write it "yo") as well as from its key;
+  that write it "yo") as well as from its key; a name inverted around a
+  comma ("Korea, Republic of") is filed in order too (:func:`uninverted`);
 * every phonetic skeleton of those forms (:mod:`gazetteer.phonetic`);
 * the character trigrams of its Latin forms, which pick the few aliases
   worth scoring with rapidfuzz for a query that matched nothing else.
@@ -18,18 +19,22 @@ no query scans the aliases.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import functools
+import math
 from collections.abc import Sequence
 
 import attrs
 
+from gazetteer import rulefiles
 from gazetteer.index import Index, Packed, unpack
 from gazetteer.normalize import spelling
 from gazetteer.phonetic import skeletons
+from gazetteer.scoring import FUZZY_MIN_SIMILARITY, FUZZY_SAME_PREFIX
 from gazetteer.translit import latin_forms, latin_set
 
-__all__ = ["CrossIndex", "build_cross_index", "trigrams"]
+__all__ = ["CrossIndex", "NearForms", "build_cross_index", "trigrams"]
 
 
 def trigrams(form: str) -> set[str]:
@@ -58,6 +63,25 @@ class CrossIndex:
         return forms
 
 
+def uninverted(key: str) -> list[str]:
+    """A name inverted around a comma, as catalogues write it, put back in
+    order: "congo, the democratic republic of the" → "the democratic republic
+    of the congo" and "democratic republic of the congo"; "korea, republic of"
+    → "republic of korea". Empty for a key without one comma."""
+    if key.count(",") != 1:
+        return []
+    head, _, tail = key.partition(",")
+    head, tail = head.strip(), tail.strip()
+    if not head or not tail:
+        return []
+    written = f"{tail} {head}"
+    found = [written]
+    first, _, rest = written.partition(" ")
+    if rest and first in rulefiles.cleanup().articles:
+        found.append(rest)
+    return found
+
+
 def build_cross_index(index: Index) -> CrossIndex:
     """File every alias of ``index`` under its Latin forms, skeletons and trigrams."""
     latin: dict[str, list[int]] = collections.defaultdict(list)
@@ -69,7 +93,10 @@ def build_cross_index(index: Index) -> CrossIndex:
             text, lang = fields(entity)[alias]
             by_lang[lang.split("-")[0], spelling(text)].append(posting)
         for (lang, spelled), found in by_lang.items():
-            for form in sorted(latin_set(key, lang, spelled)):
+            filed = set(latin_set(key, lang, spelled))
+            for written in uninverted(key):
+                filed |= latin_set(written, lang)
+            for form in sorted(filed):
                 latin[form].extend(found)
     skeleton: dict[str, list[int]] = collections.defaultdict(list)
     grams: dict[str, list[int]] = collections.defaultdict(list)
@@ -85,3 +112,42 @@ def build_cross_index(index: Index) -> CrossIndex:
         forms=forms,
         grams=Packed.of(grams),
     )
+
+
+class NearForms:
+    """The Latin forms a fuzzy match can reach, by their first letters and length.
+
+    A fuzzy match needs the query's first ``FUZZY_SAME_PREFIX`` letters and a
+    rapidfuzz ``ratio`` of at least ``FUZZY_MIN_SIMILARITY``; a ratio is
+    ``2 * common / (len(a) + len(b))``, so the shorter of two forms must be at
+    least ``floor / (200 - floor)`` of the longer (0.74 for 85). Forms are
+    grouped by their first letters and sorted by length, so the forms worth
+    scoring are one slice, found by bisection: no other form is looked at.
+    """
+
+    def __init__(self, forms: Sequence[str]) -> None:
+        groups: dict[str, list[int]] = collections.defaultdict(list)
+        for number, form in enumerate(forms):
+            groups[form[:FUZZY_SAME_PREFIX]].append(number)
+        self._groups: dict[str, tuple[list[int], list[int], list[str]]] = {}
+        for prefix, numbers in groups.items():
+            numbers.sort(key=lambda n: (len(forms[n]), n))
+            self._groups[prefix] = (
+                [len(forms[n]) for n in numbers],
+                numbers,
+                [forms[n] for n in numbers],
+            )
+        self._ratio = FUZZY_MIN_SIMILARITY / (200.0 - FUZZY_MIN_SIMILARITY)
+
+    def around(self, form: str) -> tuple[list[int], list[str]]:
+        """The numbers and texts of the forms that share ``form``'s first letters
+        and whose length allows the fuzzy floor."""
+        group = self._groups.get(form[:FUZZY_SAME_PREFIX])
+        if group is None:
+            return [], []
+        lengths, numbers, texts = group
+        shortest = math.ceil(len(form) * self._ratio - 1e-9)
+        longest = math.floor(len(form) / self._ratio + 1e-9)
+        low = bisect.bisect_left(lengths, shortest)
+        high = bisect.bisect_right(lengths, longest)
+        return numbers[low:high], texts[low:high]

@@ -8,9 +8,10 @@
    romanisations if Cyrillic) is a Latin form of an alias.
 3. **phonetic**: a skeleton of the query's Latin forms is an alias's, and
    the Latin forms are at least ``PHONETIC_MIN_SIMILARITY`` alike.
-4. **fuzzy**: nothing else matched; the aliases sharing the query's rarest
-   trigrams are scored with rapidfuzz's ``ratio`` and kept from
-   ``FUZZY_MIN_SIMILARITY`` up.
+4. **fuzzy**: nothing else matched; the Latin forms that share the query's
+   first letters and whose length the floor allows
+   (:class:`~gazetteer.crossindex.NearForms`) are scored with rapidfuzz's
+   ``ratio`` and kept from ``FUZZY_MIN_SIMILARITY`` up.
 
 Step 1b runs only when no strong alias matched as written, steps 2-4 only
 when no strong alias matched in step 1 or 1b, and steps 3-4
@@ -29,16 +30,17 @@ the bundled data).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from gazetteer import cache, rulefiles
 from gazetteer._lazy import Lazy
-from gazetteer.crossindex import CrossIndex, build_cross_index, trigrams
+from gazetteer.crossindex import CrossIndex, NearForms, build_cross_index
 from gazetteer.index import Index, unpack
 from gazetteer.model import Kind, Match, Method, Tier
 from gazetteer.normalize import normalize, spelling
@@ -47,9 +49,11 @@ from gazetteer.scoring import (
     CANDIDATE_MIN_SIMILARITY,
     FUZZY_MIN_FIRST_WORD,
     FUZZY_MIN_SIMILARITY,
-    FUZZY_SAME_PREFIX,
+    LONG_WORD_LETTERS,
+    MIN_CROSS_SCRIPT_LETTERS,
     MIN_EDIT_LETTERS,
     MIN_FUZZY_LETTERS,
+    MIN_WORD_LETTERS,
     PHONETIC_MIN_SIMILARITY,
     group,
     score,
@@ -60,8 +64,6 @@ from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, wo
 
 __all__ = ["Matcher"]
 
-_MAX_GRAM_POSTINGS = 4000  # trigrams more common than this do not pick candidates
-_MAX_CANDIDATES = 3000
 _INITIAL = re.compile(r"^(\w)\.?$")
 
 
@@ -87,6 +89,120 @@ def fit_case(matches: list[Match], query: str) -> list[Match]:
 
 def _letters(key: str) -> int:
     return sum(ch.isalpha() for ch in key)
+
+
+_BRACKETED = re.compile(r"[(\[{][^()\[\]{}]*[)\]}]")
+_MAX_READINGS = 8  # readings of a query's abbreviations tried
+_MAX_GAPS = 6  # joined readings of a query's words tried
+
+
+@functools.cache
+def _cleanup_rules() -> tuple[
+    frozenset[str], frozenset[str], tuple[str, ...], dict[str, tuple[str, ...]]
+]:
+    data = rulefiles.cleanup()
+    return (
+        frozenset(data.qualifiers),
+        frozenset(data.articles),
+        data.elided_articles,
+        dict(data.abbreviations),
+    )
+
+
+def _has_letter(word: str) -> bool:
+    return any(ch.isalpha() for ch in word)
+
+
+def cleaned(key: str) -> list[str]:
+    """The readings of a query's key without what is not part of a name
+    (rules in ``_data/cleanup.yaml``): bracketed parts, words without a
+    letter at either end and stray marks at the ends ("1. gambia", "macau -"),
+    a trailing qualifier ("hong kong sar"), a leading article ("the kingdom of
+    bhutan", "l'italie"), and each reading of its abbreviations ("dem. rep.
+    congo" → "democratic republic congo" ...). Empty when nothing changes."""
+    qualifiers, articles, elided, abbreviations = _cleanup_rules()
+    words = _BRACKETED.sub(" ", key).split()
+    while words and not _has_letter(words[0]):
+        words.pop(0)
+    while words and not _has_letter(words[-1]):
+        words.pop()
+    if not words:
+        return []
+    words[0] = words[0].lstrip("([{-.'")
+    if words[-1] not in abbreviations:
+        words[-1] = words[-1].rstrip(")]}-.,;:'?!")
+    if len(words) > 1 and words[-1] in qualifiers:
+        words.pop()
+    if len(words) > 1 and words[0] in articles:
+        words.pop(0)
+    for article in elided:
+        if words[0].startswith(article) and len(words[0]) > len(article) + 1:
+            words[0] = words[0][len(article) :]
+    options = [abbreviations.get(word, (word,)) for word in words]
+    readings = itertools.islice(itertools.product(*options), _MAX_READINGS)
+    return [r for r in dict.fromkeys(" ".join(words) for words in readings) if r and r != key]
+
+
+def joined(key: str) -> list[str]:
+    """The key with one space or hyphen between two words taken out, at each
+    place ("au stralia" → "australia", "kazakh-stan" → "kazakhstan"): a
+    typist's stray space."""
+    gaps = [i for i, ch in enumerate(key) if ch in " -" and 0 < i < len(key) - 1]
+    return [key[:i] + key[i + 1 :] for i in gaps[:_MAX_GAPS]]
+
+
+@functools.cache
+def _script_of(ch: str) -> str:
+    return unicodedata.name(ch, "?").split(" ")[0]
+
+
+def script(text: str) -> str | None:
+    """The script of a text's letters (LATIN, CYRILLIC, GEORGIAN ...), None
+    when they are of several or there are none."""
+    found = {_script_of(ch) for ch in text if ch.isalpha()}
+    return found.pop() if len(found) == 1 else None
+
+
+def _close(word: str, other: str) -> bool:
+    """Two words a typo apart: ``FUZZY_MIN_FIRST_WORD`` alike, or one edit
+    (a transposition counting as one)."""
+    return (
+        fuzz.ratio(word, other) >= FUZZY_MIN_FIRST_WORD
+        or OSA.distance(word, other, score_cutoff=1) <= 1
+    )
+
+
+_SPLIT = re.compile(r"[ -]")
+
+
+def _typo_apart(word: str, other: str) -> bool:
+    """At most one typo apart (a letter dropped, doubled, changed, or two
+    swapped), two for a word of ``LONG_WORD_LETTERS`` letters or more."""
+    allowed = 2 if len(word) >= LONG_WORD_LETTERS else 1
+    return OSA.distance(word, other, score_cutoff=allowed) <= allowed
+
+
+def words_align(form: str, other: str) -> bool:
+    """Whether every word of ``form`` of ``MIN_WORD_LETTERS`` letters or more
+    is a typo away from a word of ``other`` (or from two of its words run
+    together): a whole word of the query weighs more than letters in common,
+    so "republic of korea" does not meet "republic of kenya", nor
+    "irlandskaya respublika" "irakskaya respublika"."""
+    theirs = [w for w in _SPLIT.split(other.replace("'", "")) if w]
+    ours = [w for w in _SPLIT.split(form.replace("'", "")) if w]
+    candidates = set(theirs) | {a + b for a, b in itertools.pairwise(theirs)}
+
+    def near(word: str) -> bool:
+        return word in candidates or any(_typo_apart(word, c) for c in candidates)
+
+    for i, word in enumerate(ours):
+        if len(word) < MIN_WORD_LETTERS or near(word):
+            continue
+        # a word the query split in two ("severo atlanticheskiy")
+        if (i + 1 < len(ours) and near(word + ours[i + 1])) or (i and near(ours[i - 1] + word)):
+            continue
+        return False
+    return True
 
 
 def name_variants(key: str) -> list[str]:
@@ -131,6 +247,8 @@ class Matcher:
         self.index = index
         self.cache_key = cache_key
         self._cross = Lazy(self._load_cross, cross)
+        self._near = Lazy(lambda: NearForms(self.cross().forms))
+        self._entity_scripts = Lazy(self._scripts)
         self.words = words
 
     def inflected(self, query: str, lang: str | None) -> list[Match]:
@@ -233,44 +351,67 @@ class Matcher:
     def fuzzy(
         self, forms: Iterable[str], note: str | None = None, skip: Set[int] = frozenset()
     ) -> list[Match]:
-        """Step 4: rapidfuzz over the aliases that share the query's rarest trigrams."""
+        """Step 4: rapidfuzz over the Latin forms that could be close enough: those
+        with the query's first letters and a length the floor allows."""
         cross = self.cross()
+        near = self._near.get()
         best: dict[int, tuple[float, str]] = {}
         for form in forms:
-            grams = sorted(
-                (size, gram) for gram in trigrams(form) if (size := cross.grams.size(gram))
-            )
-            candidates: set[int] = set()
-            for size, gram in grams[: max(3, len(grams) // 2)]:
-                if size > _MAX_GRAM_POSTINGS or len(candidates) > _MAX_CANDIDATES:
-                    break
-                candidates.update(cross.grams[gram])
-            numbers = list(candidates)
+            numbers, choices = near.around(form)
             for _, similarity, at in process.extract(
                 form,
-                [cross.forms[n] for n in numbers],
+                choices,
                 scorer=fuzz.ratio,
                 score_cutoff=FUZZY_MIN_SIMILARITY,
                 limit=10,
             ):
                 number = numbers[at]
-                other = cross.forms[number]
-                if other[:FUZZY_SAME_PREFIX] != form[:FUZZY_SAME_PREFIX]:
-                    continue
-                first, other_first = form.split()[0], other.split()[0]
-                if (
-                    fuzz.ratio(first, other_first) < FUZZY_MIN_FIRST_WORD
-                    and Levenshtein.distance(first, other_first) > 1
-                ):
+                other = choices[at]
+                first, theirs = form.split()[0], other.split()
+                if not (
+                    _close(first, theirs[0]) or _close(first, "".join(theirs[:2]))
+                ) or not words_align(form, other):
                     continue
                 if similarity > best.get(number, (0.0, ""))[0]:
-                    best[number] = (similarity, cross.forms[number])
+                    best[number] = (similarity, other)
         return [
             self._match(posting, Method.FUZZY, form, similarity, note)
             for number, (similarity, form) in best.items()
             for posting in cross.latin[cross.forms[number]]
             if posting not in skip
         ]
+
+    def _scripts(self) -> list[frozenset[str]]:
+        """The scripts of each entity's aliases, by entity position."""
+        return [
+            frozenset(filter(None, (script(alias.text) for alias in entity.aliases)))
+            for entity in self.index.entities
+        ]
+
+    def _in_own_script(self, key: str, matches: list[Match]) -> list[Match]:
+        """A query in a script other than Latin meets a name in another script
+        (through their Latin forms) only for an entity with no name in the
+        query's script: "жизнь" is not Dutch "Jizan", nor "которой" Esperanto
+        "Komoroj", since both have names in Cyrillic; a Latin query may be
+        anyone's romanisation and meets every name. A query of
+        ``MIN_CROSS_SCRIPT_LETTERS`` letters or more romanised exactly as an
+        alias of another script is kept ("Иракли Кобахидзе", "Irakli
+        Kobakhidze"); a shorter one ("марта", Nauruan "Marta") is not."""
+        written = script(key)
+        if written is None or written == "LATIN" or not matches:
+            return matches
+        scripts = self._entity_scripts.get()
+        long_enough = _letters(key) >= MIN_CROSS_SCRIPT_LETTERS
+        kept = []
+        for match in matches:
+            if match.method is Method.TRANSLITERATED and long_enough:
+                kept.append(match)  # a long name romanised exactly as the alias is
+                continue
+            theirs = script(match.alias.text)
+            position = self.index.positions[match.entity.id]
+            if theirs == written or written not in scripts[position]:
+                kept.append(match)
+        return kept
 
     def initials(self, key: str, lang: str | None) -> list[Match]:
         """ "I. Aliyev": people matching the surname whose given name starts with I."""
@@ -308,8 +449,13 @@ class Matcher:
         lang: str | None,
         wide: bool = False,
         memo: dict[tuple[str, str | None, bool], list[Match]] | None = None,
+        keep: Callable[[list[Match]], list[Match]] | None = None,
     ) -> list[Match]:
         """Every match of one query, by every step that applies.
+
+        ``keep`` filters the matches found as written or inflected before
+        they decide whether the search goes on (the kinds asked for: "Hong
+        Kong SAR", a subdivision's name, does not end a search for a country).
 
         ``wide`` (for listing candidates) keeps phonetic matches from
         ``CANDIDATE_MIN_SIMILARITY`` and runs the later steps even when an
@@ -319,10 +465,11 @@ class Matcher:
         ``memo`` keeps the results of the steps after the first by key, for
         a batch in which the same name comes back (in any case or spacing).
         """
-        found = self.direct(query, key)
+        keep = keep or list
+        found = keep(self.direct(query, key))
         if key and (wide or not found) and not any(m.alias.tier is Tier.STRONG for m in found):
             # an alias as written, weak or not, outranks every inflected reading
-            found += self.inflected(query, lang)
+            found += keep(self.inflected(query, lang))
         if not wide:  # the decision weighs capitalisation as tag does; a listing does not
             found = fit_case(found, query)
         strong = [m for m in found if m.alias.tier is Tier.STRONG]
@@ -344,12 +491,30 @@ class Matcher:
         slot = (spelled, lang, wide)
         if memo is not None and slot in memo:
             return found + memo[slot]
-        later = self.cross_script(key, lang, wide=wide, spelled=spelled)
+        readings = cleaned(key)
+        later = [
+            self._match_again(m, "read without what is not part of a name")
+            for reading in readings
+            for m in self.direct(reading, reading)
+        ]
+        later += [
+            self._match_again(m, "read without a stray space")
+            for reading in joined(key)
+            for m in self.direct(reading, reading)
+        ]
+        if wide or not any(m.alias.tier is Tier.STRONG for m in later):
+            later += self.cross_script(key, lang, wide=wide, spelled=spelled)
+            for reading in readings[:2]:
+                later += [
+                    self._match_again(m, "read without what is not part of a name")
+                    for m in self.cross_script(reading, lang, wide=wide)
+                ]
         if wide or not any(m.alias.tier is Tier.STRONG for m in later):
             for variant in name_variants(key):
                 for match in self.direct(variant, variant) + self.cross_script(variant, lang):
                     later.append(self._match_again(match, "reordered"))
             later += self.initials(key, lang)
+        later = self._in_own_script(key, later)
         if memo is not None:
             memo[slot] = later
         return found + later

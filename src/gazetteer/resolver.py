@@ -179,7 +179,11 @@ class Gazetteer(Mapping[str, Entity]):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
         key = normalize(query)
         lang = lang.split("-")[0] if lang else None
-        return admit(self._matcher.matches(query, key, lang, wide, memo), key, kinds)
+
+        def keep(matches: list[Match]) -> list[Match]:
+            return admit(matches, key, kinds)
+
+        return admit(self._matcher.matches(query, key, lang, wide, memo, keep), key, kinds)
 
     def resolve(
         self,

@@ -1,7 +1,7 @@
 """Rule files: the data under ``_data/`` that says how names are folded,
-inflected, transliterated and compared (letters.yaml, inflection/*.yaml,
-translit/*.yaml, phonetic.yaml, stopwords.yaml, demonyms.yaml, names.yaml,
-geonames.yaml).
+inflected, transliterated, cleaned up and compared (letters.yaml,
+inflection/*.yaml, translit/*.yaml, phonetic.yaml, stopwords.yaml,
+demonyms.yaml, names.yaml, geonames.yaml, cleanup.yaml).
 
 Every rule file is read here, and only here, against a schema: one function
 per kind of file (:func:`letters`, :func:`inflection`, :func:`translit` ...)
@@ -39,6 +39,7 @@ from gazetteer._yaml import BOOLEANS, NodeReader
 from gazetteer.errors import Problem, ProblemCode, RuleFileError, sort_problems
 
 __all__ = [
+    "CleanupRules",
     "CommonWords",
     "Demonyms",
     "GeonamesDrop",
@@ -51,6 +52,7 @@ __all__ = [
     "TranslitLanguage",
     "TranslitRules",
     "check_all",
+    "cleanup",
     "common_words",
     "data_dir",
     "demonyms",
@@ -402,6 +404,43 @@ def names(data: Path | None = None) -> NameRules:
     return _load(_Record(NameRules), _root(data) / "names.yaml")
 
 
+# cleanup.yaml
+
+
+def _key_form(value: str) -> str | None:
+    from gazetteer.normalize import normalize  # the normaliser reads letters.yaml from here
+
+    key = normalize(value)
+    return None if key == value else f"{value!r} is not in key form ({key!r})"
+
+
+def _one_word(value: str) -> str | None:
+    return None if value and " " not in value else f"{value!r} is not one word"
+
+
+_KEY_WORDS = _List(_Text(_nonempty, _key_form))
+
+
+@attrs.frozen
+class CleanupRules:
+    """cleanup.yaml: how a query that matched nothing as written is read again
+    (:mod:`gazetteer.matching`): qualifiers and articles dropped, abbreviations
+    spelled out. Every text is in key form."""
+
+    qualifiers: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
+    articles: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
+    elided_articles: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
+    abbreviations: Mapping[str, tuple[str, ...]] = attrs.field(
+        factory=dict, metadata=_spec(_Map(_KEY_WORDS, key=_Text(_one_word, _key_form)))
+    )
+
+
+@functools.cache
+def cleanup(data: Path | None = None) -> CleanupRules:
+    """cleanup.yaml."""
+    return _load(_Record(CleanupRules), _root(data) / "cleanup.yaml")
+
+
 # phonetic.yaml
 
 
@@ -571,6 +610,7 @@ _FILES = (
     "names.yaml",
     "phonetic.yaml",
     "geonames.yaml",
+    "cleanup.yaml",
 )
 _FOLDERS = ("inflection", "translit")
 _LOADERS: tuple[Callable[[Path | None], object], ...] = (
@@ -583,6 +623,7 @@ _LOADERS: tuple[Callable[[Path | None], object], ...] = (
     translit,
     geonames,
     common_words,
+    cleanup,
 )
 
 

@@ -48,9 +48,12 @@ __all__ = [
     "FUZZY_MIN_FIRST_WORD",
     "FUZZY_MIN_SIMILARITY",
     "FUZZY_SAME_PREFIX",
+    "LONG_WORD_LETTERS",
     "METHOD_SCORE",
+    "MIN_CROSS_SCRIPT_LETTERS",
     "MIN_EDIT_LETTERS",
     "MIN_FUZZY_LETTERS",
+    "MIN_WORD_LETTERS",
     "PHONETIC_MIN_SIMILARITY",
     "REWRITE_PENALTY",
     "SIMILARITY_MARGIN",
@@ -102,6 +105,14 @@ FUZZY_MIN_FIRST_WORD = 70.0
 MIN_FUZZY_LETTERS = 5
 MIN_EDIT_LETTERS = 7
 FUZZY_SAME_PREFIX = 2
+# Every word of a fuzzy query this long must be a typo away from a word of the
+# alias (matching.words_align): "republic of korea" is not "republic of kenya".
+MIN_WORD_LETTERS = 4
+LONG_WORD_LETTERS = 8  # a word this long may be two typos away
+# A query not in Latin letters meets a name of another script only for an
+# entity with no name in the query's script, or (transliterated) from this
+# many letters (matching.Matcher._in_own_script): "жизнь" is not Dutch "Jizan".
+MIN_CROSS_SCRIPT_LETTERS = 6
 
 
 def group(method: Method) -> int:

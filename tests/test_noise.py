@@ -1,0 +1,234 @@
+"""Fuzzy matching under the noise real name lists carry (issue 11): each class
+of noise that resolve reads through, and the invariant that noise never turns
+one country into another."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gazetteer
+from gazetteer import Gazetteer, Kind, Status, normalize, rulefiles
+from gazetteer.crossindex import NearForms, uninverted
+from gazetteer.errors import RuleFileError
+from gazetteer.matching import cleaned, joined, words_align
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return gazetteer.load()
+
+
+def _country(g: Gazetteer, query: str) -> str | None:
+    entity = g.resolve(query, kinds="country").entity
+    return None if entity is None else entity.id
+
+
+# -- the query's clean-up (rules in _data/cleanup.yaml) --------------------------
+
+
+@pytest.mark.parametrize(
+    ("key", "reading"),
+    [
+        ("hong kong (rae)", "hong kong"),  # a bracketed qualifier
+        ("hong kong sar", "hong kong"),  # a trailing qualifier
+        ("1. gambia", "gambia"),  # a word without a letter
+        ("macau -", "macau"),
+        ("the kingdom of bhutan", "kingdom of bhutan"),  # a leading article
+        ("l'italie", "italie"),  # an elided one
+        ("solomon is.", "solomon islands"),  # a table's abbreviation
+        ("кокосови о-ви", "кокосови острови"),
+    ],
+)
+def test_cleaned_readings(key: str, reading: str) -> None:
+    assert cleaned(key)[0] == reading
+
+
+def test_cleaned_leaves_a_clean_name_alone() -> None:
+    assert cleaned("kazakhstan") == []
+    # the last word is never dropped as a qualifier or article if it is the only one
+    assert cleaned("sar") == []
+    assert cleaned("the") == []
+
+
+def test_abbreviations_give_every_reading() -> None:
+    readings = cleaned("dem. rep. congo")
+    assert readings[0] == "democratic republic congo"
+    assert len(readings) == len(set(readings)) <= 8
+
+
+def test_joined_takes_out_one_gap_at_a_time() -> None:
+    assert joined("au stralia") == ["australia"]
+    assert joined("kazakh-stan") == ["kazakhstan"]
+    assert joined("sierra le one") == ["sierrale one", "sierra leone"]
+
+
+@pytest.mark.parametrize(
+    ("query", "want"),
+    [
+        ("HONG KONG (RAE)", "country:hk"),
+        ("Hong Kong SAR", "country:hk"),
+        ("the Kingdom of Bhutan", "country:bt"),
+        ("1. Gambia", "country:gm"),
+        ("Solomon Is.", "country:sb"),
+        ("Central African Rep.", "country:cf"),
+        ("Dem. Rep. Congo", "country:cd"),
+        ("Eq. Guinea", "country:gq"),
+        ("Кокосови о-ви", "country:cc"),
+        ("Au stralia", "country:au"),
+        ("Зап адна Сахара", "country:eh"),
+        ("FilipinlerCumhuriyeti", "country:ph"),
+    ],
+)
+def test_noisy_country_names_resolve(g: Gazetteer, query: str, want: str) -> None:
+    assert _country(g, query) == want
+
+
+def test_a_cleaned_match_says_so(g: Gazetteer) -> None:
+    match = g.resolve("HONG KONG (RAE)", kinds="country").expect()
+    assert match.id == "country:hk"
+    m = g.resolve("HONG KONG (RAE)", kinds="country").match
+    assert m is not None and m.note is not None and "not part of a name" in m.note
+    assert m.score < 0.97  # a rewritten query scores less than the name as written
+
+
+def test_cleanup_rule_file_is_checked(tmp_path: Path) -> None:
+    data = tmp_path / "_data"
+    shutil.copytree(rulefiles.data_dir(), data)
+    (data / "cleanup.yaml").write_text("articles: [The]\nabbreviations:\n  'rep. x': [a]\n")
+    with pytest.raises(RuleFileError) as error:
+        rulefiles.cleanup(data)
+    messages = [p.message for p in error.value.problems]
+    assert any("not in key form" in m for m in messages)
+    assert any("not one word" in m for m in messages)
+
+
+# -- a whole word weighs more than letters in common --------------------------------
+
+
+def test_words_align() -> None:
+    assert not words_align("republic of korea", "republic of kenya")
+    assert not words_align("irlandskaya respublika", "irakskaya respublika")
+    assert words_align("republic of kroea", "republic of korea")  # one transposition
+    assert words_align("severo atlanticheskiy alyans", "severoatlanticheskiy al'yans")
+    assert words_align("filipinlercumhuriyeti", "filipinler cumhuriyeti")
+
+
+def test_republic_of_korea_is_not_kenya(g: Gazetteer) -> None:
+    assert _country(g, "Republic of Korea") == "country:kr"
+    assert g.resolve("Republic of Korea").entity is not None
+    assert g.resolve("Republic of Korea").expect().id == "country:kr"
+
+
+def test_an_inverted_alias_is_filed_in_order() -> None:
+    assert uninverted("korea, republic of") == ["republic of korea"]
+    assert uninverted("congo, the democratic republic of the") == [
+        "the democratic republic of the congo",
+        "democratic republic of the congo",
+    ]
+    assert uninverted("kazakhstan") == []
+
+
+# -- the fuzzy step's candidates ------------------------------------------------------
+
+
+@given(st.text(alphabet="abcdek ", min_size=1, max_size=12), st.data())
+def test_near_forms_are_every_form_the_floor_allows(query: str, data: st.DataObject) -> None:
+    """No form that could reach the fuzzy floor with the query's first letters
+    is left out of the slice NearForms hands the scorer."""
+    from rapidfuzz import fuzz
+
+    from gazetteer.scoring import FUZZY_MIN_SIMILARITY, FUZZY_SAME_PREFIX
+
+    forms = tuple(
+        data.draw(st.lists(st.text(alphabet="abcdek ", min_size=1, max_size=14), max_size=30))
+    )
+    _, texts = NearForms(forms).around(query)
+    for form in forms:
+        reachable = (
+            form[:FUZZY_SAME_PREFIX] == query[:FUZZY_SAME_PREFIX]
+            and fuzz.ratio(query, form) >= FUZZY_MIN_SIMILARITY
+        )
+        if reachable:
+            assert form in texts
+
+
+# -- the invariant: noise never turns one country into another ------------------------
+
+
+def _latin_country_aliases(g: Gazetteer) -> list[tuple[str, str]]:
+    owners = _country_keys()
+    found = []
+    for e in g.entities:
+        if e.kind is not Kind.COUNTRY:
+            continue
+        for a in e.aliases:
+            latin = all(
+                unicodedata.name(ch, "").startswith("LATIN") for ch in a.text if ch.isalpha()
+            )
+            if latin and sum(ch.isalpha() for ch in a.text) >= 6 and owners[a.key] == {e.id}:
+                found.append((a.text, e.id))
+    return sorted(found)
+
+
+@functools.cache
+def _shared() -> Gazetteer:
+    return gazetteer.load()
+
+
+@functools.cache
+def _country_keys() -> dict[str, set[str]]:
+    g = _shared()
+    owners: dict[str, set[str]] = {}
+    for e in g.entities:
+        if e.kind is Kind.COUNTRY:
+            for a in e.aliases:
+                owners.setdefault(a.key, set()).add(e.id)
+    return owners
+
+
+@functools.cache
+def _aliases() -> list[tuple[str, str]]:
+    return _latin_country_aliases(_shared())
+
+
+def _noisy(text: str, kind: str, at: int) -> str:
+    words = [i for i, ch in enumerate(text) if ch.isalpha()]
+    i = words[at % len(words)]
+    if kind == "drop":
+        return text[:i] + text[i + 1 :]
+    if kind == "double":
+        return text[: i + 1] + text[i] + text[i + 1 :]
+    if kind == "transpose" and i + 1 < len(text):
+        return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+    if kind == "caps":
+        return text.upper()
+    if kind == "bracket":
+        return f"{text} (SAR)"
+    if kind == "junk":
+        return f"1. {text} -"
+    return text
+
+
+@settings(max_examples=300, derandomize=True)
+@given(
+    st.data(),
+    st.sampled_from(["drop", "double", "transpose", "caps", "bracket", "junk"]),
+    st.integers(min_value=0, max_value=100),
+)
+def test_noise_never_resolves_to_another_country(data: st.DataObject, kind: str, at: int) -> None:
+    """A noise operation of kind K over any country alias resolves to that
+    country, or is ambiguous, or is not found: never another country."""
+    g = _shared()
+    text, want = data.draw(st.sampled_from(_aliases()))
+    query = _noisy(text, kind, at)
+    if _country_keys().get(normalize(query), {want}) != {want}:
+        return  # the noise wrote another country's name
+    r = g.resolve(query, kinds="country")
+    assert r.status is not Status.RESOLVED or r.expect().id == want, (query, want)

@@ -23,7 +23,7 @@ from gazetteer.index import unpack
 from gazetteer.model import Finding, Status
 from gazetteer.normalize import normalize
 from gazetteer.scoring import admit, decide
-from gazetteer.tagger import _CLOSING, _GAP
+from gazetteer.tagger import _CLOSING, _GAP, _PART
 from gazetteer.tokens import WORD
 from gazetteer.wordindex import Hit, case_fits, shapes, word_matches
 
@@ -71,6 +71,30 @@ def _alias_table(g: Gazetteer) -> dict[int, list[tuple[int, list[str], str]]]:
     return table
 
 
+def _from_capital(start: int, word: str, lowercase: bool) -> tuple[int, int, str]:
+    """A word of the text, as a name may start it: a word in lower case
+    joined by a hyphen to a capitalised one is read from the capital
+    (i-Ashgabat, экс-Президент), unless the text is read in any case."""
+    if not lowercase and word[:1].islower():
+        for at in range(1, len(word)):
+            if word[at - 1] in "-‐" and word[at].isupper():
+                return start + at, start + len(word), word[at:]
+    return start, start + len(word), word
+
+
+_FIRST: dict[int, tuple[Gazetteer, set[str]]] = {}
+
+
+def _first_words(g: Gazetteer) -> set[str]:
+    """Every key a name may start with: each alias's first word, as written
+    and in every form the rules make of it."""
+    made = _FIRST.get(id(g))
+    if made is None or made[0] is not g:
+        first = {keys[0] for rows in _aliases(g).values() for _, keys, _ in rows}
+        made = _FIRST[id(g)] = (g, {form for word in first for form in _forms(word)})
+    return made[1]
+
+
 def _hits(table: dict[int, list[tuple[int, list[str], str]]], keys: list[str]) -> list[Hit]:
     found: list[Hit] = []
     for posting, words, forms in table.get(len(keys), []):
@@ -87,12 +111,16 @@ def reference_tag(
 ) -> list[Tagged]:
     """Every mention of ``text``, the slow way."""
     table = _aliases(g)
-    words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    words = [_from_capital(m.start(), m.group(), lowercase) for m in WORD.finditer(text)]
     most = max(table, default=0)
 
     def name_at(i: int) -> tuple[int, Tagged, Finding] | None:
-        for width in range(min(most, len(words) - i), 0, -1):
-            run = words[i : i + width]
+        return name_in([words[i : i + width] for width in range(min(most, len(words) - i), 0, -1)])
+
+    def name_in(runs: list[list[tuple[int, int, str]]]) -> tuple[int, Tagged, Finding] | None:
+        """The first of ``runs`` (runs of words, longest first) that is a name."""
+        for run in runs:
+            width = len(run)
             if any(not _GAP.fullmatch(text[a[1] : b[0]]) for a, b in itertools.pairwise(run)):
                 continue
             keys = [normalize(w) for _, _, w in run]
@@ -137,6 +165,15 @@ def reference_tag(
             continue
         chosen = name_at(i)
         if chosen is None:
+            start, end, word = words[i]
+            if "-" in word and normalize(word) not in _first_words(g):
+                # a hyphenated word that starts no name: its capitalised parts may be names
+                for part in _PART.finditer(text, start, end):
+                    if part.group()[:1].isupper():
+                        one = name_in([[(part.start(), part.end(), part.group())]])
+                        if one is not None:
+                            out.append(one[1])
+                            findings.append(one[2])
             i += 1
             continue
         width, tagged, finding = chosen

@@ -5,9 +5,10 @@ the fast tagger reads text as a slow, obviously correct one does."""
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import gazetteer
@@ -212,6 +213,8 @@ def test_latin_look_alikes_in_a_cyrillic_alias_key_alike(g: Gazetteer, data: st.
         (_TWINS.get(ch) or _UPPER_TWINS.get(ch) or ch) if data.draw(st.booleans()) else ch
         for ch in alias
     )
+    # some letters, not all: a word with every letter swapped is a Latin word (ООН, OOH)
+    assume(any("CYRILLIC" in unicodedata.name(ch, "") for ch in swapped))
     assert normalize(swapped) == normalize(alias), (alias, swapped)
 
 

@@ -4,12 +4,15 @@ package (which is CLDR's), as a layer that adds names to existing entities.
 
     pip install babel && python tools/cldr_names.py
 
-What it takes: the territory names (``Locale.territories``) of every base
+What it takes: the territory names (``Locale.territories``), and the
+names of the cities time zones are named after (``Locale.time_zones``: the
+exemplar city of "Asia/Tashkent" is Daşkənd in Azerbaijani), of every base
 locale (``ru``, ``kk``, not ``en_GB``) and of every script variant that is
 not the language's default script (``sr_Latn``, ``uz_Cyrl``, filed as
 ``sr-Latn`` ...) whose language code the alias files accept. A territory
 code names an entity when it is a two-letter code of a ``country:`` entity,
-or one of the groupings in ``GROUPS`` (EU, UN). A bracketed part is a name of
+or one of the groupings in ``GROUPS`` (EU, UN); a time zone names the curated
+city it is named after (see ``zone_cities``). A bracketed part is a name of
 its own too ("Myanmar (Burma)" gives Myanmar and Burma), unless it names
 another place (a qualifier: "Virgin Islands (British)"). Babel does not keep
 CLDR's alternative forms (``GB-alt-short`` ...), so there are none here.
@@ -123,6 +126,36 @@ def entity_of(code: str, entities: Mapping[str, Any]) -> str | None:
     return entity_id if ok and entity_id in entities else None
 
 
+def zone_cities(entities: Mapping[str, Any]) -> dict[str, str]:
+    """Time zone → the curated city it is named after: CLDR names the exemplar
+    city of each zone in every language ("Asia/Tashkent": Daşkənd, Ташкент).
+    A zone's city is the one city entity of the zone's country with the
+    zone's English name (``Tashkent``), when there is exactly one."""
+    from babel import Locale
+    from babel.core import get_global
+
+    from gazetteer import Kind, normalize
+
+    english = Locale.parse("en").time_zones
+    found: dict[str, str] = {}
+    for zone, territory in get_global("zone_territories").items():
+        names = {zone.rsplit("/", 1)[-1].replace("_", " ")}
+        if isinstance(city := english.get(zone, {}).get("city"), str):
+            names.add(city)
+        keys = {normalize(name) for name in names}
+        country = f"country:{territory.lower()}"
+        matches = [
+            entity.id
+            for entity in entities.values()
+            if entity.kind is Kind.CITY
+            and entity.country == country
+            and keys & {alias.key for alias in entity.aliases}
+        ]
+        if len(matches) == 1:
+            found[zone] = matches[0]
+    return found
+
+
 def texts_of(name: str) -> list[tuple[str, bool]]:
     """A CLDR name, and its parts when it ends in a bracketed one: (text,
     whether it is the bracketed part)."""
@@ -149,15 +182,21 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
             if alias.tier is Tier.STRONG:
                 strong_owners[alias.key].add(entity.id)
 
+    cities = zone_cities(entities)
     # (id, tag, text, key, bracketed) for every candidate name, and who CLDR gives each key to
     candidates: list[tuple[str, str, str, str, bool]] = []
     cldr_owners: dict[str, set[str]] = defaultdict(set)
     for loc, tag in locales():
         by_key: dict[str, set[str]] = defaultdict(set)
         found = []
-        for code, name in Locale.parse(loc).territories.items():
-            entity_id = entity_of(code, entities)
-            if entity_id is None:
+        locale = Locale.parse(loc)
+        named = [(entity_of(code, entities), name) for code, name in locale.territories.items()]
+        named += [
+            (cities.get(zone), zone_names.get("city", ""))
+            for zone, zone_names in locale.time_zones.items()
+        ]
+        for entity_id, name in named:
+            if entity_id is None or not isinstance(name, str):
                 continue
             for text, part in texts_of(name):
                 if not text or _CONTROL.search(text) or _mixed_script(text):

@@ -101,12 +101,12 @@ def test_the_cross_script_index_is_cached_and_checked(
         patched.setattr("gazetteer.matching.build_cross_index", never)
         again = gazetteer.load()
         assert again.resolve("Mirzijojew") == expected  # read back from the file
-    text = path.read_text("utf-8")
-    bad = text.replace('"grams":{', '"grams":{"zzz":"99999999",', 1)
-    assert bad != text
-    path.write_text(bad, "utf-8")
+    data = path.read_bytes()
+    bad = data.replace(b'"grams":{', b'"grams":{"zzz":[9,9,9],', 1)
+    assert bad != data
+    path.write_bytes(bad)
     with caplog.at_level(logging.WARNING, logger="gazetteer.cache"):
         third = gazetteer.load()
         assert third.resolve("Mirzijojew") == expected
     assert "ignoring unusable cache file" in caplog.text
-    assert path.read_text("utf-8") != bad  # rebuilt and written again
+    assert path.read_bytes() != bad  # rebuilt and written again

@@ -16,17 +16,15 @@ A string is decoded as it is read; bytes that are not UTF-8 (only a forged
 file has them: the cache checks every file's checksum) read as U+FFFD, never
 an exception. A column read whole as ``strict`` refuses them (ValueError).
 
-Stored as UTF-8 text: a one-line JSON manifest (the columns' names and
-sizes) and the columns: each column's offsets or numbers (unsigned 32-bit,
-little-endian, in base64), then, for strings, their bytes (UTF-8; lone
-surrogates pass). The space after each string lets a column of numbers
-written as text be read as one text (``split()``).
+Stored as a one-line JSON manifest (the columns' names and sizes) and the
+columns: each column's offsets or numbers (unsigned 32-bit, little-endian,
+as they are in memory: read by copying, not parsing), then, for strings,
+their bytes (UTF-8; lone surrogates pass). The space after each string lets
+a column of numbers written as text be read as one text (``split()``).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import sys
 from array import array
@@ -46,7 +44,7 @@ __all__ = [
     "text",
 ]
 
-_TYPE = "I" if array("I").itemsize == 4 else "L"
+_TYPE = "I" if array("I").itemsize == 4 else "L"  # 4 bytes a number
 _SWAP = sys.byteorder != "little"
 _PROMOTE = 5000  # look-ups after which a column or table is made whole
 V = TypeVar("V")
@@ -317,14 +315,13 @@ def table(keys: Strings, values: Column[V], order: array[int], what: str) -> Tab
 
 def encode_columns(columns: Mapping[str, Sequence[str] | array[int]]) -> bytes:
     """Columns of strings or of numbers (an ``array``: stored as numbers
-    alone), named ``part.column``, as bytes (UTF-8 text: the numbers and
-    offsets in base64)."""
+    alone), named ``part.column``, as bytes."""
     sizes: dict[str, dict[str, list[int]]] = {}
     parts: list[bytes] = []
     for name, column in columns.items():
         part, _, field = name.partition(".")
         if isinstance(column, array):  # numbers
-            data = base64.b64encode(_bytes(column))
+            data = _bytes(column)
             sizes.setdefault(part, {})[field] = [len(column), len(data), -1]
             parts.append(data)
             continue
@@ -333,7 +330,7 @@ def encode_columns(columns: Mapping[str, Sequence[str] | array[int]]) -> bytes:
         for chunk in encoded:
             ends.append(ends[-1] + len(chunk))
         joined = b"".join(encoded)
-        data = base64.b64encode(_bytes(ends))
+        data = _bytes(ends)
         sizes.setdefault(part, {})[field] = [len(column), len(data), len(joined)]
         parts += [data, joined]
     manifest = json.dumps({"columns": sizes}, separators=(",", ":")).encode("ascii")
@@ -364,10 +361,9 @@ def decode_columns(data: bytes | memoryview) -> dict[str, Strings | array[int]]:
         ):
             raise ValueError(f"a malformed size of {name}")
         count, span, text_span = size
-        try:
-            values = _array(binascii.a2b_base64(view[at : at + span]))
-        except (binascii.Error, ValueError):
-            raise ValueError(f"{name}: malformed offsets") from None
+        if span % 4 or at + span > len(view):
+            raise ValueError(f"{name}: malformed offsets")
+        values = _array(view[at : at + span])
         at += span
         if text_span < 0:
             if len(values) != count:

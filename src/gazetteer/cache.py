@@ -54,8 +54,6 @@ from itertools import chain, count, islice
 from pathlib import Path
 from typing import Any, cast, overload
 
-import platformdirs
-
 from gazetteer._tables import (
     Groups,
     Nothing,
@@ -85,11 +83,13 @@ __all__ = [
     "index_from_columns",
     "read_cross_index",
     "read_index",
+    "read_note",
     "read_word_index",
     "word_index_columns",
     "word_index_from_columns",
     "write_cross_index",
     "write_index",
+    "write_note",
     "write_word_index",
 ]
 
@@ -98,6 +98,9 @@ FORMAT = 6
 # The layout of a file whose body is columns (gazetteer._tables), named in its
 # header; a header without one holds JSON.
 _COLUMNS = "columns"
+# The layout of a note: a short ASCII text (the bundled index's key).
+_NOTE = "note"
+_NOTE_TEXT = re.compile(rb"[0-9a-f]{32}")
 # The largest file, the cities pack's cross-script index, is 53 MB: ten times that.
 MAX_BYTES = 512 * 1024 * 1024
 KEEP = 4  # sets kept of each name (bundled, bundled.user, cross, ...)
@@ -123,6 +126,8 @@ def cache_dir() -> Path:
         return Path(configured)
     # the platform's own place: $XDG_CACHE_HOME or ~/.cache on Linux,
     # ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir("gazetteer", appauthor=False))
 
 
@@ -407,7 +412,7 @@ def _read_body(name: str, key: str, folder: Path | None = None) -> tuple[str | N
     finally:
         os.close(fd)
     layout = header.get("layout")
-    if layout not in (None, _COLUMNS):
+    if layout not in (None, _COLUMNS, _NOTE):
         raise ValueError(f"of an unknown layout ({layout!r})")
     return layout, body
 
@@ -621,6 +626,27 @@ def _cross_columns(body: memoryview) -> CrossIndex:
     )
 
 
+def read_note(name: str, key: str) -> str | None:
+    """The note (a key: 32 hexadecimal digits) stored under ``name`` and
+    ``key``, or None."""
+    try:
+        layout, body = _read_body(name, key)
+        if layout != _NOTE or not _NOTE_TEXT.fullmatch(body):
+            raise ValueError("not a note")
+        return str(body, "ascii")
+    except FileNotFoundError:
+        return None
+    except _READ_ERRORS as exc:
+        _unusable(name, key, exc)
+        return None
+
+
+def write_note(name: str, key: str, text: str) -> None:
+    """Store a note (a key); a failure is not even logged (a folder that
+    cannot be written is logged when an index is written)."""
+    _write_data(name, key, text.encode("ascii"), layout=_NOTE, quiet=True)
+
+
 def write_cross_index(name: str, key: str, cross: CrossIndex) -> None:
     """Store a cross-script index (as columns); failures are logged, not raised."""
     forms = list(cross.forms)
@@ -764,7 +790,12 @@ def write_word_index(name: str, key: str, words: WordIndex) -> None:
 
 
 def _write_data(
-    name: str, key: str, data: bytes, folder: Path | None = None, layout: str | None = None
+    name: str,
+    key: str,
+    data: bytes,
+    folder: Path | None = None,
+    layout: str | None = None,
+    quiet: bool = False,
 ) -> None:
     path = _path(name, key, folder)
     header: dict[str, Any] = {"format": FORMAT, "key": key}
@@ -783,7 +814,10 @@ def _write_data(
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        log.warning("cannot write the cache in %s (%s); loading will stay slow", path.parent, exc)
+        if not quiet:
+            log.warning(
+                "cannot write the cache in %s (%s); loading will stay slow", path.parent, exc
+            )
     finally:
         if tmp is not None:  # the write failed, or was interrupted
             with contextlib.suppress(OSError):

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import gazetteer
-from gazetteer import Method, cache
+from gazetteer import Method, cache, loader
+
+from .conftest import WORLD
 
 
 def _files(cache_dir: Path) -> list[Path]:
@@ -110,3 +114,30 @@ def test_the_cross_script_index_is_cached_and_checked(
         assert third.resolve("Mirzijojew") == expected
     assert "ignoring unusable cache file" in caplog.text
     assert path.read_bytes() != bad  # rebuilt and written again
+
+
+def test_the_bundled_key_is_remembered_under_a_stamp(
+    small_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A load reads none of the bundled sources to find its key, once it has
+    # been made; a changed file makes another stamp, and the key is made again.
+    world = tmp_path / "world"
+    shutil.copytree(WORLD, world)
+    monkeypatch.setattr(loader, "bundled_alias_dir", lambda: world)
+    first = gazetteer.load()
+    assert len(list(small_bundle.glob("stamp-*.json"))) == 1
+    made: list[str] = []
+    fingerprint = loader._fingerprint
+
+    def counted(*args: Any) -> str:
+        made.append("made")
+        return fingerprint(*args)
+
+    monkeypatch.setattr(loader, "_fingerprint", counted)
+    assert gazetteer.load().resolve("Тръмп") == first.resolve("Тръмп")
+    assert made == []
+    [path] = sorted(world.rglob("*.yaml"))[:1]
+    path.write_text(path.read_text("utf-8") + "\n# changed\n", "utf-8")
+    gazetteer.load()
+    assert made == ["made"]
+    assert len(list(small_bundle.glob("stamp-*.json"))) == 2

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from gazetteer import cache
-from gazetteer._tables import Strings, Table, encode_columns
+from gazetteer._tables import Strings, Table, decode_columns, encode_columns
 from gazetteer.crossindex import build_cross_index
 from gazetteer.index import Index, compile_index
 from gazetteer.matching import Matcher
@@ -128,6 +128,10 @@ def test_a_table_asked_many_questions_becomes_a_dict() -> None:
     assert keys._whole == ("b", "a", "c")
 
 
+def _grams_past_their_numbers(columns: dict[str, Any]) -> None:
+    columns["grams.starts"][-1] += 1
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -135,7 +139,11 @@ def test_a_table_asked_many_questions_becomes_a_dict() -> None:
         lambda data: data + b"x",  # longer than its columns
         lambda data: data.replace(b'"latin"', b'"latim"', 1),  # not the columns
         lambda data: b"no manifest",
-        lambda data: data.replace(b"0 1 ", b"0 x ", 1),  # a posting that is not a number
+        # runs of numbers that do not span them
+        lambda data: _recoded(data, _grams_past_their_numbers),
+        lambda data: _recoded(data, lambda columns: columns.pop("grams.starts")),
+        # strings where numbers go
+        lambda data: _recoded(data, lambda columns: columns.update({"latin.numbers": ["0"]})),
     ],
 )
 def test_a_malformed_cross_index_in_columns_is_refused(
@@ -150,6 +158,16 @@ def test_a_malformed_cross_index_in_columns_is_refused(
     _forge(path, damaged, layout="columns")
     assert cache.read_cross_index("cross", KEY) is None
     assert "ignoring unusable cache file" in caplog.text
+
+
+def _recoded(data: bytes, change: Any) -> bytes:
+    """The columns of ``data``, changed, encoded again."""
+    columns: dict[str, Any] = {
+        name: column if isinstance(column, array) else list(column)
+        for name, column in decode_columns(data).items()
+    }
+    change(columns)
+    return encode_columns(columns)
 
 
 def test_a_file_of_an_unknown_layout_is_refused(

@@ -274,7 +274,6 @@ DAMAGES: dict[str, Callable[[dict[str, Any]], None]] = {
     "a posting past the aliases": lambda b: b["postings.aliases"].__setitem__(0, 5),
     "postings not numbers": lambda b: _column(b, "postings.aliases", ["0"]),
     "postings that do not span": lambda b: b["postings.starts"].__setitem__(-1, 99),
-    "postings out of order": lambda b: b["postings.order"].__setitem__(0, 99),
     "more keys than postings": lambda b: _column(b, "postings.keys", [*b["postings.keys"], "z"]),
     "another field": lambda b: _column(b, "more.field", ["1"]),
     "a missing field": lambda b: b.pop("postings.starts"),
@@ -292,6 +291,25 @@ def test_malformed_rows_are_refused_at_load(
     _forge(_path(folder), body)
     assert cache.read_index(NAME, KEY) is None
     assert "ignoring unusable cache file" in warnings.text
+
+
+def test_a_forged_order_of_the_keys_only_hides_keys(folder: Path) -> None:
+    # Checking the order of 100,000 keys would cost more than the rest of
+    # the opening: an order past the keys or out of order hides keys from
+    # the binary search, and never fails a lookup.
+    from gazetteer.resolver import Gazetteer
+
+    size = len(_body()["postings.keys"])
+    for order in ([99] * size, list(reversed(range(size))), [0] * size):
+        body = _body()
+        body["postings.order"] = numbers(order)
+        _forge(_path(folder), body)
+        found = cache.read_index(NAME, KEY)
+        assert found is not None
+        g = Gazetteer(found)
+        for query in ("Baku", "Баку", "Трамп", "Donald Trump", "nowhere"):
+            g.resolve(query)
+            g.candidates(query)
 
 
 def test_a_malformed_cross_index_is_refused(

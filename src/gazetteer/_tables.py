@@ -200,8 +200,8 @@ class Groups(Generic[V]):
     """The runs of the rows of other columns, one run a position: run ``i`` is
     rows ``starts[i]`` to ``starts[i + 1]``, made into a value by ``make``
     (given the start and the end). Starts out of order make empty or other
-    runs, never an error: ``make`` must accept any ``0 <= start, end <= rows``
-    (checked by :meth:`checked`)."""
+    runs, never an error: ``make`` must accept any two numbers (slicing
+    does)."""
 
     __slots__ = ("_make", "_starts")
 
@@ -211,8 +211,9 @@ class Groups(Generic[V]):
 
     @staticmethod
     def checked(starts: array[int], rows: int, what: str) -> array[int]:
-        """``starts``, checked (ValueError): they span ``rows`` rows."""
-        if not starts or starts[0] != 0 or starts[-1] != rows or max(starts) != rows:
+        """``starts``, checked (ValueError): they span ``rows`` rows. (A start
+        past the rows only makes a shorter run.)"""
+        if not starts or starts[0] != 0 or starts[-1] != rows:
             raise ValueError(f"the {what} do not span their entries")
         return starts
 
@@ -229,13 +230,14 @@ class Groups(Generic[V]):
 
 class Table(Mapping[str, V]):
     """A read-only mapping of the strings of ``keys`` to the values of
-    ``values`` (``order``: the positions of the keys in sorted order)."""
+    ``values`` (``order``: the positions of the keys in sorted order; None
+    when the keys are sorted)."""
 
     __slots__ = ("_asked", "_dict", "_keys", "_order", "_values")
 
-    def __init__(self, keys: Strings, values: Column[V], order: array[int]) -> None:
-        # len(keys) == len(values) == len(order), every order < len(keys)
-        # (checked by table())
+    def __init__(self, keys: Strings, values: Column[V], order: array[int] | None = None) -> None:
+        # len(keys) == len(values) == len(order) (checked by table()); an
+        # order past the keys, or keys out of order, only hide keys
         self._keys = keys
         self._values = values
         self._order = order
@@ -246,16 +248,27 @@ class Table(Mapping[str, V]):
         """The position of ``key``, or -1."""
         wanted = key.encode("utf-8", "surrogatepass")
         order, raw = self._order, self._keys.raw
-        low, high = 0, len(order)
-        while low < high:
-            middle = (low + high) >> 1
-            if raw(order[middle]) < wanted:
-                low = middle + 1
-            else:
-                high = middle
-        if low < len(order) and raw(order[low]) == wanted:
-            found: int = order[low]
-            return found
+        low, high = 0, len(self._keys)
+        try:
+            if order is None:
+                while low < high:
+                    middle = (low + high) >> 1
+                    if raw(middle) < wanted:
+                        low = middle + 1
+                    else:
+                        high = middle
+                return low if low < len(self._keys) and raw(low) == wanted else -1
+            while low < high:
+                middle = (low + high) >> 1
+                if raw(order[middle]) < wanted:
+                    low = middle + 1
+                else:
+                    high = middle
+            if low < len(order) and raw(order[low]) == wanted:
+                found: int = order[low]
+                return found
+        except IndexError:  # an order past the keys (a forged file)
+            pass
         return -1
 
     def _asking(self) -> dict[str, V] | None:
@@ -303,13 +316,12 @@ def sorted_order(keys: Sequence[str]) -> array[int]:
     return numbers(sorted(range(len(keys)), key=keys.__getitem__))
 
 
-def table(keys: Strings, values: Column[V], order: array[int], what: str) -> Table[V]:
-    """A table, checked (ValueError): as many keys, values and orders, every
-    order a key's position."""
-    if not len(keys) == len(values) == len(order):
+def table(keys: Strings, values: Column[V], order: array[int] | None, what: str) -> Table[V]:
+    """A table, checked (ValueError): as many keys, values and orders. (An
+    order past the keys only hides keys: checking each would cost more
+    than the rest of the opening.)"""
+    if len(keys) != len(values) or (order is not None and len(order) != len(keys)):
         raise ValueError(f"the {what} do not match their keys")
-    if len(order) and max(order) >= len(order):
-        raise ValueError(f"the {what} are out of order")
     return Table(keys, values, order)
 
 

@@ -59,7 +59,6 @@ from gazetteer._tables import (
     Nothing,
     Numbers,
     Strings,
-    Table,
     decode_columns,
     encode_columns,
     numbers,
@@ -78,6 +77,7 @@ __all__ = [
     "MAX_BYTES",
     "LazyEntities",
     "cache_dir",
+    "cross_index_columns",
     "fingerprint",
     "index_columns",
     "index_from_columns",
@@ -559,7 +559,7 @@ def index_columns(index: Index) -> dict[str, Sequence[str] | array[int]]:
 
 def write_index(name: str, key: str, index: Index, folder: Path | None = None) -> None:
     """Store an index under ``name`` and ``key``; failures are logged, not raised."""
-    _write_data(name, key, encode_columns(index_columns(index)), folder, layout=_COLUMNS)
+    _write_columns(name, key, lambda: index_columns(index), folder)
 
 
 def read_cross_index(name: str, key: str) -> CrossIndex | None:
@@ -596,34 +596,67 @@ def _cross_from_json(payload: dict[str, Any]) -> CrossIndex:
     return cross
 
 
-def _numbers(column: Strings, what: str) -> Strings:
-    """``column``, checked: ASCII digits and spaces only."""
-    if column.data.translate(None, b"0123456789 "):
-        raise ValueError(f"the {what} are not lists of numbers")
-    return column
-
-
-_CROSS_COLUMNS = [
-    f"{part}.{column}"
-    for part in ("latin", "skeleton", "grams")
-    for column in ("keys", "values", "order")
-]
+# The cross-script index's columns: its Latin forms in the order the
+# trigrams number them (and their sorted order), the skeletons and trigrams
+# sorted; each key's numbers (postings, or numbers of forms) as runs of one
+# column of numbers.
+_CROSS_COLUMNS = (
+    "latin.keys",
+    "latin.order",
+    "latin.starts",
+    "latin.numbers",
+    "skeleton.keys",
+    "skeleton.starts",
+    "skeleton.numbers",
+    "grams.keys",
+    "grams.starts",
+    "grams.numbers",
+)
 
 
 def _cross_columns(body: memoryview) -> CrossIndex:
     columns = _Columns(decode_columns(body), _CROSS_COLUMNS)
 
-    def table(part: str, keys: Strings, what: str) -> Table[str]:
-        values = _numbers(columns.strings(f"{part}.values"), what)
-        return make_table(keys, values, columns.numbers(f"{part}.order"), what)
+    def table(part: str, order: array[int] | None, what: str) -> Packed:
+        flat = columns.numbers(f"{part}.numbers")
+        starts = Groups.checked(columns.numbers(f"{part}.starts"), len(flat), what)
 
-    forms = columns.strings("latin.keys")  # the forms, in the order the trigrams number them
+        def joined(start: int, end: int) -> str:
+            return " ".join(map(str, flat[start:end]))
+
+        keys = columns.strings(f"{part}.keys")
+        return Packed(make_table(keys, Groups(starts, joined), order, what))
+
     return CrossIndex(
-        latin=Packed(table("latin", forms, "Latin forms")),
-        skeleton=Packed(table("skeleton", columns.strings("skeleton.keys"), "skeletons")),
-        forms=forms,
-        grams=Packed(table("grams", columns.strings("grams.keys"), "trigrams")),
+        latin=table("latin", columns.numbers("latin.order"), "Latin forms"),
+        skeleton=table("skeleton", None, "skeletons"),
+        # the forms, in the order the trigrams number them
+        forms=columns.strings("latin.keys"),
+        grams=table("grams", None, "trigrams"),
     )
+
+
+def cross_index_columns(cross: CrossIndex) -> dict[str, Sequence[str] | array[int]]:
+    """A cross-script index as the columns the cache stores."""
+    forms = list(cross.forms)
+    columns: dict[str, Sequence[str] | array[int]] = {
+        "latin.keys": forms,
+        "latin.order": sorted_order(forms),
+    }
+    for part, packed, keys in (
+        ("latin", cross.latin, forms),
+        ("skeleton", cross.skeleton, _sorted(cross.skeleton)),
+        ("grams", cross.grams, _sorted(cross.grams)),
+    ):
+        flat, starts = numbers(), [0]
+        for key in keys:
+            flat.extend(packed[key])
+            starts.append(len(flat))
+        if part != "latin":
+            columns[f"{part}.keys"] = keys
+        columns[f"{part}.starts"] = numbers(starts)
+        columns[f"{part}.numbers"] = flat
+    return columns
 
 
 def read_note(name: str, key: str) -> str | None:
@@ -649,37 +682,23 @@ def write_note(name: str, key: str, text: str) -> None:
 
 def write_cross_index(name: str, key: str, cross: CrossIndex) -> None:
     """Store a cross-script index (as columns); failures are logged, not raised."""
-    forms = list(cross.forms)
-    columns: dict[str, Sequence[str] | array[int]] = {
-        "latin.keys": forms,
-        "latin.values": [cross.latin.raw[form] for form in forms],
-        "latin.order": sorted_order(forms),
-    }
-    for part, packed in (("skeleton", cross.skeleton), ("grams", cross.grams)):
-        keys = list(packed.raw)
-        columns[f"{part}.keys"] = keys
-        columns[f"{part}.values"] = list(packed.raw.values())
-        columns[f"{part}.order"] = sorted_order(keys)
-    _write_data(name, key, encode_columns(columns), layout=_COLUMNS)
+    _write_columns(name, key, lambda: cross_index_columns(cross))
 
 
 # The word index's columns: each name key's entries (an alias, as its
 # posting, and the shapes of its words), the first words' longest names, the
-# runs of words that begin a name, every word; its anchors and longest word
-# as JSON (a few hundred entries).
+# runs of words that begin a name, every word, each table's keys sorted (by
+# their UTF-8 bytes, which sort as the code points do); its anchors and
+# longest word as JSON (a few hundred entries).
 _WORD_COLUMNS = (
     "names.keys",
-    "names.order",
     "names.starts",
     "entry.posting",
     "entry.shapes",
     "longest.keys",
-    "longest.order",
     "longest.values",
     "chains.keys",
-    "chains.order",
     "vocabulary.keys",
-    "vocabulary.order",
     "meta.json",
 )
 
@@ -715,17 +734,14 @@ def word_index_from_columns(decoded: dict[str, Strings | array[int]]) -> WordInd
     def entries(start: int, end: int) -> str:
         return _ENTRY.join(f"{postings[n]}{_FIELD}{shapes[n]}" for n in range(start, end))
 
-    def keys_of(part: str) -> tuple[Strings, array[int]]:
-        return columns.strings(f"{part}.keys"), columns.numbers(f"{part}.order")
-
-    name_keys, name_order = keys_of("names")
-    names = make_table(name_keys, Groups(starts, entries), name_order, "names")
-    longest_keys, longest_order = keys_of("longest")
+    names = make_table(columns.strings("names.keys"), Groups(starts, entries), None, "names")
     longest = make_table(
-        longest_keys, Numbers(columns.numbers("longest.values")), longest_order, "name lengths"
+        columns.strings("longest.keys"),
+        Numbers(columns.numbers("longest.values")),
+        None,
+        "name lengths",
     )
-    chain_keys, chain_order = keys_of("chains")
-    words, word_order = keys_of("vocabulary")
+    chain_keys, words = columns.strings("chains.keys"), columns.strings("vocabulary.keys")
     meta = _json(columns.one("meta.json"))
     anchors = meta.get("anchors") if isinstance(meta, dict) else None
     longest_word = meta.get("longest_word") if isinstance(meta, dict) else None
@@ -741,19 +757,22 @@ def word_index_from_columns(decoded: dict[str, Strings | array[int]]) -> WordInd
         longest=longest,
         # a table of None, read as the dict the tagger's annotations name (it
         # asks only ``in`` of it)
-        chains=cast(
-            "dict[str, None]",
-            make_table(chain_keys, Nothing(len(chain_keys)), chain_order, "chains"),
-        ),
+        chains=cast("dict[str, None]", make_table(chain_keys, Nothing(len(chain_keys)), None, "")),
         anchors={word: frozenset(leads) for word, leads in anchors.items()},
-        vocabulary=make_table(words, Nothing(len(words)), word_order, "vocabulary"),
+        vocabulary=make_table(words, Nothing(len(words)), None, "vocabulary"),
         longest_word=longest_word,
     )
 
 
+def _sorted(keys: Iterable[str]) -> list[str]:
+    """``keys`` in the order a table without an order keeps them: by their
+    UTF-8 bytes (lone surrogates too)."""
+    return sorted(keys, key=lambda key: key.encode("utf-8", "surrogatepass"))
+
+
 def word_index_columns(words: WordIndex) -> dict[str, Sequence[str] | array[int]]:
     """A word index as the columns the cache stores."""
-    names = list(words.names)
+    names = _sorted(words.names)
     postings, shapes, starts = numbers(), [], [0]
     for name in names:
         for entry in words.names[name].split(_ENTRY):
@@ -761,32 +780,27 @@ def word_index_columns(words: WordIndex) -> dict[str, Sequence[str] | array[int]
             postings.append(int(posting))
             shapes.append(forms)
         starts.append(len(shapes))
-    longest = list(words.longest)
-    chains, vocabulary = list(words.chains), list(words.vocabulary)
+    longest = _sorted(words.longest)
     meta = {
         "anchors": {word: sorted(leads) for word, leads in words.anchors.items()},
         "longest_word": words.longest_word,
     }
     return {
         "names.keys": names,
-        "names.order": sorted_order(names),
         "names.starts": numbers(starts),
         "entry.posting": postings,
         "entry.shapes": shapes,
         "longest.keys": longest,
-        "longest.order": sorted_order(longest),
         "longest.values": numbers([words.longest[word] for word in longest]),
-        "chains.keys": chains,
-        "chains.order": sorted_order(chains),
-        "vocabulary.keys": vocabulary,
-        "vocabulary.order": sorted_order(vocabulary),
+        "chains.keys": _sorted(words.chains),
+        "vocabulary.keys": _sorted(words.vocabulary),
         "meta.json": [json.dumps(meta, ensure_ascii=False, separators=(",", ":"))],
     }
 
 
 def write_word_index(name: str, key: str, words: WordIndex) -> None:
     """Store a word index (as columns); failures are logged, not raised."""
-    _write_data(name, key, encode_columns(word_index_columns(words)), layout=_COLUMNS)
+    _write_columns(name, key, lambda: word_index_columns(words))
 
 
 def _write_data(
@@ -822,6 +836,20 @@ def _write_data(
         if tmp is not None:  # the write failed, or was interrupted
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _write_columns(
+    name: str,
+    key: str,
+    columns: Callable[[], dict[str, Sequence[str] | array[int]]],
+    folder: Path | None = None,
+) -> None:
+    try:
+        data = encode_columns(columns())
+    except OverflowError as exc:  # a number past 32 bits: more entities than a posting holds
+        log.warning("cannot store %s in the cache (%s)", name, exc)
+        return
+    _write_data(name, key, data, folder, layout=_COLUMNS)
 
 
 def _tidy(folder: Path, name: str, path: Path) -> None:

@@ -92,12 +92,15 @@ class Strings(Sequence[str]):
     """A column of strings: their UTF-8 bytes, each followed by a space, and
     where each starts (the last offset is the length of the bytes)."""
 
-    __slots__ = ("_asked", "_data", "_ends", "_whole")
+    __slots__ = ("_asked", "_base", "_data", "_ends", "_whole")
 
-    def __init__(self, data: bytes, ends: array[int]) -> None:
-        # ends[0] == 0 and ends[-1] == len(data) (checked by decode_columns)
+    def __init__(self, data: bytes, ends: array[int], base: int = 0) -> None:
+        # The strings are data[base + ends[i] : base + ends[i + 1] - 1] (data:
+        # the whole file, not copied); ends[0] == 0 and base + ends[-1] <=
+        # len(data) (checked by decode_columns)
         self._data = data
         self._ends = ends
+        self._base = base
         self._asked = 0
         self._whole: tuple[str, ...] | None = None
 
@@ -106,16 +109,17 @@ class Strings(Sequence[str]):
 
     @property
     def data(self) -> bytes:
-        """The column's bytes (each string followed by a space)."""
-        return self._data
+        """The column's bytes (each string followed by a space): a copy."""
+        return self._data[self._base : self._base + self._ends[-1]]
 
     def raw(self, position: int) -> bytes:
         """The bytes of one string (``position`` in range)."""
-        return self._data[self._ends[position] : self._ends[position + 1] - 1]
+        base, ends = self._base, self._ends
+        return self._data[base + ends[position] : base + ends[position + 1] - 1]
 
     def one(self, position: int) -> str:
         """One string (``position`` in range)."""
-        return text(self._data[self._ends[position] : self._ends[position + 1] - 1])
+        return text(self.raw(position))
 
     @overload
     def __getitem__(self, position: int) -> str: ...
@@ -140,7 +144,7 @@ class Strings(Sequence[str]):
         """Every string, made once (``strict``: ValueError if some are not UTF-8)."""
         whole = self._whole
         if whole is None:
-            data, ends = self._data, self._ends
+            data, ends = self.data, self._ends
             pairs = zip(ends, islice(ends, 1, None), strict=False)
             if data.isascii():  # offsets in the text are those in the bytes
                 decoded = data.decode("ascii")
@@ -349,15 +353,18 @@ def encode_columns(columns: Mapping[str, Sequence[str] | array[int]]) -> bytes:
     return b"\n".join([manifest, b"".join(parts)])
 
 
-def decode_columns(data: bytes | memoryview) -> dict[str, Strings | array[int]]:
-    """The columns of :func:`encode_columns`, by ``part.column`` (ValueError if
-    malformed: sizes that do not add up, offsets that do not span their
-    strings)."""
+def decode_columns(data: bytes | memoryview, start: int = 0) -> dict[str, Strings | array[int]]:
+    """The columns of :func:`encode_columns`, by ``part.column``, from
+    ``data[start:]`` (ValueError if malformed: sizes that do not add up,
+    offsets that do not span their strings). The columns of strings keep
+    ``data`` (bytes are not copied)."""
+    if not isinstance(data, bytes):
+        data = bytes(data)
     view = memoryview(data)
-    newline = bytes(view[:4096]).find(b"\n")
+    newline = data.find(b"\n", start, start + 4096)
     if newline < 0:
         raise ValueError("no manifest")
-    manifest = json.loads(bytes(view[:newline]))
+    manifest = json.loads(data[start:newline])
     sizes = manifest.get("columns") if isinstance(manifest, dict) else None
     if not isinstance(sizes, dict) or not all(isinstance(v, dict) for v in sizes.values()):
         raise ValueError("a malformed manifest")
@@ -384,14 +391,13 @@ def decode_columns(data: bytes | memoryview) -> dict[str, Strings | array[int]]:
             continue
         if len(values) != count + 1:
             raise ValueError(f"{name}: not {count} strings")
-        chunk = bytes(view[at : at + text_span])
-        at += text_span
         # Offsets out of order only make other strings (slicing bytes never
         # fails, and decoding a string never does): checking each would cost
         # more than the rest of the opening.
-        if len(chunk) != text_span or values[0] != 0 or values[-1] != text_span:
+        if at + text_span > len(view) or values[0] != 0 or values[-1] != text_span:
             raise ValueError(f"{name}: offsets that do not span its strings")
-        found[name] = Strings(chunk, values)
+        found[name] = Strings(data, values, at)
+        at += text_span
     if at != len(view):
         raise ValueError("the columns do not fill the file")
     return found

@@ -417,6 +417,15 @@ def _read_body(name: str, key: str, folder: Path | None = None) -> tuple[str | N
     return layout, body
 
 
+def _decoded(body: memoryview) -> dict[str, Strings | array[int]]:
+    """The columns of a body read by :func:`_read_body` (a view of the end of
+    the file's bytes, which the columns keep rather than copy)."""
+    whole = body.obj
+    if not isinstance(whole, bytes):  # pragma: no cover - _read_body reads bytes
+        return decode_columns(body)
+    return decode_columns(whole, len(whole) - body.nbytes)
+
+
 def _fields(payload: dict[str, Any], *names: str) -> list[Any]:
     if set(payload) != set(names):
         raise ValueError(f"the contents are not {', '.join(names)}")
@@ -453,7 +462,7 @@ def read_index(name: str, key: str, folder: Path | None = None) -> Index | None:
         layout, body = _read_body(name, key, folder)
         if layout != _COLUMNS:
             raise ValueError(f"of another layout ({layout or 'JSON'})")
-        return index_from_columns(decode_columns(body))
+        return index_from_columns(_decoded(body))
     except FileNotFoundError:
         return None
     except _READ_ERRORS as exc:
@@ -615,7 +624,7 @@ _CROSS_COLUMNS = (
 
 
 def _cross_columns(body: memoryview) -> CrossIndex:
-    columns = _Columns(decode_columns(body), _CROSS_COLUMNS)
+    columns = _Columns(_decoded(body), _CROSS_COLUMNS)
 
     def table(part: str, order: array[int] | None, what: str) -> Packed:
         flat = columns.numbers(f"{part}.numbers")
@@ -713,7 +722,7 @@ def read_word_index(name: str, key: str) -> WordIndex | None:
         layout, body = _read_body(name, key)
         if layout != _COLUMNS:
             raise ValueError(f"of another layout ({layout or 'JSON'})")
-        return word_index_from_columns(decode_columns(body))
+        return word_index_from_columns(_decoded(body))
     except FileNotFoundError:
         return None
     except _READ_ERRORS as exc:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import gazetteer
-from gazetteer import Method, cache
+from gazetteer import Method, cache, loader
+
+from .conftest import WORLD
 
 
 def _files(cache_dir: Path) -> list[Path]:
@@ -53,10 +57,10 @@ def test_a_body_that_does_not_match_its_checksum_is_refused(small_bundle: Path) 
     [path] = _files(small_bundle)
     name, key = path.stem.split("-", 1)
     assert cache.read_index(name, key) is not None
-    text = path.read_text("utf-8")
-    bad = text.replace('"postings":{', '"postings":{"zzz-injected":"999999999",', 1)
-    assert bad != text
-    path.write_text(bad, "utf-8")
+    data = path.read_bytes()
+    at = data.index(b"\n") + 100  # a byte of the body
+    bad = data[:at] + bytes([data[at] ^ 1]) + data[at + 1 :]
+    path.write_bytes(bad)
     assert cache.read_index(name, key) is None
 
 
@@ -101,12 +105,39 @@ def test_the_cross_script_index_is_cached_and_checked(
         patched.setattr("gazetteer.matching.build_cross_index", never)
         again = gazetteer.load()
         assert again.resolve("Mirzijojew") == expected  # read back from the file
-    text = path.read_text("utf-8")
-    bad = text.replace('"grams":{', '"grams":{"zzz":"99999999",', 1)
-    assert bad != text
-    path.write_text(bad, "utf-8")
+    data = path.read_bytes()
+    bad = data.replace(b'"grams":{', b'"grams":{"zzz":[9,9,9],', 1)
+    assert bad != data
+    path.write_bytes(bad)
     with caplog.at_level(logging.WARNING, logger="gazetteer.cache"):
         third = gazetteer.load()
         assert third.resolve("Mirzijojew") == expected
     assert "ignoring unusable cache file" in caplog.text
-    assert path.read_text("utf-8") != bad  # rebuilt and written again
+    assert path.read_bytes() != bad  # rebuilt and written again
+
+
+def test_the_bundled_key_is_remembered_under_a_stamp(
+    small_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A load reads none of the bundled sources to find its key, once it has
+    # been made; a changed file makes another stamp, and the key is made again.
+    world = tmp_path / "world"
+    shutil.copytree(WORLD, world)
+    monkeypatch.setattr(loader, "bundled_alias_dir", lambda: world)
+    first = gazetteer.load()
+    assert len(list(small_bundle.glob("stamp-*.json"))) == 1
+    made: list[str] = []
+    fingerprint = loader._fingerprint
+
+    def counted(*args: Any) -> str:
+        made.append("made")
+        return fingerprint(*args)
+
+    monkeypatch.setattr(loader, "_fingerprint", counted)
+    assert gazetteer.load().resolve("Тръмп") == first.resolve("Тръмп")
+    assert made == []
+    [path] = sorted(world.rglob("*.yaml"))[:1]
+    path.write_text(path.read_text("utf-8") + "\n# changed\n", "utf-8")
+    gazetteer.load()
+    assert made == ["made"]
+    assert len(list(small_bundle.glob("stamp-*.json"))) == 2

@@ -7,13 +7,14 @@ import hashlib
 import json
 import logging
 import pickle
+from array import array
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from gazetteer import cache
-from gazetteer._tables import Strings, Table
+from gazetteer._tables import Strings, Table, decode_columns, encode_columns
 from gazetteer.crossindex import build_cross_index
 from gazetteer.index import Index, compile_index
 from gazetteer.matching import Matcher
@@ -55,23 +56,24 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.mark.parametrize(
-    "posting",
+    "number",
     [
-        2 << 16,  # an entity past the last
-        (1 << 16) | 1,  # the second entity has one alias
-        (0 << 16) | 3,  # the first has three
-        1 << 40,
+        4,  # one past the last alias (Baku has three, Trump one)
+        5,
+        2**32 - 1,
     ],
 )
 def test_a_checksummed_index_with_postings_out_of_range_is_refused(
-    folder: Path, caplog: pytest.LogCaptureFixture, posting: int
+    folder: Path, caplog: pytest.LogCaptureFixture, number: int
 ) -> None:
     caplog.set_level(logging.WARNING, logger="gazetteer.cache")
-    body = json.loads(json.dumps(cache.index_body(_index())))
-    _forge(folder / f"bundled-{KEY}.json", json.dumps(body).encode())
+    columns = cache.index_columns(_index())
+    _forge(folder / f"bundled-{KEY}.json", encode_columns(columns), layout="columns")
     assert cache.read_index("bundled", KEY) is not None  # as written: accepted
-    body["postings"]["baku"] = f"0 {posting}"
-    _forge(folder / f"bundled-{KEY}.json", json.dumps(body).encode())
+    postings = columns["postings.aliases"]
+    assert isinstance(postings, array)
+    postings[1] = number  # a posting of "baku"
+    _forge(folder / f"bundled-{KEY}.json", encode_columns(columns), layout="columns")
     assert cache.read_index("bundled", KEY) is None
     assert "point past the entities or their aliases" in caplog.text
 
@@ -113,7 +115,7 @@ def test_a_table_asked_many_questions_becomes_a_dict() -> None:
     from gazetteer import _tables
 
     data = _tables.encode_columns(
-        {"t.k": ["b", "a", "c"], "t.v": ["2", "1", "3"], "t.o": [1, 0, 2]}
+        {"t.k": ["b", "a", "c"], "t.v": ["2", "1", "3"], "t.o": _tables.numbers([1, 0, 2])}
     )
     columns = _tables.decode_columns(data)
     keys, values, order = columns["t.k"], columns["t.v"], columns["t.o"]
@@ -126,6 +128,10 @@ def test_a_table_asked_many_questions_becomes_a_dict() -> None:
     assert keys._whole == ("b", "a", "c")
 
 
+def _grams_past_their_numbers(columns: dict[str, Any]) -> None:
+    columns["grams.starts"][-1] += 1
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -133,7 +139,11 @@ def test_a_table_asked_many_questions_becomes_a_dict() -> None:
         lambda data: data + b"x",  # longer than its columns
         lambda data: data.replace(b'"latin"', b'"latim"', 1),  # not the columns
         lambda data: b"no manifest",
-        lambda data: data.replace(b"0 1 ", b"0 x ", 1),  # a posting that is not a number
+        # runs of numbers that do not span them
+        lambda data: _recoded(data, _grams_past_their_numbers),
+        lambda data: _recoded(data, lambda columns: columns.pop("grams.starts")),
+        # strings where numbers go
+        lambda data: _recoded(data, lambda columns: columns.update({"latin.numbers": ["0"]})),
     ],
 )
 def test_a_malformed_cross_index_in_columns_is_refused(
@@ -148,6 +158,16 @@ def test_a_malformed_cross_index_in_columns_is_refused(
     _forge(path, damaged, layout="columns")
     assert cache.read_cross_index("cross", KEY) is None
     assert "ignoring unusable cache file" in caplog.text
+
+
+def _recoded(data: bytes, change: Any) -> bytes:
+    """The columns of ``data``, changed, encoded again."""
+    columns: dict[str, Any] = {
+        name: column if isinstance(column, array) else list(column)
+        for name, column in decode_columns(data).items()
+    }
+    change(columns)
+    return encode_columns(columns)
 
 
 def test_a_file_of_an_unknown_layout_is_refused(

@@ -21,6 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gazetteer import cache
+from gazetteer._tables import decode_columns, encode_columns, numbers
 from gazetteer.index import Index, compile_index
 from gazetteer.model import Alias, Entity, Kind, Tier
 
@@ -79,18 +80,29 @@ def _path(folder: Path, key: str = KEY, name: str = NAME) -> Path:
 
 
 def _forge(path: Path, body: Any, key: str = KEY) -> None:
-    """Write a file the way the cache does, checksum and all, with ``body``
-    (JSON, or bytes taken as they are)."""
-    data = body if isinstance(body, bytes) else json.dumps(body, ensure_ascii=False).encode()
-    header = {"format": cache.FORMAT, "key": key, "sha256": hashlib.sha256(data).hexdigest()}
+    """Write a file the way the cache does, checksum and all, with ``body``:
+    an index's columns as :func:`_body` gives them, bytes taken as they are
+    (as a file of columns), or other JSON (a file of JSON)."""
+    layout: dict[str, str] = {"layout": "columns"}
+    if isinstance(body, bytes):
+        data = body
+    elif "entity.rows" in body:
+        columns = {**body, "entity.rows": [json.dumps(body["entity.rows"], ensure_ascii=False)]}
+        data = encode_columns(columns)
+    else:
+        data, layout = json.dumps(body, ensure_ascii=False).encode(), {}
+    header = {"format": cache.FORMAT, "key": key, **layout}
+    header["sha256"] = hashlib.sha256(data).hexdigest()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(json.dumps(header).encode() + b"\n" + data)
     path.chmod(0o600)
 
 
 def _body() -> dict[str, Any]:
-    """The stored body of the test index, as plain JSON values."""
-    body: dict[str, Any] = json.loads(json.dumps(cache.index_body(_index())))
+    """The stored columns of the test index, the entities' rows as plain
+    JSON values."""
+    body: dict[str, Any] = dict(cache.index_columns(_index()))
+    body["entity.rows"] = json.loads(body["entity.rows"][0])
     return body
 
 
@@ -140,11 +152,10 @@ ENTITIES = st.builds(
 
 
 @given(ENTITIES)
-def test_any_text_round_trips_through_a_row(entity: Entity) -> None:
-    row = json.loads(cache._serialise({"row": cache._entity_to_json(entity)}))["row"]
-    lazy = cache.LazyEntities([row])
-    assert lazy.alias_fields(0) == [(a.text, a.lang) for a in entity.aliases]
-    assert _fields(cache._entity_from_json(row)) == _fields(entity)
+def test_any_text_round_trips_through_the_columns(entity: Entity) -> None:
+    stored = encode_columns(cache.index_columns(compile_index([entity])))
+    lazy = cache.index_from_columns(decode_columns(stored)).entities
+    assert lazy.alias_fields(0) == [(a.text, a.lang) for a in entity.aliases]  # type: ignore[attr-defined]
     assert _fields(lazy[0]) == _fields(entity)
     assert _fields(pickle.loads(pickle.dumps(lazy))[0]) == _fields(entity)
 
@@ -211,12 +222,13 @@ def test_a_file_larger_than_the_bound_is_not_read(
 def test_deep_nesting_is_refused(
     folder: Path, warnings: pytest.LogCaptureFixture, where: str
 ) -> None:
-    deep = b"[" * 100_000 + b"]" * 100_000
-    if where == "body":
-        _forge(_path(folder), deep)
+    deep = "[" * 100_000 + "]" * 100_000
+    if where == "body":  # the entities' rows, the one JSON of the columns
+        columns = {**cache.index_columns(_index()), "entity.rows": [deep]}
+        _forge(_path(folder), encode_columns(columns))
     else:
         _path(folder).parent.mkdir()
-        _path(folder).write_bytes(deep + b"\n{}")
+        _path(folder).write_bytes(deep.encode() + b"\n{}")
         _path(folder).chmod(0o600)
     assert cache.read_index(NAME, KEY) is None
     # (a header is read from the first kilobyte only: too short to nest deeply)
@@ -224,39 +236,47 @@ def test_deep_nesting_is_refused(
 
 
 def _set(body: dict[str, Any], row: int, field: int, value: object) -> None:
-    body["entities"][row][field] = value
+    body["entity.rows"][row][field] = value
+
+
+def _column(body: dict[str, Any], name: str, value: object) -> None:
+    body[name] = value
 
 
 # Each damages a well-formed body, whose checksum is then recomputed: every
-# one used to load and fail at the first lookup, or later.
+# one used to load and fail at the first lookup, or later. (A row is id,
+# kind, name, codes, country, parent, deny, population, capital.)
 DAMAGES: dict[str, Callable[[dict[str, Any]], None]] = {
     "unknown kind": lambda b: _set(b, 0, 1, "planet"),
     "id not text": lambda b: _set(b, 0, 0, 7),
     "name not text": lambda b: _set(b, 0, 2, None),
-    "aliases not text": lambda b: _set(b, 0, 3, ["Baku", "en"]),
-    "an alias with an extra field": lambda b: _set(b, 0, 3, b["entities"][0][3] + "\x1fz"),
-    "a missing alias": lambda b: _set(b, 0, 4, b["entities"][0][4] + "0"),
-    "unknown tier": lambda b: _set(b, 0, 4, "09" + b["entities"][0][4][2:]),
-    "a bare escape": lambda b: _set(b, 0, 3, b["entities"][0][3] + "\x1e"),
-    "codes not a mapping": lambda b: _set(b, 0, 5, [["geonames", "1"]]),
-    "a code not text": lambda b: _set(b, 0, 5, {"geonames": 587084}),
-    "country not text": lambda b: _set(b, 0, 6, ["country:az"]),
-    "deny not a list": lambda b: _set(b, 1, 8, "trump card"),
-    "deny not text": lambda b: _set(b, 1, 8, [None]),
-    "population not a number": lambda b: _set(b, 0, 9, "2300000"),
-    "population a float": lambda b: _set(b, 0, 9, 2.3e6),
-    "negative population": lambda b: _set(b, 0, 9, -1),
-    "capital not a boolean": lambda b: _set(b, 0, 10, "yes"),
-    "a short row": lambda b: b["entities"][0].pop(),
-    "a row not a list": lambda b: b["entities"].__setitem__(0, {"id": "city:baku"}),
-    "entities not a list": lambda b: b.__setitem__("entities", {"city:baku": []}),
+    "rows not JSON": lambda b: _column(b, "entity.rows", "{not json"),
+    "aliases not text": lambda b: _column(b, "alias.text", numbers([1, 2, 3, 4, 5])),
+    "an extra alias text": lambda b: _column(b, "alias.text", [*b["alias.text"], "z"]),
+    "a missing alias": lambda b: _column(b, "alias.tier", [b["alias.tier"][0] + "0"]),
+    "unknown tier": lambda b: _column(b, "alias.tier", ["09" + b["alias.tier"][0][2:]]),
+    "tiers not one string": lambda b: _column(b, "alias.tier", ["0", "1"]),
+    "aliases out of order": lambda b: _column(b, "entity.aliases", numbers([0, 6, 5])),
+    "aliases past the last": lambda b: _column(b, "entity.aliases", numbers([0, 3, 6])),
+    "codes not a mapping": lambda b: _set(b, 0, 3, [["geonames", "1"]]),
+    "a code not text": lambda b: _set(b, 0, 3, {"geonames": 587084}),
+    "country not text": lambda b: _set(b, 0, 4, ["country:az"]),
+    "deny not a list": lambda b: _set(b, 1, 6, "trump card"),
+    "deny not text": lambda b: _set(b, 1, 6, [None]),
+    "population not a number": lambda b: _set(b, 0, 7, "2300000"),
+    "population a float": lambda b: _set(b, 0, 7, 2.3e6),
+    "negative population": lambda b: _set(b, 0, 7, -1),
+    "capital not a boolean": lambda b: _set(b, 0, 8, "yes"),
+    "a short row": lambda b: b["entity.rows"][0].pop(),
+    "a row not a list": lambda b: b["entity.rows"].__setitem__(0, {"id": "city:baku"}),
+    "entities not a list": lambda b: _column(b, "entity.rows", {"city:baku": []}),
     "a repeated id": lambda b: _set(b, 1, 0, "city:baku"),
-    "postings not numbers": lambda b: b["postings"].__setitem__("baku", "0 x"),
-    "postings not ASCII digits": lambda b: b["postings"].__setitem__("baku", "0 ٣"),
-    "postings not text": lambda b: b["postings"].__setitem__("baku", [0]),
-    "postings not a mapping": lambda b: b.__setitem__("postings", ["baku", "0"]),
-    "another field": lambda b: b.__setitem__("more", 1),
-    "a missing field": lambda b: b.pop("postings"),
+    "a posting past the aliases": lambda b: b["postings.aliases"].__setitem__(0, 5),
+    "postings not numbers": lambda b: _column(b, "postings.aliases", ["0"]),
+    "postings that do not span": lambda b: b["postings.starts"].__setitem__(-1, 99),
+    "more keys than postings": lambda b: _column(b, "postings.keys", [*b["postings.keys"], "z"]),
+    "another field": lambda b: _column(b, "more.field", ["1"]),
+    "a missing field": lambda b: b.pop("postings.starts"),
 }
 
 
@@ -271,6 +291,25 @@ def test_malformed_rows_are_refused_at_load(
     _forge(_path(folder), body)
     assert cache.read_index(NAME, KEY) is None
     assert "ignoring unusable cache file" in warnings.text
+
+
+def test_a_forged_order_of_the_keys_only_hides_keys(folder: Path) -> None:
+    # Checking the order of 100,000 keys would cost more than the rest of
+    # the opening: an order past the keys or out of order hides keys from
+    # the binary search, and never fails a lookup.
+    from gazetteer.resolver import Gazetteer
+
+    size = len(_body()["postings.keys"])
+    for order in ([99] * size, list(reversed(range(size))), [0] * size):
+        body = _body()
+        body["postings.order"] = numbers(order)
+        _forge(_path(folder), body)
+        found = cache.read_index(NAME, KEY)
+        assert found is not None
+        g = Gazetteer(found)
+        for query in ("Baku", "Баку", "Трамп", "Donald Trump", "nowhere"):
+            g.resolve(query)
+            g.candidates(query)
 
 
 def test_a_malformed_cross_index_is_refused(
@@ -297,7 +336,8 @@ def test_a_file_of_another_user_or_writable_by_others_is_not_trusted(
     # The forged file makes "Baku" a name of Donald Trump, under a checksum
     # that matches: only its owner or its mode can tell.
     body = _body()
-    body["postings"]["baku"] = str(1 << 16)
+    baku = body["postings.keys"].index("baku")
+    body["postings.aliases"][body["postings.starts"][baku]] = 3  # Trump's first alias
     path = _path(folder)
     _forge(path, body)
     found = cache.read_index(NAME, KEY)
@@ -480,12 +520,12 @@ def test_the_word_index_round_trips_and_is_checked(
     cache.write_word_index("words", "k", words)
     again = cache.read_word_index("words", "k")
     assert again == words and again is not None and again.vocabulary == words.vocabulary
-    # a forged entry (a posting that is not a number) makes the file unusable
+    # a forged entry (a word's shape that is not one) makes the file unusable
     path = next(tmp_path.glob("words-k.json"))
-    head, _, body = path.read_bytes().partition(b"\n")
-    forged = json.loads(body)
-    forged["names"]["баку"] = "x,C"
-    data = json.dumps(forged, ensure_ascii=False, separators=(",", ":")).encode()
+    head, _, _ = path.read_bytes().partition(b"\n")
+    columns = {**cache.word_index_columns(words)}
+    columns["entry.shapes"] = ["x"] * len(columns["entry.shapes"])
+    data = encode_columns(columns)
     header = json.loads(head)
     header["sha256"] = hashlib.sha256(data).hexdigest()
     path.write_bytes(json.dumps(header).encode() + b"\n" + data)

@@ -6,20 +6,21 @@ takes seconds; the result depends only on the installed pycountry, the
 bundled alias files and this package's own code, so it is stored once as
 JSON (data only: nothing in it can run code) in the user's cache folder,
 under a name made from a hash of all of those. A file is one line of
-header (format, key, layout, and the SHA-256 of the body) and the body: JSON,
-or for the cross-script index columns of text (:mod:`gazetteer._tables`),
+header (format, key, layout, and the SHA-256 of the body) and the body:
+columns (:mod:`gazetteer._tables`: data only, nothing in them can run code),
 which open without reading every entry, so that a process that resolves a
-few names does not read 17 MB. The index's postings are kept packed (one
-string of numbers per key, decoded when looked up): JSON reads one string
-far faster than a list of numbers.
+few names does not read 40 MB: the index, the word index and the
+cross-script index each read only the strings a lookup asks for.
 
 Nothing read is trusted. A file is read only if it is a regular file (not a
 link, a pipe or a device), at most :data:`MAX_BYTES` long, owned by the
 current user and writable by no one else (the index compiled into the
 package may also belong to whoever installed the package's code); its
-header must match, its body its checksum, and every field of every row its
-type and shape; every posting of the index must point to an alias of one of
-its entities. A file that fails any of that is logged, ignored and
+header must match, its body its checksum, its columns their sizes, and
+every field of every entity its type and shape; every posting of the index
+must point to an alias of one of its entities. (A string of a column is
+decoded when it is read; bytes that are not UTF-8, which only a forged file
+has, read as U+FFFD.) A file that fails any of that is logged, ignored and
 rebuilt; a folder that cannot be written is logged and skipped.
 
 Files are written with mode 0600, through a temporary file that is removed
@@ -36,46 +37,70 @@ folder (``platformdirs``): ``$XDG_CACHE_HOME/gazetteer`` or
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import hashlib
 import json
 import logging
+import operator
 import os
 import re
 import stat
 import tempfile
 import time
+from array import array
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain, count
+from itertools import chain, count, islice
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, cast, overload
 
-import platformdirs
-
-from gazetteer._tables import Strings, Table, decode_columns, encode_columns
+from gazetteer._tables import (
+    Groups,
+    Nothing,
+    Numbers,
+    Strings,
+    decode_columns,
+    encode_columns,
+    numbers,
+    sorted_order,
+)
+from gazetteer._tables import (
+    table as make_table,
+)
 from gazetteer.crossindex import CrossIndex
-from gazetteer.index import _SHIFT, Index, Packed
+from gazetteer.index import _MASK, _SHIFT, Index, Packed, unpack
 from gazetteer.model import Alias, Entity, Kind, Tier
-from gazetteer.wordindex import WordIndex
+from gazetteer.wordindex import _ENTRY, _FIELD, WordIndex
 
 __all__ = [
     "KEEP",
     "MAX_BYTES",
     "LazyEntities",
     "cache_dir",
+    "cross_index_columns",
     "fingerprint",
-    "index_body",
+    "index_columns",
+    "index_from_columns",
     "read_cross_index",
     "read_index",
+    "read_note",
+    "read_word_index",
+    "word_index_columns",
+    "word_index_from_columns",
     "write_cross_index",
     "write_index",
+    "write_note",
+    "write_word_index",
 ]
 
 log = logging.getLogger(__name__)
-FORMAT = 5
+FORMAT = 6
 # The layout of a file whose body is columns (gazetteer._tables), named in its
 # header; a header without one holds JSON.
 _COLUMNS = "columns"
+# The layout of a note: a short ASCII text (the bundled index's key).
+_NOTE = "note"
+_NOTE_TEXT = re.compile(rb"[0-9a-f]{32}")
 # The largest file, the cities pack's cross-script index, is 53 MB: ten times that.
 MAX_BYTES = 512 * 1024 * 1024
 KEEP = 4  # sets kept of each name (bundled, bundled.user, cross, ...)
@@ -101,6 +126,8 @@ def cache_dir() -> Path:
         return Path(configured)
     # the platform's own place: $XDG_CACHE_HOME or ~/.cache on Linux,
     # ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows
+    import platformdirs
+
     return Path(platformdirs.user_cache_dir("gazetteer", appauthor=False))
 
 
@@ -113,40 +140,35 @@ def fingerprint(parts: Iterable[bytes]) -> str:
     return digest.hexdigest()[:32]
 
 
-# An entity is stored as a row of 11 fields. Its aliases take two strings
-# (JSON parses one long string far faster than thousands of small lists):
-# their texts, languages and keys, three fields an alias joined by _SEP, and
-# their tiers, one character an alias. Inside a field _ESC and _SEP are
-# escaped (as _ESC + "0" and _ESC + "1"), so that every text round-trips.
-_SEP, _ESC = "\x1f", "\x1e"
-_ESCAPED_ESC, _ESCAPED_SEP = _ESC + "0", _ESC + "1"
+# An index is stored as columns (gazetteer._tables): the entities' fields
+# but their aliases as one JSON list of rows (a few thousand short rows,
+# checked at once), their aliases as columns of strings (the alias of number
+# n, counted over every entity, at row n; each entity's first in
+# "entity.aliases"), and the postings of each key as alias numbers. Only the
+# rows are read when the index opens; a string of the other columns is read
+# when a lookup asks for it.
+_ROW = 9
 _TIER_CHARS = {tier: str(number) for number, tier in enumerate(Tier)}
 _TIERS = {char: tier for tier, char in _TIER_CHARS.items()}
-_ROW = 11
+_INDEX_COLUMNS = (
+    "entity.rows",
+    "entity.aliases",
+    "alias.text",
+    "alias.lang",
+    "alias.key",
+    "alias.tier",
+    "postings.keys",
+    "postings.order",
+    "postings.starts",
+    "postings.aliases",
+)
 
 
-def _escape(text: str) -> str:
-    return text.replace(_ESC, _ESCAPED_ESC).replace(_SEP, _ESCAPED_SEP)
-
-
-def _alias_fields(blob: str) -> list[str]:
-    """The fields of an entity's aliases: text, language, key, text, ..."""
-    if not blob:
-        return []
-    fields = blob.split(_SEP)
-    if _ESC in blob:
-        fields = [f.replace(_ESCAPED_SEP, _SEP).replace(_ESCAPED_ESC, _ESC) for f in fields]
-    return fields
-
-
-def _entity_to_json(entity: Entity) -> list[Any]:
-    aliases = entity.aliases
+def _entity_row(entity: Entity) -> list[Any]:
     return [
         entity.id,
         entity.kind.value,
         entity.name,
-        _SEP.join(_escape(field) for a in aliases for field in (a.text, a.lang, a.key)),
-        "".join(_TIER_CHARS[a.tier] for a in aliases),
         dict(entity.codes),
         entity.country,
         entity.parent,
@@ -156,48 +178,24 @@ def _entity_to_json(entity: Entity) -> list[Any]:
     ]
 
 
-def _entity_from_json(row: Sequence[Any]) -> Entity:
-    """The entity of a row (checked by :func:`_columns`; the codes may be
-    pairs, the deny list a tuple)."""
-    entity_id, kind, name, blob, tiers, codes, country, parent, deny, population, capital = row
-    fields = iter(_alias_fields(blob))
-    triples = zip(fields, fields, fields, strict=True)
-    return Entity(
-        id=entity_id,
-        kind=_KINDS[kind],
-        name=name,
-        aliases=tuple(
-            Alias(text, lang, _TIERS[tier], key)
-            for (text, lang, key), tier in zip(triples, tiers, strict=True)
-        ),
-        codes=dict(codes),
-        country=country,
-        parent=parent,
-        deny=tuple(deny),
-        population=population,
-        capital=bool(capital),
-    )
-
-
 def _only(values: Iterable[object], *types: type) -> bool:
     return set(map(type, values)) <= set(types)
 
 
 def _columns(rows: object) -> tuple[tuple[Any, ...], ...]:
     """Entity rows as columns, each field checked (ValueError names the
-    first kind of field found malformed).
+    first kind of field found malformed); the codes as pairs, the deny
+    lists as tuples.
 
     The checks run column by column, mostly at C speed: the bundled data's
-    5,500 rows and 115,000 aliases take about 10 ms.
+    5,500 rows take a few milliseconds.
     """
     if not isinstance(rows, list | tuple) or not _only(rows, list, tuple):
         raise ValueError("the entities are not a list of rows")
     if not set(map(len, rows)) <= {_ROW}:
         raise ValueError(f"an entity row has not {_ROW} fields")
     columns = tuple(zip(*rows, strict=True)) if rows else ((),) * _ROW
-    ids, kinds, names, blobs, tiers, codes, countries, parents, denies, populations, capitals = (
-        columns
-    )
+    ids, kinds, names, codes, countries, parents, denies, populations, capitals = columns
     none = type(None)
     checks: list[tuple[Callable[[], bool], str]] = [
         (lambda: _only(ids, str) and _only(names, str), "an id or name is not text"),
@@ -209,16 +207,12 @@ def _columns(rows: object) -> tuple[tuple[Any, ...], ...]:
         (lambda: _only(populations, int, none), "a population is not a number"),
         (lambda: all(p >= 0 for p in populations if p is not None), "a population < 0"),
         (lambda: _only(capitals, bool), "capital is not true or false"),
-        (lambda: _only(blobs, str) and _only(tiers, str), "aliases are not text"),
-        (lambda: not "".join(tiers).strip("".join(_TIERS)), "an unknown tier"),
-        (lambda: _whole_aliases(blobs, tiers), "an alias lacks or has extra fields"),
-        (lambda: _escapes_ok(_SEP.join(blobs)), "a malformed escape in an alias"),
     ]
     for check, problem in checks:
         if not check():
             raise ValueError(f"malformed entity rows: {problem}")
     return (
-        *columns[:5],
+        *columns[:3],
         tuple(map(tuple, map(dict.items, codes))),
         countries,
         parents,
@@ -228,36 +222,42 @@ def _columns(rows: object) -> tuple[tuple[Any, ...], ...]:
     )
 
 
-def _whole_aliases(blobs: Sequence[str], tiers: Sequence[str]) -> bool:
-    """Whether every entity's aliases have three fields each, one per tier."""
-    return all(
-        (blob.count(_SEP) + 1 if blob else 0) == 3 * len(chars)
-        for blob, chars in zip(blobs, tiers, strict=True)
-    )
-
-
-def _escapes_ok(text: str) -> bool:
-    """Whether every _ESC in ``text`` starts an escape."""
-    if _ESC not in text:  # the usual case, found at once
-        return True
-    return text.count(_ESC) == text.count(_ESCAPED_ESC) + text.count(_ESCAPED_SEP)
-
-
 class LazyEntities(Sequence[Entity]):
     """The entities of a cached index, each built the first time it is asked for.
 
     Building all of them takes longer than the rest of a load; a lookup
-    needs only the few it matches. The rows are checked when they are
+    needs only the few it matches. The columns are checked when they are
     given (ValueError), so that building one cannot fail. Safe across
     threads: two threads that build the same entity build equal ones, and
     either may be kept.
     """
 
-    def __init__(self, rows: Sequence[Sequence[Any]]) -> None:
-        # Kept as columns of strings, numbers and tuples of them (the codes
-        # as pairs): the garbage collector stops tracking such tuples, where
-        # it would walk tens of thousands of lists at every full collection.
+    def __init__(
+        self,
+        rows: Sequence[Sequence[Any]],
+        starts: Sequence[int],
+        aliases: tuple[Sequence[str], Sequence[str], Sequence[str], str],
+    ) -> None:
+        # The rows kept as columns of strings, numbers and tuples of them (the
+        # codes as pairs): the garbage collector stops tracking such tuples,
+        # where it would walk tens of thousands of lists at every full
+        # collection. ``starts``: each entity's first alias (and the number of
+        # aliases last); ``aliases``: their texts, languages, keys and tiers.
         self._columns = _columns(rows)
+        texts, langs, keys, tiers = aliases
+        total = len(tiers)
+        if not (len(starts) == len(self._columns[0]) + 1 and starts[0] == 0):
+            raise ValueError("the aliases do not match the entities")
+        if not (starts[-1] == total == len(texts) == len(langs) == len(keys)):
+            raise ValueError("the alias columns differ in length")
+        if not all(map(operator.le, starts, islice(starts, 1, None))):
+            raise ValueError("the entities' aliases are out of order")
+        if max(map(operator.sub, islice(starts, 1, None), starts), default=0) > _MASK:
+            raise ValueError("an entity has too many aliases")
+        if tiers.strip("".join(_TIERS)):
+            raise ValueError("an unknown tier")
+        self._starts = starts
+        self._aliases = aliases
         self._built: list[Entity | None] = [None] * len(self._columns[0])
 
     def __len__(self) -> int:
@@ -269,6 +269,12 @@ class LazyEntities(Sequence[Entity]):
         found: tuple[str, ...] = self._columns[0]
         return found
 
+    @property
+    def alias_starts(self) -> Sequence[int]:
+        """Each entity's first alias, counted over every entity (and the
+        number of aliases last)."""
+        return self._starts
+
     @overload
     def __getitem__(self, position: int) -> Entity: ...
     @overload
@@ -278,9 +284,27 @@ class LazyEntities(Sequence[Entity]):
             return [self[i] for i in range(*position.indices(len(self)))]
         entity = self._built[position]
         if entity is None:
-            row = [column[position] for column in self._columns]
-            entity = self._built[position] = _entity_from_json(row)
+            entity = self._built[position] = self._build(position)
         return entity
+
+    def _build(self, position: int) -> Entity:
+        entity_id, kind, name, codes, country, parent, deny, population, capital = (
+            column[position] for column in self._columns
+        )
+        texts, langs, keys, tiers = self._aliases
+        numbers = range(self._starts[position], self._starts[position + 1])
+        return Entity(
+            id=entity_id,
+            kind=_KINDS[kind],
+            name=name,
+            aliases=tuple(Alias(texts[n], langs[n], _TIERS[tiers[n]], keys[n]) for n in numbers),
+            codes=dict(codes),
+            country=country,
+            parent=parent,
+            deny=deny,
+            population=population,
+            capital=capital,
+        )
 
     def alias_fields(self, position: int) -> list[tuple[str, str]]:
         """The (text, language) of each alias of an entity, without building it
@@ -288,17 +312,27 @@ class LazyEntities(Sequence[Entity]):
         built = self._built[position]
         if built is not None:
             return [(a.text, a.lang) for a in built.aliases]
-        fields = _alias_fields(self._columns[3][position])
-        return list(zip(fields[0::3], fields[1::3], strict=True))
+        texts, langs, _, _ = self._aliases
+        return [
+            (texts[n], langs[n]) for n in range(self._starts[position], self._starts[position + 1])
+        ]
 
     def __reduce__(self) -> tuple[Callable[..., LazyEntities], tuple[Any, ...]]:
-        return (_lazy_entities, (self._columns,))
+        texts, langs, keys, tiers = self._aliases
+        aliases = (tuple(texts), tuple(langs), tuple(keys), tiers)
+        return (_lazy_entities, (self._columns, tuple(self._starts), aliases))
 
 
-def _lazy_entities(columns: tuple[tuple[Any, ...], ...]) -> LazyEntities:
+def _lazy_entities(
+    columns: tuple[tuple[Any, ...], ...],
+    starts: Sequence[int],
+    aliases: tuple[Sequence[str], Sequence[str], Sequence[str], str],
+) -> LazyEntities:
     """Lazy entities from the columns of another (unpickling)."""
     lazy = LazyEntities.__new__(LazyEntities)
     lazy._columns = columns
+    lazy._starts = starts
+    lazy._aliases = aliases
     lazy._built = [None] * len(columns[0])
     return lazy
 
@@ -335,15 +369,6 @@ def _json(text: bytes | str) -> Any:
         return json.loads(text)
     except RecursionError:
         raise ValueError("nested too deeply") from None
-
-
-def _read(name: str, key: str, folder: Path | None = None) -> dict[str, Any]:
-    """The JSON body stored under ``name`` and ``key`` (raises as
-    :func:`_read_body` does, or if the body is not a JSON object)."""
-    layout, body = _read_body(name, key, folder)
-    if layout is not None:
-        raise ValueError(f"of another layout ({layout})")
-    return _json_object(body)
 
 
 def _json_object(body: memoryview) -> dict[str, Any]:
@@ -387,9 +412,18 @@ def _read_body(name: str, key: str, folder: Path | None = None) -> tuple[str | N
     finally:
         os.close(fd)
     layout = header.get("layout")
-    if layout not in (None, _COLUMNS):
+    if layout not in (None, _COLUMNS, _NOTE):
         raise ValueError(f"of an unknown layout ({layout!r})")
     return layout, body
+
+
+def _decoded(body: memoryview) -> dict[str, Strings | array[int]]:
+    """The columns of a body read by :func:`_read_body` (a view of the end of
+    the file's bytes, which the columns keep rather than copy)."""
+    whole = body.obj
+    if not isinstance(whole, bytes):  # pragma: no cover - _read_body reads bytes
+        return decode_columns(body)
+    return decode_columns(whole, len(whole) - body.nbytes)
 
 
 def _fields(payload: dict[str, Any], *names: str) -> list[Any]:
@@ -398,9 +432,8 @@ def _fields(payload: dict[str, Any], *names: str) -> list[Any]:
     return [payload[name] for name in names]
 
 
-def _packed(raw: object, what: str, within: Iterable[int] | None = None) -> Packed:
-    """``raw`` as packed numbers, checked: text → ASCII digits and spaces,
-    and, given ``within`` (every valid number), each one of them."""
+def _packed(raw: object, what: str) -> Packed:
+    """``raw`` (JSON) as packed numbers, checked: text → ASCII digits and spaces."""
     if not isinstance(raw, dict):
         raise ValueError(f"the {what} are not a mapping")
     try:
@@ -409,19 +442,7 @@ def _packed(raw: object, what: str, within: Iterable[int] | None = None) -> Pack
         raise ValueError(f"the {what} are not text") from None
     if not joined.isascii() or joined.encode("ascii").translate(None, b"0123456789 "):
         raise ValueError(f"the {what} are not lists of numbers")
-    if within is not None and not set(within).issuperset(map(int, joined.split())):
-        raise ValueError(f"the {what} point past the entities or their aliases")
     return Packed(raw)
-
-
-def _postings(entities: LazyEntities) -> Iterable[int]:
-    """Every posting an index of ``entities`` may hold: each alias of each
-    entity (see :func:`gazetteer.index.unpack`)."""
-    tiers = entities._columns[4]  # one character an alias
-    return chain.from_iterable(
-        range(position << _SHIFT, (position << _SHIFT) + len(chars))
-        for position, chars in enumerate(tiers)
-    )
 
 
 def _unusable(name: str, key: str, exc: Exception, folder: Path | None = None) -> None:
@@ -430,38 +451,124 @@ def _unusable(name: str, key: str, exc: Exception, folder: Path | None = None) -
     )
 
 
+_READ_ERRORS = (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError)
+
+
 def read_index(name: str, key: str, folder: Path | None = None) -> Index | None:
     """The index cached under ``name`` and ``key`` (in ``folder``, by default
     the cache folder; a ``folder`` is the package's compiled index, trusted
     as the package's code is), or None when there is no usable one."""
     try:
-        rows, raw = _fields(_read(name, key, folder), "entities", "postings")
-        entities = LazyEntities(rows)
-        positions = dict(zip(entities.ids, count(), strict=False))
-        if len(positions) != len(entities):
-            raise ValueError("an entity id repeats")
-        # checked against the entities (about 10 ms for the bundled data), so
-        # that no lookup meets a posting past them
-        postings = _packed(raw, "postings", _postings(entities))
+        layout, body = _read_body(name, key, folder)
+        if layout != _COLUMNS:
+            raise ValueError(f"of another layout ({layout or 'JSON'})")
+        return index_from_columns(_decoded(body))
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except _READ_ERRORS as exc:
         _unusable(name, key, exc, folder)
         return None
-    return Index(entities, positions, postings)
 
 
-def index_body(index: Index) -> dict[str, Any]:
-    """An index as the JSON the cache stores (without format and key)."""
+class _Columns:
+    """Decoded columns, fetched by name and kind (ValueError if absent or of
+    the other kind)."""
+
+    def __init__(self, columns: dict[str, Strings | array[int]], names: Iterable[str]) -> None:
+        if set(columns) != set(names):
+            raise ValueError("the contents are not the expected columns")
+        self._columns = columns
+
+    def strings(self, name: str) -> Strings:
+        found = self._columns[name]
+        if not isinstance(found, Strings):
+            raise ValueError(f"{name} is not text")
+        return found
+
+    def numbers(self, name: str) -> array[int]:
+        found = self._columns[name]
+        if isinstance(found, Strings):
+            raise ValueError(f"{name} are not numbers")
+        return found
+
+    def one(self, name: str) -> str:
+        """The only string of a column (checked as UTF-8)."""
+        found = self.strings(name).whole(strict=True)
+        if len(found) != 1:
+            raise ValueError(f"{name} is not one string")
+        return found[0]
+
+
+def index_from_columns(decoded: dict[str, Strings | array[int]]) -> Index:
+    """The index of columns read from a file (:func:`index_columns`), checked
+    (ValueError): every field of every entity, the aliases' columns against
+    the entities, every posting an alias of an entity."""
+    columns = _Columns(decoded, _INDEX_COLUMNS)
+    starts = columns.numbers("entity.aliases")
+    aliases = (
+        columns.strings("alias.text"),
+        columns.strings("alias.lang"),
+        columns.strings("alias.key"),
+        columns.one("alias.tier"),
+    )
+    entities = LazyEntities(_json(columns.one("entity.rows")), starts, aliases)
+    positions = dict(zip(entities.ids, count(), strict=False))
+    if len(positions) != len(entities):
+        raise ValueError("an entity id repeats")
+    flat = columns.numbers("postings.aliases")
+    if flat and max(flat) >= starts[-1]:
+        raise ValueError("the postings point past the entities or their aliases")
+    runs = Groups.checked(columns.numbers("postings.starts"), len(flat), "postings")
+    first = starts.tolist()
+
+    def postings(start: int, end: int) -> str:
+        found = []
+        for number in flat[start:end]:
+            entity = bisect.bisect_right(first, number) - 1
+            found.append(str(entity << _SHIFT | (number - first[entity])))
+        return " ".join(found)
+
+    keys = columns.strings("postings.keys")
+    table = make_table(keys, Groups(runs, postings), columns.numbers("postings.order"), "postings")
+    return Index(entities, positions, Packed(table))
+
+
+def index_columns(index: Index) -> dict[str, Sequence[str] | array[int]]:
+    """An index as the columns the cache stores (see :func:`index_from_columns`)."""
+    rows, texts, langs, keys, tiers = [], [], [], [], []
+    starts = [0]
+    for entity in index.entities:
+        rows.append(_entity_row(entity))
+        for alias in entity.aliases:
+            texts.append(alias.text)
+            langs.append(alias.lang)
+            keys.append(alias.key)
+            tiers.append(_TIER_CHARS[alias.tier])
+        starts.append(len(texts))
+    names = list(index.postings)
+    flat, runs = numbers(), [0]
+    for name in names:
+        for posting in index.postings[name]:
+            entity_position, alias_position = unpack(posting)
+            flat.append(starts[entity_position] + alias_position)
+        runs.append(len(flat))
     return {
-        "entities": [_entity_to_json(e) for e in index.entities],
-        "postings": dict(index.postings.raw),
+        "entity.rows": [json.dumps(rows, ensure_ascii=False, separators=(",", ":"))],
+        "entity.aliases": numbers(starts),
+        "alias.text": texts,
+        "alias.lang": langs,
+        "alias.key": keys,
+        "alias.tier": ["".join(tiers)],
+        "postings.keys": names,
+        "postings.order": sorted_order(names),
+        "postings.starts": numbers(runs),
+        "postings.aliases": flat,
     }
 
 
 def write_index(name: str, key: str, index: Index, folder: Path | None = None) -> None:
     """Store an index under ``name`` and ``key``; failures are logged, not raised."""
-    _write(name, key, index_body(index), folder)
+    _write_columns(name, key, lambda: index_columns(index), folder)
 
 
 def read_cross_index(name: str, key: str) -> CrossIndex | None:
@@ -475,7 +582,7 @@ def read_cross_index(name: str, key: str) -> CrossIndex | None:
         cross = _cross_from_json(_json_object(body)) if layout is None else _cross_columns(body)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except _READ_ERRORS as exc:
         _unusable(name, key, exc)
         return None
     return cross
@@ -498,138 +605,220 @@ def _cross_from_json(payload: dict[str, Any]) -> CrossIndex:
     return cross
 
 
-def _numbers(column: Strings, what: str) -> Strings:
-    """``column``, checked: ASCII digits and spaces only."""
-    text = column._text
-    if not text.isascii() or text.encode("ascii").translate(None, b"0123456789 "):
-        raise ValueError(f"the {what} are not lists of numbers")
-    return column
+# The cross-script index's columns: its Latin forms in the order the
+# trigrams number them (and their sorted order), the skeletons and trigrams
+# sorted; each key's numbers (postings, or numbers of forms) as runs of one
+# column of numbers.
+_CROSS_COLUMNS = (
+    "latin.keys",
+    "latin.order",
+    "latin.starts",
+    "latin.numbers",
+    "skeleton.keys",
+    "skeleton.starts",
+    "skeleton.numbers",
+    "grams.keys",
+    "grams.starts",
+    "grams.numbers",
+)
 
 
 def _cross_columns(body: memoryview) -> CrossIndex:
-    columns = decode_columns(body)
-    expected = {
-        f"{part}.{column}"
-        for part in ("latin", "skeleton", "grams")
-        for column in ("keys", "values", "order")
-    }
-    if set(columns) != expected:
-        raise ValueError("the contents are not the cross-script columns")
+    columns = _Columns(_decoded(body), _CROSS_COLUMNS)
 
-    def strings(name: str) -> Strings:
-        found = columns[name]
-        if not isinstance(found, Strings):
-            raise ValueError(f"{name} is not text")
-        return found
+    def table(part: str, order: array[int] | None, what: str) -> Packed:
+        flat = columns.numbers(f"{part}.numbers")
+        starts = Groups.checked(columns.numbers(f"{part}.starts"), len(flat), what)
 
-    def table(keys: Strings, values: str, what: str) -> Table:
-        found, order = _numbers(strings(values), what), columns[values.replace("values", "order")]
-        if isinstance(order, Strings) or not len(keys) == len(found) == len(order):
-            raise ValueError(f"the {what} do not match their keys")
-        if len(order) and max(order) >= len(order):
-            raise ValueError(f"the {what} are out of order")
-        return Table(keys, found, order)
+        def joined(start: int, end: int) -> str:
+            return " ".join(map(str, flat[start:end]))
 
-    forms = strings("latin.keys")  # the forms, in the order the trigrams number them
-    latin = table(forms, "latin.values", "Latin forms")
-    cross = CrossIndex(
-        latin=Packed(latin),
-        skeleton=Packed(table(strings("skeleton.keys"), "skeleton.values", "skeletons")),
-        forms=forms,
-        grams=Packed(table(strings("grams.keys"), "grams.values", "trigrams")),
+        keys = columns.strings(f"{part}.keys")
+        return Packed(make_table(keys, Groups(starts, joined), order, what))
+
+    return CrossIndex(
+        latin=table("latin", columns.numbers("latin.order"), "Latin forms"),
+        skeleton=table("skeleton", None, "skeletons"),
+        # the forms, in the order the trigrams number them
+        forms=columns.strings("latin.keys"),
+        grams=table("grams", None, "trigrams"),
     )
-    return cross
 
 
-def _order(keys: Sequence[str]) -> list[int]:
-    return sorted(range(len(keys)), key=keys.__getitem__)
-
-
-def write_cross_index(name: str, key: str, cross: CrossIndex) -> None:
-    """Store a cross-script index (as columns); failures are logged, not raised."""
+def cross_index_columns(cross: CrossIndex) -> dict[str, Sequence[str] | array[int]]:
+    """A cross-script index as the columns the cache stores."""
     forms = list(cross.forms)
-    columns: dict[str, Sequence[str] | Sequence[int]] = {
+    columns: dict[str, Sequence[str] | array[int]] = {
         "latin.keys": forms,
-        "latin.values": [cross.latin.raw[form] for form in forms],
-        "latin.order": _order(forms),
+        "latin.order": sorted_order(forms),
     }
-    for part, packed in (("skeleton", cross.skeleton), ("grams", cross.grams)):
-        keys = list(packed.raw)
-        columns[f"{part}.keys"] = keys
-        columns[f"{part}.values"] = list(packed.raw.values())
-        columns[f"{part}.order"] = _order(keys)
-    _write_data(name, key, encode_columns(columns), layout=_COLUMNS)
+    for part, packed, keys in (
+        ("latin", cross.latin, forms),
+        ("skeleton", cross.skeleton, _sorted(cross.skeleton)),
+        ("grams", cross.grams, _sorted(cross.grams)),
+    ):
+        flat, starts = numbers(), [0]
+        for key in keys:
+            flat.extend(packed[key])
+            starts.append(len(flat))
+        if part != "latin":
+            columns[f"{part}.keys"] = keys
+        columns[f"{part}.starts"] = numbers(starts)
+        columns[f"{part}.numbers"] = flat
+    return columns
 
 
-_ENTRIES = re.compile(r"\d+,[AC-]*(?:;\d+,[AC-]*)*")
-
-
-def read_word_index(name: str, key: str) -> WordIndex | None:
-    """The word index cached under ``name`` and ``key``, or None."""
+def read_note(name: str, key: str) -> str | None:
+    """The note (a key: 32 hexadecimal digits) stored under ``name`` and
+    ``key``, or None."""
     try:
-        names, longest, chains, anchors, vocabulary, longest_word = _fields(
-            _read(name, key), "names", "longest", "chains", "anchors", "vocabulary", "longest_word"
-        )
-        if not (
-            isinstance(names, dict)
-            and _only(names.values(), str)
-            and all(_ENTRIES.fullmatch(value) for value in names.values())
-        ):
-            raise ValueError("the names are malformed")
-        if not (isinstance(longest, dict) and _only(longest.values(), int)):
-            raise ValueError("the name lengths are malformed")
-        if not (isinstance(chains, list) and _only(chains, str)):
-            raise ValueError("the chains are malformed")
-        if not (isinstance(vocabulary, list) and _only(vocabulary, str)):
-            raise ValueError("the vocabulary is malformed")
-        if not (
-            isinstance(anchors, dict)
-            and all(isinstance(v, list) and _only(v, int) for v in anchors.values())
-        ):
-            raise ValueError("the anchors are malformed")
-        if not isinstance(longest_word, int) or isinstance(longest_word, bool):
-            raise ValueError("the longest word is malformed")
-        return WordIndex(
-            names=names,
-            longest=longest,
-            chains=dict.fromkeys(chains),
-            anchors={word: frozenset(leads) for word, leads in anchors.items()},
-            vocabulary=dict.fromkeys(vocabulary),
-            longest_word=longest_word,
-        )
+        layout, body = _read_body(name, key)
+        if layout != _NOTE or not _NOTE_TEXT.fullmatch(body):
+            raise ValueError("not a note")
+        return str(body, "ascii")
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except _READ_ERRORS as exc:
         _unusable(name, key, exc)
         return None
 
 
-def write_word_index(name: str, key: str, words: WordIndex) -> None:
-    """Store a word index; failures are logged, not raised."""
-    body = {
-        "names": words.names,
-        "longest": words.longest,
-        "chains": list(words.chains),
+def write_note(name: str, key: str, text: str) -> None:
+    """Store a note (a key); a failure is not even logged (a folder that
+    cannot be written is logged when an index is written)."""
+    _write_data(name, key, text.encode("ascii"), layout=_NOTE, quiet=True)
+
+
+def write_cross_index(name: str, key: str, cross: CrossIndex) -> None:
+    """Store a cross-script index (as columns); failures are logged, not raised."""
+    _write_columns(name, key, lambda: cross_index_columns(cross))
+
+
+# The word index's columns: each name key's entries (an alias, as its
+# posting, and the shapes of its words), the first words' longest names, the
+# runs of words that begin a name, every word, each table's keys sorted (by
+# their UTF-8 bytes, which sort as the code points do); its anchors and
+# longest word as JSON (a few hundred entries).
+_WORD_COLUMNS = (
+    "names.keys",
+    "names.starts",
+    "entry.posting",
+    "entry.shapes",
+    "longest.keys",
+    "longest.values",
+    "chains.keys",
+    "vocabulary.keys",
+    "meta.json",
+)
+
+
+def read_word_index(name: str, key: str) -> WordIndex | None:
+    """The word index cached under ``name`` and ``key``, or None.
+
+    Stored as columns, it opens without reading its 100,000 names: a lookup
+    reads the few it asks for (the tagger, asking thousands, soon reads them
+    whole)."""
+    try:
+        layout, body = _read_body(name, key)
+        if layout != _COLUMNS:
+            raise ValueError(f"of another layout ({layout or 'JSON'})")
+        return word_index_from_columns(_decoded(body))
+    except FileNotFoundError:
+        return None
+    except _READ_ERRORS as exc:
+        _unusable(name, key, exc)
+        return None
+
+
+def word_index_from_columns(decoded: dict[str, Strings | array[int]]) -> WordIndex:
+    """The word index of columns read from a file, checked (ValueError)."""
+    columns = _Columns(decoded, _WORD_COLUMNS)
+    postings, shapes = columns.numbers("entry.posting"), columns.strings("entry.shapes")
+    if len(postings) != len(shapes) or shapes.data.translate(None, b"AC- "):
+        raise ValueError("the names are malformed")
+    starts = Groups.checked(columns.numbers("names.starts"), len(postings), "names")
+    if not all(map(operator.lt, starts, islice(starts, 1, None))):
+        raise ValueError("the names are malformed")  # a name without entries
+
+    def entries(start: int, end: int) -> str:
+        return _ENTRY.join(f"{postings[n]}{_FIELD}{shapes[n]}" for n in range(start, end))
+
+    names = make_table(columns.strings("names.keys"), Groups(starts, entries), None, "names")
+    longest = make_table(
+        columns.strings("longest.keys"),
+        Numbers(columns.numbers("longest.values")),
+        None,
+        "name lengths",
+    )
+    chain_keys, words = columns.strings("chains.keys"), columns.strings("vocabulary.keys")
+    meta = _json(columns.one("meta.json"))
+    anchors = meta.get("anchors") if isinstance(meta, dict) else None
+    longest_word = meta.get("longest_word") if isinstance(meta, dict) else None
+    if not (
+        isinstance(anchors, dict)
+        and all(isinstance(v, list) and _only(v, int) for v in anchors.values())
+    ):
+        raise ValueError("the anchors are malformed")
+    if not isinstance(longest_word, int) or isinstance(longest_word, bool):
+        raise ValueError("the longest word is malformed")
+    return WordIndex(
+        names=names,
+        longest=longest,
+        # a table of None, read as the dict the tagger's annotations name (it
+        # asks only ``in`` of it)
+        chains=cast("dict[str, None]", make_table(chain_keys, Nothing(len(chain_keys)), None, "")),
+        anchors={word: frozenset(leads) for word, leads in anchors.items()},
+        vocabulary=make_table(words, Nothing(len(words)), None, "vocabulary"),
+        longest_word=longest_word,
+    )
+
+
+def _sorted(keys: Iterable[str]) -> list[str]:
+    """``keys`` in the order a table without an order keeps them: by their
+    UTF-8 bytes (lone surrogates too)."""
+    return sorted(keys, key=lambda key: key.encode("utf-8", "surrogatepass"))
+
+
+def word_index_columns(words: WordIndex) -> dict[str, Sequence[str] | array[int]]:
+    """A word index as the columns the cache stores."""
+    names = _sorted(words.names)
+    postings, shapes, starts = numbers(), [], [0]
+    for name in names:
+        for entry in words.names[name].split(_ENTRY):
+            posting, forms = entry.split(_FIELD)
+            postings.append(int(posting))
+            shapes.append(forms)
+        starts.append(len(shapes))
+    longest = _sorted(words.longest)
+    meta = {
         "anchors": {word: sorted(leads) for word, leads in words.anchors.items()},
-        "vocabulary": list(words.vocabulary),
         "longest_word": words.longest_word,
     }
-    _write(name, key, body)
+    return {
+        "names.keys": names,
+        "names.starts": numbers(starts),
+        "entry.posting": postings,
+        "entry.shapes": shapes,
+        "longest.keys": longest,
+        "longest.values": numbers([words.longest[word] for word in longest]),
+        "chains.keys": _sorted(words.chains),
+        "vocabulary.keys": _sorted(words.vocabulary),
+        "meta.json": [json.dumps(meta, ensure_ascii=False, separators=(",", ":"))],
+    }
 
 
-def _serialise(body: dict[str, Any]) -> bytes:
-    try:
-        return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate: as a \u escape, which reads back the same
-        return json.dumps(body, separators=(",", ":")).encode("ascii")
-
-
-def _write(name: str, key: str, body: dict[str, Any], folder: Path | None = None) -> None:
-    _write_data(name, key, _serialise(body), folder)
+def write_word_index(name: str, key: str, words: WordIndex) -> None:
+    """Store a word index (as columns); failures are logged, not raised."""
+    _write_columns(name, key, lambda: word_index_columns(words))
 
 
 def _write_data(
-    name: str, key: str, data: bytes, folder: Path | None = None, layout: str | None = None
+    name: str,
+    key: str,
+    data: bytes,
+    folder: Path | None = None,
+    layout: str | None = None,
+    quiet: bool = False,
 ) -> None:
     path = _path(name, key, folder)
     header: dict[str, Any] = {"format": FORMAT, "key": key}
@@ -648,11 +837,28 @@ def _write_data(
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        log.warning("cannot write the cache in %s (%s); loading will stay slow", path.parent, exc)
+        if not quiet:
+            log.warning(
+                "cannot write the cache in %s (%s); loading will stay slow", path.parent, exc
+            )
     finally:
         if tmp is not None:  # the write failed, or was interrupted
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _write_columns(
+    name: str,
+    key: str,
+    columns: Callable[[], dict[str, Sequence[str] | array[int]]],
+    folder: Path | None = None,
+) -> None:
+    try:
+        data = encode_columns(columns())
+    except OverflowError as exc:  # a number past 32 bits: more entities than a posting holds
+        log.warning("cannot store %s in the cache (%s)", name, exc)
+        return
+    _write_data(name, key, data, folder, layout=_COLUMNS)
 
 
 def _tidy(folder: Path, name: str, path: Path) -> None:

@@ -13,31 +13,27 @@ is returned: there is no half-loaded gazetteer.
 
 from __future__ import annotations
 
-import logging
+import importlib.util
 import os
-from collections.abc import Iterable, Sequence
-from importlib import metadata, resources
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
-from gazetteer import cache, geonames
+from gazetteer import cache
 from gazetteer._version import __version__
-from gazetteer.aliasfile import (
-    Paths,
-    Source,
-    expand_paths,
-    parse_sources,
-    read_alias_files,
-    read_sources,
-)
-from gazetteer.entries import EntryRecord
 from gazetteer.errors import AliasFileError, PackError, Problem, sort_problems
 from gazetteer.index import Index, compile_index
-from gazetteer.isodata import iso_entries
 from gazetteer.model import Entity
-from gazetteer.records import countries_first, merge_layer, same_alias_warnings
 from gazetteer.resolver import Gazetteer
+
+# What only compiling, packs or the user's files need is imported when they
+# are used: a load that reads the compiled index does not import YAML,
+# pycountry's metadata or the alias-file readers (the command line's start).
+if TYPE_CHECKING:
+    from gazetteer.aliasfile import Paths, Source
+    from gazetteer.entries import EntryRecord
 
 __all__ = [
     "PACKS",
@@ -50,22 +46,31 @@ __all__ = [
     "validate",
 ]
 
-log = logging.getLogger(__name__)
 PathLike = str | os.PathLike[str]  # kept for callers that imported it
+_PACKAGE = Path(__file__).resolve().parent
 
 
 def bundled_alias_dir() -> Path:
     """The folder of the bundled alias files (in the wheel, or in a source checkout)."""
-    packaged = Path(str(resources.files("gazetteer").joinpath("_data", "aliases")))
+    packaged = _PACKAGE / "_data" / "aliases"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data" / "aliases"
+    return _PACKAGE.parents[1] / "data" / "aliases"
+
+
+def iso_entries() -> Iterator[EntryRecord]:
+    """pycountry's countries and subdivisions (:func:`gazetteer.isodata.iso_entries`)."""
+    from gazetteer.isodata import iso_entries as entries
+
+    return entries()
 
 
 GENERATED = "generated"  # the folder, below the bundled files, of the generated layer
 
 
 def _bundled_files() -> list[Path]:
+    from gazetteer.aliasfile import expand_paths
+
     files, problems = expand_paths([bundled_alias_dir()])
     if problems:
         raise AliasFileError(problems)
@@ -94,7 +99,11 @@ def _packs(packs: Iterable[str]) -> tuple[str, ...]:
 def _fingerprint(files: Sequence[Path], packs: Sequence[str]) -> str:
     """A hash of everything the bundled index depends on: pycountry, the
     packs' packages, our code and settings, the files."""
-    package = Path(__file__).resolve().parent
+    from importlib import metadata
+
+    from gazetteer import geonames
+
+    package = _PACKAGE
     aliases = package / "_data" / "aliases"  # in a wheel: hashed below, as the bundled files
     own = sorted(
         p
@@ -112,6 +121,9 @@ def _read_and_merge(
     base: dict[str, Entity], sources: Sequence[Source]
 ) -> tuple[dict[str, Entity], list[EntryRecord], list[Problem]]:
     """Parse files and merge them over ``base``: (merged, entries, every problem)."""
+    from gazetteer.aliasfile import parse_sources
+    from gazetteer.records import merge_layer
+
     entries, problems = parse_sources(sources)
     merged = base
     try:
@@ -124,6 +136,10 @@ def _read_and_merge(
 def _user_sources(paths: Paths) -> tuple[list[Path], list[Source], list[Problem]]:
     """The user's files, each read once: (files, their contents, the problems
     of finding and reading them)."""
+    if isinstance(paths, tuple | list) and not paths:
+        return [], [], []  # (without importing the readers)
+    from gazetteer.aliasfile import expand_paths, read_sources
+
     files, problems = expand_paths(paths)
     sources, unreadable = read_sources(files)
     return files, sources, [*problems, *unreadable]
@@ -131,7 +147,7 @@ def _user_sources(paths: Paths) -> tuple[list[Path], list[Source], list[Problem]
 
 def compiled_dir() -> Path:
     """Where a wheel carries the bundled index, compiled when it was built."""
-    return Path(str(resources.files("gazetteer").joinpath("_data", "compiled")))
+    return _PACKAGE / "_data" / "compiled"
 
 
 def compile_bundled(packs: Sequence[str] = ()) -> tuple[Index, str]:
@@ -146,18 +162,55 @@ def cache_name(packs: Sequence[str]) -> str:
     return ".".join(["bundled", *packs])
 
 
+def _stamp() -> str | None:
+    """A hash of cheap facts about what the bundled index depends on: the
+    size, time of change and inode of each of our code's and data's files
+    and of pycountry's, read without reading the files (None when pycountry
+    is not found). A file changed, added or removed changes it, as an
+    upgrade of pycountry does (pip writes new files)."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or spec.origin is None:
+        return None
+    parts = [__version__.encode()]
+    places = [Path(spec.origin), Path(spec.origin).parent]
+    for folder in dict.fromkeys([_PACKAGE, bundled_alias_dir()]):
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            places += [Path(root, n) for n in sorted(names) if n.endswith((".py", ".yaml", ".yml"))]
+    for place in places:
+        info = os.stat(place)
+        parts.append(f"{place} {info.st_size} {info.st_mtime_ns} {info.st_ino}".encode())
+    return cache.fingerprint(parts)
+
+
+_STAMP = "stamp"  # the cache's name for the bundled index's key, by its stamp
+
+
+def _bundled_key(packs: Sequence[str]) -> str:
+    """The key of the bundled index (with ``packs``): :func:`_fingerprint`
+    of its sources, which reads every one of them; for the bundled data
+    alone, remembered in the cache under :func:`_stamp`, so that a load
+    reads none of them."""
+    stamp = None if packs else _stamp()
+    if stamp is not None and (key := cache.read_note(_STAMP, stamp)) is not None:
+        return key
+    key = _fingerprint(_bundled_files(), packs)
+    if stamp is not None:
+        cache.write_note(_STAMP, stamp, key)
+    return key
+
+
 def _bundled_index(use_cache: bool, packs: Sequence[str] = ()) -> tuple[Index, str | None]:
     """The bundled index, with ``packs``, and the key it is cached under (None
     without the cache): compiled into the wheel when it was built, else from
     the user's cache, else compiled now (and cached)."""
-    files = _bundled_files()
     name = cache_name(packs)
-    key = _fingerprint(files, packs) if use_cache else None
+    key = _bundled_key(packs) if use_cache else None
     if key is not None:
         for folder in (compiled_dir(), None):  # the wheel's, then the user's cache
             if (cached := cache.read_index(name, key, folder)) is not None:
                 return cached, key
-    index = _compile(files, packs)
+    index = _compile(_bundled_files(), packs)
     if key is not None:
         cache.write_index(name, key, index)
     return index, key
@@ -166,6 +219,10 @@ def _bundled_index(use_cache: bool, packs: Sequence[str] = ()) -> tuple[Index, s
 def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
     """The layers: pycountry, then the packs, then the curated files (so that
     curated names and tiers win), then the generated names (only added)."""
+    from gazetteer import geonames
+    from gazetteer.aliasfile import read_alias_files
+    from gazetteer.records import countries_first, merge_layer
+
     entities = merge_layer({}, iso_entries(), strict=False)
     curated, generated = _split_generated(files)
     entries, problems = read_alias_files(curated)
@@ -283,6 +340,8 @@ def validate(paths: Paths, *, bundled: bool = True, packs: Iterable[str] = ()) -
     Raises :class:`PackError` and :class:`TypeError` as :func:`load` does;
     every problem of the files is in the report.
     """
+    from gazetteer.records import same_alias_warnings
+
     chosen = _checked_packs(packs, bundled)
     base = _entities(_bundled_index(True, chosen)[0]) if bundled else {}
     files, sources, errors = _user_sources(paths)

@@ -8,7 +8,7 @@ It is also a read-only mapping of entity id → :class:`Entity`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Literal, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Literal, TypeVar, cast, overload
 
 from gazetteer import cache
 from gazetteer._lazy import Lazy
@@ -19,8 +19,10 @@ from gazetteer.matching import Matcher
 from gazetteer.model import Alias, Entity, Kind, Match, Mentions, Method, Resolution
 from gazetteer.normalize import normalize
 from gazetteer.scoring import admit, decide, rank
-from gazetteer.tagger import Tagger
 from gazetteer.wordindex import WordIndex, build_word_index
+
+if TYPE_CHECKING:  # imported when a text is first tagged: a lookup never needs it
+    from gazetteer.tagger import Tagger
 
 __all__ = ["Gazetteer"]
 
@@ -61,6 +63,12 @@ def _code_index(index: Index) -> dict[str, tuple[tuple[int, str], ...]]:
     return {code: tuple(places) for code, places in found.items()}
 
 
+def _tagger(index: Index, words: Lazy[WordIndex]) -> Tagger:
+    from gazetteer.tagger import Tagger
+
+    return Tagger(index, words)
+
+
 def _restore(
     index: Index,
     cache_key: tuple[str, str] | None,
@@ -82,11 +90,11 @@ class Gazetteer(Mapping[str, Entity]):
     ``g["country:kz"]`` or ``g.get("country:kz")``.
     """
 
-    __slots__ = ("_codes", "_index", "_matcher", "_tagger", "_words")
+    __slots__ = ("_codes", "_index", "_matcher", "_tagging", "_words")
     _codes: Lazy[dict[str, tuple[tuple[int, str], ...]]]
     _index: Index
     _matcher: Matcher
-    _tagger: Tagger
+    _tagging: Lazy[Tagger]
     _words: Lazy[WordIndex]
 
     def __init__(self, index: Index, cache_key: tuple[str, str] | None = None) -> None:
@@ -107,7 +115,12 @@ class Gazetteer(Mapping[str, Entity]):
         object.__setattr__(self, "_words", shared)
         object.__setattr__(self, "_codes", Lazy(lambda: _code_index(index)))
         object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
-        object.__setattr__(self, "_tagger", Tagger(index, shared))
+        object.__setattr__(self, "_tagging", Lazy(lambda: _tagger(index, shared)))
+
+    @property
+    def _tagger(self) -> Tagger:
+        """The tagger, made the first time a text is tagged."""
+        return self._tagging.get()
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError("a Gazetteer is immutable")

@@ -16,7 +16,7 @@ its words' keys joined by a space (punctuation between words does not count:
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -91,8 +91,8 @@ class WordIndex:
     """Name key → entries; first word → most words of a name; the runs of
     words that begin a name of several words; anchors."""
 
-    names: dict[str, str]
-    longest: dict[str, int]
+    names: Mapping[str, str]
+    longest: Mapping[str, int]
     # Every run of two or more words that begins a name of several words
     # (the name itself included). A dict of None rather than a set: a dict
     # holding only strings is not tracked by the garbage collector.
@@ -100,9 +100,9 @@ class WordIndex:
     # A name that starts in lower case ("поправка Джексона-Вэника", "the
     # Caspian") is found from its first capitalised word: that word → how
     # many words come before it.
-    anchors: dict[str, frozenset[int]]
+    anchors: Mapping[str, frozenset[int]]
     # every word key of every name (a dict of None: see chains)
-    vocabulary: dict[str, None]
+    vocabulary: Mapping[str, None]
     # no word longer than this is a word of a name or an inflected form of one
     longest_word: int
     # word key → what the tagger asks of it, remembered (bounded; not pickled)

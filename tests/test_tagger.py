@@ -408,3 +408,8 @@ def test_a_long_hyphenated_word_is_read_part_by_part(g: Gazetteer) -> None:
     memos = [*tagger._windows, *tagger._follows, *tagger._routes[(None, None)]]
     assert memos and max(len(str(key)) for key in memos) < 1000
     assert g._words.get().profile(text) == ((), 0, frozenset())
+
+
+def test_a_name_in_a_script_beyond_the_bmp_is_found(g: Gazetteer) -> None:
+    # CLDR's Deseret name of Angola: its capital letter is in plane 1
+    assert [m.entity.id for m in g.tag("Angola, 𐐈𐑌𐑀𐐬𐑊𐐲.") if m.entity] == ["country:ao"] * 2

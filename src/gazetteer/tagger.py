@@ -83,8 +83,9 @@ _Route = tuple[_Mode, "Finding | None", str, str]
 
 @functools.cache
 def _capitalised() -> re.Pattern[str]:
-    """An upper-case letter (any script of the BMP) at the start of a word."""
-    upper = [cp for cp in range(0x10000) if chr(cp).isupper() and len(chr(cp)) == 1]
+    """An upper-case letter at the start of a word: of any script of planes 0
+    and 1, where every cased letter is (Deseret's 𐐈 and Adlam's 𞤀 too)."""
+    upper = [cp for cp in range(0x20000) if chr(cp).isupper()]
     ranges, first, last = [], upper[0], upper[0]
     for cp in upper[1:]:
         if cp == last + 1:

@@ -268,10 +268,15 @@ def generate() -> str:
     return render(collect())
 
 
-def main() -> int:
-    OUTPUT.parent.mkdir(exist_ok=True)
-    OUTPUT.write_text(generate(), "utf-8")
+def write(path: Path, text: str) -> int:
+    """Write a generated file (making its folder): the tools' exit status."""
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, "utf-8")
     return 0
+
+
+def main() -> int:
+    return write(OUTPUT, generate())
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "data" / "aliases" / "generated" / "wikidata.yaml"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cldr_names import base_entities  # noqa: E402
+from cldr_names import base_entities, write  # noqa: E402
 
 
 def collect(entities: Mapping[str, Any]) -> dict[str, str]:
@@ -56,9 +56,7 @@ def generate() -> str:
 
 
 def main() -> int:
-    OUTPUT.parent.mkdir(exist_ok=True)
-    OUTPUT.write_text(generate(), "utf-8")
-    return 0
+    return write(OUTPUT, generate())
 
 
 if __name__ == "__main__":

@@ -200,16 +200,16 @@ class Tagger:
             for wanted, nouns in ((people, True), (adjectives, False)):
                 if not wanted:
                     continue
-                spans = list(zip(bounds[::2], bounds[1::2], strict=True))
                 scanner = self._demonyms.get(nouns)
                 if scanner is None:
                     scanner = self._demonyms[nouns] = Demonyms(self.index, nouns)
                 extra = [
                     found
-                    for found in scanner.find(text, spans)
+                    for found in scanner.find(text, bounds)
                     if kinds is None or found[2][0] is None or found[2][0].kind in kinds
                 ]
                 if extra:
+                    spans = zip(bounds[::2], bounds[1::2], strict=True)
                     named = [(*span, f) for span, f in zip(spans, findings, strict=True)]
                     merged = sorted([*named, *extra], key=lambda found: found[0])
                     bounds = array("q", [at for start, end, _ in merged for at in (start, end)])

@@ -38,3 +38,21 @@ def test_an_acronym_with_a_case_ending_is_an_acronym(g: Gazetteer) -> None:
     # МИДа, МИДе: the ministry's acronym declined, never the county Мид
     assert _found(g, "Представитель МИДа ответил, что в МИДе об этом знают.", "ru") == []
     assert _found(g, "Заявление ЕСа и позиция США", "ru")[-1] == ("США", "country:us")
+
+
+def test_ukrainian_neuter_adjectives_decline(g: Gazetteer) -> None:
+    text = "Уряд Сполученого Королівства і посол у Сполученому Королівстві"
+    assert _found(g, text, "uk") == [
+        ("Сполученого Королівства", "country:gb"),
+        ("Сполученому Королівстві", "country:gb"),
+    ]
+
+
+def test_ukrainian_closed_syllable_i_alternates_in_oblique_cases(g: Gazetteer) -> None:
+    # Київ -> Києва, Схід -> Сходу; and a name that keeps its і is declined too
+    text = "Літак з Києва сів на Близькому Сході, потім у Тель-Авіві."
+    assert _found(g, text, "uk") == [
+        ("Києва", "city:kyiv"),
+        ("Близькому Сході", "region:middle-east"),
+        ("Тель-Авіві", "subdivision:il-ta"),
+    ]

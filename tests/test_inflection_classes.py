@@ -56,3 +56,12 @@ def test_ukrainian_closed_syllable_i_alternates_in_oblique_cases(g: Gazetteer) -
         ("Близькому Сході", "region:middle-east"),
         ("Тель-Авіві", "subdivision:il-ta"),
     ]
+
+
+def test_ukrainian_k_g_h_soften_before_i(g: Gazetteer) -> None:
+    # Рига -> Ризі, Республіка -> Республіці; Велика -> Великій still
+    text = "Зустріч у Ризі, а не у Великій Британії"
+    assert _found(g, text, "uk") == [
+        ("Ризі", "subdivision:lv-rix"),
+        ("Великій Британії", "country:gb"),
+    ]

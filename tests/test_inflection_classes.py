@@ -65,3 +65,16 @@ def test_ukrainian_k_g_h_soften_before_i(g: Gazetteer) -> None:
         ("Ризі", "subdivision:lv-rix"),
         ("Великій Британії", "country:gb"),
     ]
+
+
+def test_capitals_that_are_subdivisions_have_the_regions_names(g: Gazetteer) -> None:
+    # a capital that is a subdivision of its own, named as Bulgarian and
+    # Russian news name the city
+    assert _found(g, "Делегацията пристигна в Букурещ, после в Будапеща.", "bg") == [
+        ("Букурещ", "subdivision:ro-b"),
+        ("Будапеща", "subdivision:hu-bu"),
+    ]
+    assert _found(g, "Встреча в Бухаресте и в Кишинёве", "ru") == [
+        ("Бухаресте", "subdivision:ro-b"),
+        ("Кишинёве", "subdivision:md-cu"),
+    ]

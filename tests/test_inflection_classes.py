@@ -78,3 +78,18 @@ def test_capitals_that_are_subdivisions_have_the_regions_names(g: Gazetteer) -> 
         ("Бухаресте", "subdivision:ro-b"),
         ("Кишинёве", "subdivision:md-cu"),
     ]
+
+
+def test_a_republic_named_after_its_short_name_is_not_its_neighbour(g: Gazetteer) -> None:
+    # Ireland's official name is "Ireland": "Republic of Ireland" is one of its
+    # names, not a misspelt "Republic of Iceland" (or the Iraqi Republic)
+    for text, lang in [
+        ("Республіка Ірландія", "uk"),
+        ("Республіці Ірландія", "uk"),
+        ("Ирландская Республика", "ru"),
+        ("Ирландской Республикой", "ru"),
+        ("Република Ирландия", "bg"),
+        ("the Republic of Ireland", "en"),
+    ]:
+        assert g.resolve(text.removeprefix("the "), lang=lang).expect().id == "country:ie", text
+        assert [m.entity.id for m in g.tag(text, lang=lang) if m.entity] == ["country:ie"], text

@@ -3,7 +3,8 @@ missed: each test is one class, in sentences written for this project."""
 
 from __future__ import annotations
 
-from gazetteer import Gazetteer, Method, Status
+from gazetteer import Alias, Entity, Gazetteer, Kind, Method, Status, Tier
+from gazetteer.index import compile_index
 
 
 def _found(g: Gazetteer, text: str, lang: str) -> list[tuple[str, str | None]]:
@@ -23,6 +24,20 @@ def test_a_name_borrowed_from_another_language_takes_the_texts_endings(g: Gazett
     assert r.status is Status.RESOLVED and r.match is not None
     assert r.match.method is Method.INFLECTED
     assert "ru inflection rules" in (r.match.explanation or "")
+
+
+def test_only_names_of_a_stated_language_are_borrowed() -> None:
+    # a town known only by names of no stated language (as GeoNames gives
+    # them) is not declined the Russian way: Тереза is a woman in Терезы
+    world = Gazetteer(
+        compile_index(
+            [
+                Entity("city:teresa", Kind.CITY, "Teresa", (Alias("Тереза", "und", Tier.WEAK),)),
+                Entity("city:lahore", Kind.CITY, "Lahore", (Alias("Лахор", "bg"),)),
+            ]
+        )
+    )
+    assert _found(world, "Письмо Терезы пришло из Лахора.", "ru") == [("Лахора", "city:lahore")]
 
 
 def test_an_entity_with_a_name_in_the_language_keeps_only_its_own_forms(g: Gazetteer) -> None:

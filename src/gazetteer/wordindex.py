@@ -254,11 +254,12 @@ def word_matches(index: Index, found: Sequence[Hit], lang: str | None, written: 
         if rules:
             # the alias's own language's forms; and, for an entity with no
             # name in the text's language, that language's forms of its names
-            # (Исламабад, filed in Bulgarian, is Исламабаде in a Russian text)
+            # in other languages (Исламабад, filed in Bulgarian, is Исламабаде
+            # in a Russian text; a name of no stated language is not read so)
             borrowed = lang is not None and lang != own and not _has_lang(entity, lang)
             if rules == {own} and (lang in (None, own) or borrowed):
                 reader = own
-            elif borrowed and rules == {lang}:
+            elif borrowed and own != "und" and rules == {lang}:
                 reader = str(lang)
             else:
                 continue

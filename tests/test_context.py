@@ -124,3 +124,42 @@ def test_the_rule_drops_only_a_place_next_to_an_unknown_name(
 def test_a_name_of_several_words_is_never_dropped(g: Gazetteer, lang: str | None) -> None:
     found = _ids(g, "и Зорбек Дональд Трамп и", lang)
     assert found == [("Дональд Трамп", "person:donald-trump")]
+
+
+_NEIGHBOURS = [
+    "и",
+    "И.",
+    "Зорбек",
+    "Зорбек-",
+    "-Зорбек",
+    "МИД",
+    "_Зорбек",
+    "\U0001d400бв",
+    "Лондон",
+    "Σμίθ",
+]
+
+
+@given(data=st.data())
+@settings(max_examples=120)
+def test_the_pass_reads_every_mention_the_rule_may_drop(
+    g: Gazetteer, places: list[str], data: st.DataObject
+) -> None:
+    """The tagger reads only the mentions its pass marks as suspects; the
+    rule read over every mention drops nothing more."""
+    from array import array
+
+    from gazetteer.context import inside_names
+    from gazetteer.tagger import _Run
+
+    words = data.draw(st.lists(st.sampled_from([*places[:20], *_NEIGHBOURS]), max_size=7))
+    joints = data.draw(st.lists(st.sampled_from([" ", "-", " - ", ", ", "\u00a0"]), min_size=7))
+    text = "".join(w + j for w, j in zip(words, joints, strict=False))
+    lang = data.draw(st.sampled_from(["ru", None]))
+    tagger = g._tagger
+    bounds: array[int] = array("q")
+    findings: list = []  # type: ignore[type-arg]
+    suspects = tagger._names(_Run(text, tagger.words.get(), None, False, lang), bounds, findings)
+    assert suspects is not None
+    every = inside_names(text, bounds, findings, lang, range(len(findings)))
+    assert inside_names(text, bounds, findings, lang, suspects) == every, text

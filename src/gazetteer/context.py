@@ -32,7 +32,7 @@ person's name after a given name the gazetteer does not know (Доналд
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from gazetteer import rulefiles
 from gazetteer.model import Finding, Kind, Method
@@ -40,11 +40,12 @@ from gazetteer.tokens import WORD
 from gazetteer.translit import has_cyrillic
 from gazetteer.wordindex import word_key
 
-__all__ = ["inside_unknown_names"]
+__all__ = ["inside_names", "inside_unknown_names", "is_place", "may_be_inside"]
 
 _PLACES = frozenset({Kind.COUNTRY, Kind.SUBDIVISION, Kind.CITY, Kind.REGION})
 _SPACE = " \u00a0"  # what may stand between two words of one name
 _HYPHEN = "-‐"  # what joins the parts of a hyphenated name (Азия-Марави)
+_JOINTS = _SPACE + _HYPHEN
 _SENTENCE = ".!?…:;\"'«»“”„()[]—–-•|/\n\r"  # what a sentence or title may start after
 
 
@@ -54,27 +55,51 @@ def inside_unknown_names(
     """For each mention (``spans`` in order, none overlapping, with their
     ``findings``): whether it is a one-word place name inside a longer name
     the gazetteer does not know, and so is not to be reported."""
-    inside = [False] * len(spans)
-    starts = [start for start, _ in spans]
+    bounds = [at for span in spans for at in span]
+    dropped = inside_names(text, bounds, findings, lang, range(len(spans)))
+    return [number in dropped for number in range(len(spans))]
+
+
+def inside_names(
+    text: str,
+    bounds: Sequence[int],
+    findings: Sequence[Finding],
+    lang: str | None,
+    suspects: Iterable[int],
+) -> set[int]:
+    """The numbers of the mentions (``bounds``: the start and end of each in
+    turn, in order, none overlapping; their ``findings``) that are one-word
+    place names inside a longer name the gazetteer does not know: among
+    ``suspects`` (in order; every mention that passes :func:`may_be_inside`),
+    and any other one-word place name written as one of them that the text
+    shows as a first name."""
+    dropped: set[int] = set()
+    starts = bounds[::2]
     first_names: set[str] = set()
-    words: list[int] = []  # the mentions that are one-word place names
+    words: list[int] = []  # the suspects that are one-word place names
     places: dict[int, bool] = {}  # by id of a finding (findings are shared by name)
-    joints = _SPACE + _HYPHEN
+    joints = _JOINTS
 
     def continues(start: int, end: int, name: str) -> bool:
         at = bisect.bisect_left(starts, end)  # a mention starting before ``end`` ...
-        taken = at > 0 and spans[at - 1][1] > start  # ... and ending after ``start``
+        taken = at > 0 and bounds[2 * at - 1] > start  # ... and ending after ``start``
         return not taken and _may_continue(text[start:end], name, lang)
 
-    for number, ((start, end), found) in enumerate(zip(spans, findings, strict=True)):
+    def one_word_place(number: int) -> bool:
+        found = findings[number]
         place = places.get(id(found))
         if place is None:
-            place = places[id(found)] = not found[5] and _is_place(found)
+            place = places[id(found)] = not found[5] and is_place(found)
         if not place:
+            return False
+        surface = text[bounds[2 * number] : bounds[2 * number + 1]]
+        return " " not in surface and surface.isprintable()  # not more than a word
+
+    for number in suspects:
+        if not one_word_place(number):
             continue
+        start, end = bounds[2 * number], bounds[2 * number + 1]
         surface = text[start:end]
-        if " " in surface or not surface.isprintable():  # more than a word
-            continue
         words.append(number)
         # the word after it (most often there is none, or it is in lower case)
         if text[end : end + 1] in joints and text[end + 1 : end + 2].isupper():
@@ -82,8 +107,8 @@ def inside_unknown_names(
             if after is not None and continues(*after.span(), surface):
                 at = after.end()  # is it the last capitalised word of the run?
                 if not (text[at : at + 1] in joints and text[at + 1 : at + 2].isupper()):
-                    inside[number] = True
-                    if found[2] is Method.EXACT:
+                    dropped.add(number)
+                    if findings[number][2] is Method.EXACT:
                         first_names.add(surface)
                     continue
         # the word before it
@@ -93,16 +118,35 @@ def inside_unknown_names(
                 begin = space
             else:
                 begin = _word_before(text, start - 1)
-            if text[begin].isupper() and continues(begin, start - 1, surface):
-                joined = text[start - 1] in _HYPHEN
-                inside[number] = joined or not _starts_sentence(text, begin)
-    for number in words:
-        if text[spans[number][0] : spans[number][1]] in first_names:
-            inside[number] = True
-    return inside
+            joined = text[start - 1] in _HYPHEN
+            if (
+                text[begin].isupper()
+                and continues(begin, start - 1, surface)
+                and (joined or not _starts_sentence(text, begin))
+            ):
+                dropped.add(number)
+    if first_names:  # every one-word place name written so, suspect or not
+        for number in range(len(findings)):
+            if text[bounds[2 * number] : bounds[2 * number + 1]] in first_names and one_word_place(
+                number
+            ):
+                dropped.add(number)
+    return dropped
 
 
-def _is_place(found: Finding) -> bool:
+def may_be_inside(text: str, start: int, end: int, capitalised_before: bool) -> bool:
+    """Whether a one-word place name at ``start:end`` may be read as a word
+    of a longer name: a capitalised word is joined to it after it, or a word
+    is joined to it before it that is capitalised (``capitalised_before``:
+    the caller knows whether it may be). A cheap test that every mention
+    :func:`inside_names` drops passes."""
+    if text[end : end + 1] in _JOINTS and text[end + 1 : end + 2].isupper():
+        return True
+    return capitalised_before and start > 1 and text[start - 1] in _JOINTS
+
+
+def is_place(found: Finding) -> bool:
+    """Whether every entity a finding names is a place."""
     return bool(found[4]) and all(entity.kind in _PLACES for entity in found[4])
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from gazetteer import rulefiles
 from gazetteer.index import Index
@@ -54,10 +54,19 @@ def _pattern(stems: frozenset[str]) -> re.Pattern[str]:
     """A word after a character that is not part of a word (or at the start
     of the text: the caller puts a space before it) that starts with one of
     ``stems`` (group 1: the longest such stem; group 2: the word)."""
-    # the look-ahead at the first letter turns most words away in one test
-    firsts = sorted({ch for stem in stems for ch in folds_to(stem[0])})
-    first = "[" + "".join(re.escape(ch) for ch in firsts) + "]"
-    return re.compile(rf"\W(?={first})(({_trie(sorted(stems))})[^\W\d_]*)")
+    # the look-ahead at the first two letters turns most words away in two tests
+    shortest = min(len(stem) for stem in stems)
+    ahead = "".join(_letters({stem[at] for stem in stems}) for at in range(min(2, shortest)))
+    return re.compile(rf"\W(?={ahead})(({_trie(sorted(stems))})[^\W\d_]*)")
+
+
+def _letters(chars: set[str]) -> str:
+    """A regex for one of ``chars`` (folded), as any character folding to it."""
+    return (
+        "["
+        + "".join(re.escape(ch) for ch in sorted({c for ch in chars for c in folds_to(ch)}))
+        + "]"
+    )
 
 
 @functools.cache
@@ -95,23 +104,22 @@ class Demonyms:
         adjectives, self.adjective_ending = _stems(False)
         self.adjectives = _anchored(frozenset(adjectives)) if people and adjectives else None
 
-    def find(self, text: str, busy: Iterable[tuple[int, int]]) -> list[tuple[int, int, Finding]]:
-        """The demonyms of ``text`` outside the spans in ``busy`` (in order):
-        (start, end, finding)."""
+    def find(self, text: str, busy: Sequence[int] = ()) -> list[tuple[int, int, Finding]]:
+        """The demonyms of ``text`` outside the mentions at ``busy`` (the
+        start and end of each in turn, in order): (start, end, finding)."""
         if self.pattern is None:
             return []
         lowered = " " + fold_lowered(text)  # a space: a word may start the text
-        spans = sorted(busy)
         found: list[tuple[int, int, Finding]] = []
-        at = 0  # the first span of ``busy`` that may still overlap
+        at, last = 0, len(busy) - 1  # the first mention of ``busy`` that may still overlap
         for match in self.pattern.finditer(lowered):
             stem, word = match.group(2), match.group(1)
             if len(word) - len(stem) > self.max_ending:
                 continue
             start, end = match.start(1) - 1, match.end(1) - 1
-            while at < len(spans) and spans[at][1] <= start:
-                at += 1
-            if at < len(spans) and spans[at][0] < end:
+            while at < last and busy[at + 1] <= start:
+                at += 2
+            if at < last and busy[at] < end:
                 continue
             if self.adjectives is not None:
                 adjective = self.adjectives.match(lowered, match.start(1))
@@ -140,4 +148,4 @@ def demonyms(
 ) -> list[tuple[int, int, Finding]]:
     """The demonym adjectives of ``text`` (``people``: the nouns for a people
     instead) outside the spans in ``busy``: (start, end, finding)."""
-    return Demonyms(index, people).find(text, busy)
+    return Demonyms(index, people).find(text, [at for span in sorted(busy) for at in span])

@@ -34,7 +34,7 @@ from typing import NamedTuple
 import attrs
 
 from gazetteer._lazy import Lazy
-from gazetteer.context import inside_unknown_names
+from gazetteer.context import inside_names, is_place, may_be_inside
 from gazetteer.demonyms import Demonyms
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
@@ -77,8 +77,9 @@ class _Mode(enum.Enum):
     GENERAL = 3  # the general path: anchors, apostrophes, names of several words
 
 
-# A route: the mode, the one-word decision, its closing quote, and the word's key.
-_Route = tuple[_Mode, "Finding | None", str, str]
+# A route: the mode, the one-word decision, its closing quote, the word's key,
+# and whether the decision names places only (the context rule may drop it).
+_Route = tuple[_Mode, "Finding | None", str, str, bool]
 
 
 @functools.cache
@@ -110,6 +111,12 @@ def _capitalised_word() -> re.Pattern[str]:
     # ahead to the next candidate quickly.
     capital = _capitalised().pattern.removeprefix(r"\b")
     return re.compile(rf"{capital}(?<!\w.){WORD_TAIL}")
+
+
+def _astral(text: str) -> bool:
+    """Whether ``text`` holds a character past the BMP (cheaply: its UTF-16
+    takes more than two bytes a character)."""
+    return not text.isascii() and len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 @attrs.frozen
@@ -187,45 +194,56 @@ class Tagger:
         bounds: array[int] = array("q")
         findings: list[Finding] = []
         run = _Run(text, self.words.get(), kinds, lowercase, lang)
-        self._names(run, bounds, findings)
-        if findings and not lowercase:
-            bounds, findings = _outside_unknown_names(text, bounds, findings, lang)
+        suspects = self._names(run, bounds, findings)
+        if suspects:
+            bounds, findings = _outside_unknown_names(text, bounds, findings, lang, suspects)
         if kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds:
             for wanted, nouns in ((people, True), (adjectives, False)):
                 if not wanted:
                     continue
-                spans = list(zip(bounds[::2], bounds[1::2], strict=True))
                 scanner = self._demonyms.get(nouns)
                 if scanner is None:
                     scanner = self._demonyms[nouns] = Demonyms(self.index, nouns)
                 extra = [
                     found
-                    for found in scanner.find(text, spans)
+                    for found in scanner.find(text, bounds)
                     if kinds is None or found[2][0] is None or found[2][0].kind in kinds
                 ]
                 if extra:
+                    spans = zip(bounds[::2], bounds[1::2], strict=True)
                     named = [(*span, f) for span, f in zip(spans, findings, strict=True)]
                     merged = sorted([*named, *extra], key=lambda found: found[0])
                     bounds = array("q", [at for start, end, _ in merged for at in (start, end)])
                     findings = [found for _, _, found in merged]
         return Mentions(text, bounds, tuple(findings))
 
-    def _names(self, run: _Run, bounds: array[int], findings: list[Finding]) -> None:
+    def _names(self, run: _Run, bounds: array[int], findings: list[Finding]) -> list[int] | None:
         """Add the names found in the text to ``bounds`` (start and end of
         each, in turn) and ``findings``: flat, so that no object is made a
-        mention."""
+        mention. Returns the numbers of the mentions the context rule may
+        drop (:func:`gazetteer.context.may_be_inside`), in order; None when
+        it is not to be applied (``lowercase``)."""
         text = run.text
         if run.lowercase:
             for start, end, found in self._scan(run, [m.start() for m in _WORD.finditer(text)]):
                 bounds.extend((start, end))
                 findings.append(found)
-            return
+            return None
         routes = self._routes.setdefault((run.kinds, run.lang), {})
         follows = self._follows
         add_bound, add_finding = bounds.append, findings.append
         skip, one_word, next_word = _Mode.SKIP, _Mode.WORD, _Mode.NEXT  # locals: fast
         taken = 0
+        # The mentions the context rule is to read: a one-word place name with
+        # a capitalised word joined to it after it, or one before it (the
+        # capitalised word this pass read before it, ending at its joint;
+        # after "_" or with a letter past the BMP a word is not read as
+        # capitalised here, so in such a text every place name is read).
+        suspects: list[int] = []
+        odd = "_" in text or _astral(text)
+        last: re.Match[str] | None = None  # the capitalised word before
         for match in _capitalised_word().finditer(text):
+            before, last = last, match
             begin = match.start()
             if begin < taken:
                 continue
@@ -235,7 +253,7 @@ class Tagger:
                 route = self._route(surface, run)
                 if len(routes) < _MEMO_SIZE and len(surface) <= _MEMO_TEXT:
                     routes[surface] = route
-            mode, decision, quote, word = route
+            mode, decision, quote, word, place = route
             if mode is skip:
                 continue
             second = None
@@ -257,28 +275,35 @@ class Tagger:
                     end = begin + len(surface)
                     if quote and text[end : end + 1] == quote:
                         end += 1
+                    if place and may_be_inside(
+                        text, begin, end, odd or (before is not None and before.end() == begin - 1)
+                    ):
+                        suspects.append(len(findings))
                     add_bound(begin)
                     add_bound(end)
                     add_finding(decision)
                     taken = end
                 continue
             for start, end, found in self._from_word(run, match, word, taken, second):
+                if not found[5] and is_place(found) and may_be_inside(text, start, end, True):
+                    suspects.append(len(findings))
                 add_bound(start)
                 add_bound(end)
                 add_finding(found)
                 taken = end
+        return suspects
 
     def _route(self, surface: str, run: _Run) -> _Route:
         """What a capitalised word written as ``surface`` may start."""
         word = word_key(surface)
         words = run.words
-        general: _Route = (_Mode.GENERAL, None, "", word)
+        general: _Route = (_Mode.GENERAL, None, "", word, False)
         _, most, leads = words.profile(word)
         if leads:
             return general
         if not most:
             apostrophe = "'" in word and _starts_name(words, word.split("'")[0])
-            return general if apostrophe or "-" in word else (_Mode.SKIP, None, "", word)
+            return general if apostrophe or "-" in word else (_Mode.SKIP, None, "", word, False)
         decision, quote = None, ""
         if word not in stopwords():
             decision = self._window(run, [(0, len(surface), word)], surface)
@@ -287,9 +312,10 @@ class Tagger:
         if decision is not None:
             ending = decision[1].text[-1:]
             quote = ending if ending in _CLOSING else ""
+        place = decision is not None and not decision[5] and is_place(decision)
         if most > 1:
-            return _Mode.NEXT, decision, quote, word
-        return _Mode.WORD if decision else _Mode.SKIP, decision, quote, word
+            return _Mode.NEXT, decision, quote, word, place
+        return _Mode.WORD if decision else _Mode.SKIP, decision, quote, word, place
 
     def _window(self, run: _Run, words: list[_Word], text: str) -> Finding | None:
         return self.decide(words, text, run.kinds, run.lang, run.lowercase)
@@ -424,17 +450,17 @@ class Tagger:
 
 
 def _outside_unknown_names(
-    text: str, bounds: array[int], findings: list[Finding], lang: str | None
+    text: str, bounds: array[int], findings: list[Finding], lang: str | None, suspects: list[int]
 ) -> tuple[array[int], list[Finding]]:
     """The mentions that are not one-word place names inside a longer name
-    the gazetteer does not know (:mod:`gazetteer.context`)."""
-    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
-    inside = inside_unknown_names(text, spans, findings, lang)
-    if not any(inside):
+    the gazetteer does not know (:mod:`gazetteer.context`); ``suspects``: the
+    numbers of those that may be."""
+    dropped = inside_names(text, bounds, findings, lang, suspects)
+    if not dropped:
         return bounds, findings
-    kept = [number for number, drop in enumerate(inside) if not drop]
+    kept = [number for number in range(len(findings)) if number not in dropped]
     return (
-        array("q", [at for number in kept for at in spans[number]]),
+        array("q", [at for number in kept for at in bounds[2 * number : 2 * number + 2]]),
         [findings[number] for number in kept],
     )
 

@@ -43,6 +43,7 @@ __all__ = [
 # garbage collector, and it takes less memory than tuples.
 _ENTRY, _FIELD = ";", ","
 _KEY_MEMO = 1 << 16
+_ACRONYM_ENDING = 3  # МИДа, ЕСом: an acronym's case ending, in lower case
 _ACRONYM_LETTERS = 3  # a word this short in capitals is an acronym (МИД, not Мид)
 _LONG_WORD = 64  # a word longer than this is keyed afresh each time, never remembered
 
@@ -73,7 +74,7 @@ def case_fits(forms: str, surfaces: Sequence[str]) -> bool:
     """Whether words written as ``surfaces`` are capitalised as an alias
     whose words have the shapes ``forms``: an acronym in capitals, a
     capitalised word capitalised, and a short word in capitals (МИД, an
-    acronym) only as an acronym."""
+    acronym), with a case ending or not (МИДа, МИДе), only as an acronym."""
     for form, surface in zip(forms, surfaces, strict=False):
         if form == "A" and not surface.isupper():
             return False
@@ -83,7 +84,14 @@ def case_fits(forms: str, surfaces: Sequence[str]) -> bool:
 
 
 def _short_acronym(surface: str) -> bool:
-    return 2 <= len(surface) <= _ACRONYM_LETTERS and surface.isupper()
+    """A short word in capitals, or one with a lower-case ending of a few
+    letters after them (МИДа: an acronym declined, not the name Мид)."""
+    head = surface
+    for _ in range(_ACRONYM_ENDING):
+        if not head[-1:].islower():
+            break
+        head = head[:-1]
+    return 2 <= len(head) <= _ACRONYM_LETTERS and head.isupper()
 
 
 @attrs.frozen
@@ -228,7 +236,9 @@ def word_matches(index: Index, found: Sequence[Hit], lang: str | None, written: 
     A word may be inflected by the rules of its alias's language. When
     ``lang`` (the language of the query or text) is given, only the forms
     that language makes count, and the forms of an entity that has no alias
-    filed in ``lang`` (Газпром, filed in Russian only, in a Ukrainian text).
+    filed in ``lang`` (Газпром, filed in Russian only, in a Ukrainian text),
+    whose names ``lang``'s rules inflect too (Исламабад, filed in Bulgarian,
+    as Исламабаде in a Russian text).
     A match with every word as written is ``exact`` (the alias's own text)
     or ``normalised``; one with an inflected word is ``inflected`` and says
     which rules read it.
@@ -241,10 +251,19 @@ def word_matches(index: Index, found: Sequence[Hit], lang: str | None, written: 
         alias = entity.aliases[alias_position]
         rules = {rule for rule in langs if rule is not None}
         own = alias.lang.split("-")[0]
-        if rules and (rules != {own} or (lang not in (None, own) and _has_lang(entity, lang))):
-            continue
         if rules:
-            method, note = Method.INFLECTED, f"read by the {own} inflection rules"
+            # the alias's own language's forms; and, for an entity with no
+            # name in the text's language, that language's forms of its names
+            # in other languages (Исламабад, filed in Bulgarian, is Исламабаде
+            # in a Russian text; a name of no stated language is not read so)
+            borrowed = lang is not None and lang != own and not _has_lang(entity, lang)
+            if rules == {own} and (lang in (None, own) or borrowed):
+                reader = own
+            elif borrowed and own != "und" and rules == {lang}:
+                reader = str(lang)
+            else:
+                continue
+            method, note = Method.INFLECTED, f"read by the {reader} inflection rules"
         else:
             method = Method.EXACT if alias.text == written else Method.NORMALISED
             note = None

@@ -53,6 +53,7 @@ __all__ = [
     "MIN_CROSS_SCRIPT_LETTERS",
     "MIN_EDIT_LETTERS",
     "MIN_FUZZY_LETTERS",
+    "MIN_ROMANISED_LETTERS",
     "MIN_WORD_LETTERS",
     "PHONETIC_MIN_SIMILARITY",
     "REWRITE_PENALTY",
@@ -113,6 +114,11 @@ LONG_WORD_LETTERS = 8  # a word this long may be two typos away
 # entity with no name in the query's script, or (transliterated) from this
 # many letters (matching.Matcher._in_own_script): "жизнь" is not Dutch "Jizan".
 MIN_CROSS_SCRIPT_LETTERS = 6
+# A query shorter than this meets no alias through romanisation, except an
+# acronym in capitals on both sides (matching.Matcher._short): "has" is not
+# Хас, "yes" not ЄС. On the generated sets, transliterated matches of two or
+# three letters were ordinary words nine times in ten.
+MIN_ROMANISED_LETTERS = 4
 
 
 def group(method: Method) -> int:

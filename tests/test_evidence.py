@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Method
 from gazetteer.matching import kept_letters
-from gazetteer.scoring import MIN_ROMANISED_LETTERS
+from gazetteer.scoring import MIN_PHONETIC_LETTERS, MIN_ROMANISED_LETTERS
 
 _CYRILLIC = "абвгдежзийклмнопрстуфхцчшщыэюя"
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
@@ -126,3 +126,22 @@ def test_a_short_query_not_in_capitals_never_resolves_by_romanisation(
 ) -> None:
     assume(not query.isupper())
     assert all(m.method is not Method.TRANSLITERATED for m in g.resolve(query).tied)
+
+
+# -- how long a query must be for a phonetic or a two-typo match ---------------------
+
+
+@pytest.mark.parametrize("word", ["grund", "roman", "kreis", "Baden", "firma"])
+def test_a_five_letter_word_is_no_phonetic_match(g: Gazetteer, word: str) -> None:
+    # a skeleton of three consonants, one letter in or out: Grenada, Romania ...
+    assert g.resolve(word).entity is None
+
+
+def test_candidates_list_phonetic_near_misses_of_five_letters(g: Gazetteer) -> None:
+    assert any(m.method is Method.PHONETIC for m in g.candidates("Alijew", limit=None))
+    assert len(g.candidates("Aliev", limit=5)) > 1
+
+
+@given(st.text(alphabet=_LATIN, min_size=1, max_size=MIN_PHONETIC_LETTERS - 1))
+def test_a_short_query_never_resolves_phonetically(g: Gazetteer, query: str) -> None:
+    assert all(m.method is not Method.PHONETIC for m in g.resolve(query).tied)

@@ -16,10 +16,11 @@
 Step 1b runs only when no strong alias matched as written, steps 2-4 only
 when no strong alias matched in step 1 or 1b, and steps 3-4
 only for a query of at least ``MIN_FUZZY_LETTERS`` letters ("NASA" never
-meets "NATO"). When nothing strong matched, person names are rewritten and
-tried again: "Aliyev, Ilham" and "Алиев Ильхам Гейдар оглы" as "Ilham
-Aliyev", and "I. Aliyev" against the people whose surname is Aliyev and
-whose given name starts with I.
+meets "NATO"; ``resolve`` asks ``MIN_PHONETIC_LETTERS``). When nothing
+strong matched, person names are rewritten and tried again: "Aliyev,
+Ilham" and "Алиев Ильхам Гейдар оглы" as "Ilham Aliyev", and "I. Aliyev"
+against the people whose surname is Aliyev and whose given name starts
+with I.
 
 The cross-script index is made the first time a query needs it, once per
 Gazetteer, under a lock: read from the disk cache for the bundled data
@@ -53,6 +54,7 @@ from gazetteer.scoring import (
     MIN_CROSS_SCRIPT_LETTERS,
     MIN_EDIT_LETTERS,
     MIN_FUZZY_LETTERS,
+    MIN_PHONETIC_LETTERS,
     MIN_ROMANISED_LETTERS,
     MIN_WORD_LETTERS,
     PHONETIC_MIN_SIMILARITY,
@@ -390,7 +392,7 @@ class Matcher:
                 if posting not in seen:
                     seen.add(posting)
                     found.append(self._match(posting, Method.TRANSLITERATED, form, note=note))
-        if _letters(key) < MIN_FUZZY_LETTERS:
+        if _letters(key) < (MIN_FUZZY_LETTERS if wide else MIN_PHONETIC_LETTERS):
             return found
         for form in forms:
             for skeleton in sorted(skeletons(form)):

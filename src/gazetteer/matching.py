@@ -16,10 +16,11 @@
 Step 1b runs only when no strong alias matched as written, steps 2-4 only
 when no strong alias matched in step 1 or 1b, and steps 3-4
 only for a query of at least ``MIN_FUZZY_LETTERS`` letters ("NASA" never
-meets "NATO"). When nothing strong matched, person names are rewritten and
-tried again: "Aliyev, Ilham" and "Алиев Ильхам Гейдар оглы" as "Ilham
-Aliyev", and "I. Aliyev" against the people whose surname is Aliyev and
-whose given name starts with I.
+meets "NATO"; ``resolve`` asks ``MIN_PHONETIC_LETTERS``). When nothing
+strong matched, person names are rewritten and tried again: "Aliyev,
+Ilham" and "Алиев Ильхам Гейдар оглы" as "Ilham Aliyev", and "I. Aliyev"
+against the people whose surname is Aliyev and whose given name starts
+with I.
 
 The cross-script index is made the first time a query needs it, once per
 Gazetteer, under a lock: read from the disk cache for the bundled data
@@ -42,7 +43,7 @@ from gazetteer import cache, rulefiles
 from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex, NearForms, build_cross_index
 from gazetteer.index import Index, unpack
-from gazetteer.model import Kind, Match, Method, Tier
+from gazetteer.model import Alias, Kind, Match, Method, Tier
 from gazetteer.normalize import normalize, spelling
 from gazetteer.phonetic import skeletons
 from gazetteer.scoring import (
@@ -53,6 +54,8 @@ from gazetteer.scoring import (
     MIN_CROSS_SCRIPT_LETTERS,
     MIN_EDIT_LETTERS,
     MIN_FUZZY_LETTERS,
+    MIN_PHONETIC_LETTERS,
+    MIN_ROMANISED_LETTERS,
     MIN_WORD_LETTERS,
     PHONETIC_MIN_SIMILARITY,
     group,
@@ -205,6 +208,65 @@ def words_align(form: str, other: str) -> bool:
     return True
 
 
+def typo_alike(key: str, other: str) -> float | None:
+    """The rapidfuzz ``ratio`` of two keys that pass the fuzzy step's tests as
+    written (``FUZZY_MIN_SIMILARITY``, first words alike, every word a typo
+    from a word of the other), else None."""
+    similarity = fuzz.ratio(key, other)
+    if similarity < FUZZY_MIN_SIMILARITY:
+        return None
+    first, theirs = key.split()[0], other.split()
+    if not (_close(first, theirs[0]) or _close(first, "".join(theirs[:2]))):
+        return None
+    return similarity if words_align(key, other) else None
+
+
+def _letter_typos(word: str, other: str) -> int:
+    """Typos between two strings when a letter may be dropped, added or
+    swapped with its neighbour (one typo each) but a changed letter counts
+    as two (one dropped, one added)."""
+    n, m = len(word), len(other)
+    previous2: list[int] = []
+    previous = list(range(m + 1))
+    for i in range(1, n + 1):
+        current = [i] + [0] * m
+        for j in range(1, m + 1):
+            same = word[i - 1] == other[j - 1]
+            best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (0 if same else 2))
+            if (
+                i > 1
+                and j > 1
+                and word[i - 1] == other[j - 2]
+                and word[i - 2] == other[j - 1]
+                and not same
+            ):
+                best = min(best, previous2[j - 2] + 1)
+            current[j] = best
+        previous2, previous = previous, current
+    return previous[m]
+
+
+def kept_letters(key: str, other: str) -> bool:
+    """Whether ``key`` is ``other`` with at most one letter per word dropped,
+    doubled or swapped with its neighbour, and none changed: how a typist
+    garbles a name in its own script, not how its language makes another
+    word (компания, Кампания)."""
+    return _letter_typos(key, other) <= max(1, len(key.split()))
+
+
+def _capitals(text: str) -> bool:
+    """Whether every letter of ``text`` is a capital (an acronym: "SNG", "СНГ")."""
+    found = [ch for ch in text if ch.isalpha()]
+    return bool(found) and all(ch.isupper() for ch in found)
+
+
+def _own_script(key: str) -> str | None:
+    """The script of a key when it is one script other than Latin (the
+    scripts in which a query meets an alias of its own script as written)."""
+    found = script(key)
+    return None if found == "LATIN" else found
+
+
 def name_variants(key: str) -> list[str]:
     """Other orders of a person's name: "aliyev, ilham" → "ilham aliyev" ...
 
@@ -320,6 +382,7 @@ class Matcher:
         romanised too when it differs from the key)."""
         floor = CANDIDATE_MIN_SIMILARITY if wide else PHONETIC_MIN_SIMILARITY
         cross = self.cross()
+        written = _own_script(key)
         forms = sorted(latin_set(key, lang, spelled))
         direct = set(self.index.postings.get(key, ()))
         found: list[Match] = []
@@ -329,15 +392,17 @@ class Matcher:
                 if posting not in seen:
                     seen.add(posting)
                     found.append(self._match(posting, Method.TRANSLITERATED, form, note=note))
-        if _letters(key) < MIN_FUZZY_LETTERS:
+        if _letters(key) < (MIN_FUZZY_LETTERS if wide else MIN_PHONETIC_LETTERS):
             return found
         for form in forms:
             for skeleton in sorted(skeletons(form)):
                 if len(skeleton.replace(" ", "")) < 3:
                     continue
                 for posting in cross.skeleton.get(skeleton, ()):
-                    if posting in seen:
-                        continue
+                    if posting in seen or (
+                        written and not wide and not self._bridged(posting, key, written)
+                    ):
+                        continue  # candidates() lists it as a near miss
                     similarity = self._similarity(form, posting)
                     if similarity >= floor:
                         seen.add(posting)
@@ -345,11 +410,43 @@ class Matcher:
                             self._match(posting, Method.PHONETIC, skeleton, similarity, note)
                         )
         if (wide or not (found or direct)) and _letters(key) >= MIN_EDIT_LETTERS:
-            found += self.fuzzy(forms, note, skip=seen)
+            found += self.fuzzy(forms, note, skip=seen, key=key if written else None)
         return found
 
+    def _alias(self, posting: int) -> Alias:
+        entity_position, alias_position = unpack(posting)
+        return self.index.entities[entity_position].aliases[alias_position]
+
+    def _alias_script(self, posting: int) -> str | None:
+        return script(self._alias(posting).text)
+
+    def _bridged(self, posting: int, key: str, written: str) -> bool:
+        """Whether a query in ``written`` (a script other than Latin) may meet
+        this alias through a phonetic skeleton. An alias of the same script
+        only when, as written, the query keeps its letters
+        (:func:`kept_letters`): in one script a skeleton bridges no
+        romanisations, and a changed letter is another word (компания is
+        not Кампания, серия not Сирия). An alias of another script only for
+        an entity with no name in the query's script (:meth:`_in_own_script`)."""
+        alias = self._alias(posting)
+        if script(alias.text) == written:
+            return kept_letters(key, alias.key)
+        entity_position, _ = unpack(posting)
+        return written not in self._entity_scripts.get()[entity_position]
+
+    def _as_written(self, key: str, posting: int) -> float | None:
+        """The similarity of a query and an alias written in the same script
+        (not Latin), compared as written: None when they are not a typo apart
+        there (:func:`typo_alike`)."""
+        theirs = self._alias(posting).key
+        return typo_alike(key, theirs)
+
     def fuzzy(
-        self, forms: Iterable[str], note: str | None = None, skip: Set[int] = frozenset()
+        self,
+        forms: Iterable[str],
+        note: str | None = None,
+        skip: Set[int] = frozenset(),
+        key: str | None = None,
     ) -> list[Match]:
         """Step 4: rapidfuzz over the Latin forms that could be close enough: those
         with the query's first letters and a length the floor allows."""
@@ -374,12 +471,20 @@ class Matcher:
                     continue
                 if similarity > best.get(number, (0.0, ""))[0]:
                     best[number] = (similarity, other)
-        return [
-            self._match(posting, Method.FUZZY, form, similarity, note)
-            for number, (similarity, form) in best.items()
-            for posting in cross.latin[cross.forms[number]]
-            if posting not in skip
-        ]
+        written = _own_script(key) if key is not None else None
+        found = []
+        for number, (similarity, form) in best.items():
+            for posting in cross.latin[cross.forms[number]]:
+                if posting in skip:
+                    continue
+                if written and key is not None and self._alias_script(posting) == written:
+                    # one script: the query and the alias are compared as written
+                    alike = self._as_written(key, posting)
+                    if alike is None:
+                        continue
+                    similarity = alike
+                found.append(self._match(posting, Method.FUZZY, form, similarity, note))
+        return found
 
     def _scripts(self) -> list[frozenset[str]]:
         """The scripts of each entity's aliases, by entity position."""
@@ -396,7 +501,11 @@ class Matcher:
         anyone's romanisation and meets every name. A query of
         ``MIN_CROSS_SCRIPT_LETTERS`` letters or more romanised exactly as an
         alias of another script is kept ("Иракли Кобахидзе", "Irakli
-        Kobakhidze"); a shorter one ("марта", Nauruan "Marta") is not."""
+        Kobakhidze"); a shorter one ("марта", Nauruan "Marta") is not, nor
+        a shorter one that meets an alias of its own script only through
+        their romanisations, with a letter changed as written (муж and Муш,
+        их and Іг: both "mush", "ih" by some convention); a letter dropped
+        or swapped stays a typo (Хунан, Хунань; :func:`kept_letters`)."""
         written = script(key)
         if written is None or written == "LATIN" or not matches:
             return matches
@@ -409,9 +518,27 @@ class Matcher:
                 continue
             theirs = script(match.alias.text)
             position = self.index.positions[match.entity.id]
-            if theirs == written or written not in scripts[position]:
+            if theirs == written:
+                if match.method is not Method.TRANSLITERATED or kept_letters(key, match.alias.key):
+                    kept.append(match)
+            elif written not in scripts[position]:
                 kept.append(match)
         return kept
+
+    @staticmethod
+    def _short(query: str, key: str, matches: list[Match]) -> list[Match]:
+        """A query of fewer than ``MIN_ROMANISED_LETTERS`` letters meets no
+        alias through romanisation, except an acronym written in capitals on
+        both sides ("SNG", СНГ): two or three letters romanised are some
+        alias's romanisation by chance ("has", Хас; "yes", ЄС)."""
+        if _letters(key) >= MIN_ROMANISED_LETTERS or not matches:
+            return matches
+        acronym = _capitals(query)
+        return [
+            m
+            for m in matches
+            if m.method is not Method.TRANSLITERATED or (acronym and _capitals(m.alias.text))
+        ]
 
     def initials(self, key: str, lang: str | None) -> list[Match]:
         """ "I. Aliyev": people matching the surname whose given name starts with I."""
@@ -514,7 +641,7 @@ class Matcher:
                 for match in self.direct(variant, variant) + self.cross_script(variant, lang):
                     later.append(self._match_again(match, "reordered"))
             later += self.initials(key, lang)
-        later = self._in_own_script(key, later)
+        later = self._short(query, key, self._in_own_script(key, later))
         if memo is not None:
             memo[slot] = later
         return found + later

@@ -53,6 +53,8 @@ __all__ = [
     "MIN_CROSS_SCRIPT_LETTERS",
     "MIN_EDIT_LETTERS",
     "MIN_FUZZY_LETTERS",
+    "MIN_PHONETIC_LETTERS",
+    "MIN_ROMANISED_LETTERS",
     "MIN_WORD_LETTERS",
     "PHONETIC_MIN_SIMILARITY",
     "REWRITE_PENALTY",
@@ -98,11 +100,17 @@ SIMILARITY_MARGIN = 3.0
 # a query of fewer letters than MIN_FUZZY_LETTERS; a fuzzy match needs
 # MIN_EDIT_LETTERS letters and the first FUZZY_SAME_PREFIX letters in common
 # ("армия" is not a misspelt "Армения", nor "пенсия" "Паленсия").
+# resolve() asks MIN_PHONETIC_LETTERS (candidates() lists from MIN_FUZZY_LETTERS):
+# in bench_countries.py a phonetic match of a five-letter query (a skeleton
+# of three consonants, one letter in or out) was an ordinary word (grund,
+# roman, kreis, firma) about five times as often as a noisy name; from six
+# letters, noisy names outnumber words.
 PHONETIC_MIN_SIMILARITY = 88.0
 CANDIDATE_MIN_SIMILARITY = 60.0  # phonetic matches listed by candidates(), not resolved
 FUZZY_MIN_SIMILARITY = 85.0
 FUZZY_MIN_FIRST_WORD = 70.0
 MIN_FUZZY_LETTERS = 5
+MIN_PHONETIC_LETTERS = 6
 MIN_EDIT_LETTERS = 7
 FUZZY_SAME_PREFIX = 2
 # Every word of a fuzzy query this long must be a typo away from a word of the
@@ -113,6 +121,11 @@ LONG_WORD_LETTERS = 8  # a word this long may be two typos away
 # entity with no name in the query's script, or (transliterated) from this
 # many letters (matching.Matcher._in_own_script): "жизнь" is not Dutch "Jizan".
 MIN_CROSS_SCRIPT_LETTERS = 6
+# A query shorter than this meets no alias through romanisation, except an
+# acronym in capitals on both sides (matching.Matcher._short): "has" is not
+# Хас, "yes" not ЄС. On the generated sets, transliterated matches of two or
+# three letters were ordinary words nine times in ten.
+MIN_ROMANISED_LETTERS = 4
 
 
 def group(method: Method) -> int:

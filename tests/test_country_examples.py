@@ -1,0 +1,37 @@
+"""Country names as users met them: other languages, noise, look-alike
+letters and codes (each once a miss or a wrong answer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, Method
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Republic of Korea", "country:kr"),  # a whole word weighs more than letters in common
+        ("Géorgie", "country:ge"),  # CLDR's French name; the US state's translation gives way
+        ("Xitoy", "country:cn"),  # CLDR's Uzbek
+        ("Böyük Britaniya", "country:gb"),  # Azerbaijani
+        ("Daşkənd", "city:tashkent"),  # CLDR's name of the city a time zone is named after
+        ("А лбания", "country:al"),  # a stray space inside a word
+        ("I -SIERRA LEONE", "country:sl"),  # junk before it, all capitals
+        ("HONG KONG (RAE)", "country:hk"),  # a bracketed qualifier
+        ("Singpauru", "country:sg"),  # letters swapped
+        ("Ирландская Республика", "country:ie"),  # not Iraq
+        ("Северна Ирландия", "subdivision:gb-nir"),  # not North Holland or Northern Cape
+        ("Congo, Democratic Republic of the", "country:cd"),  # inverted with a comma
+        ("CAЩ", "country:us"),  # Latin C and A inside a Cyrillic word
+    ],
+)
+def test_a_country_name_as_users_write_it(g: Gazetteer, query: str, expected: str) -> None:
+    assert g.resolve(query).expect().id == expected
+
+
+@pytest.mark.parametrize("code", ["KAZ", "KZ", "398", "Q232", "kaz"])
+def test_a_code_is_a_separate_lookup(g: Gazetteer, code: str) -> None:
+    assert g.by_code(code).expect().id == "country:kz"
+    # resolve reads names: a string never meets an entity through a code
+    assert all(m.method is not Method.CODE for m in g.candidates(code))

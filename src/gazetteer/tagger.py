@@ -83,10 +83,11 @@ _Route = tuple[_Mode, "Finding | None", str, str, bool]
 
 
 @functools.cache
-def _capitalised() -> re.Pattern[str]:
-    """An upper-case letter at the start of a word: of any script of planes 0
-    and 1, where every cased letter is (Deseret's 𐐈 and Adlam's 𞤀 too)."""
-    upper = [cp for cp in range(0x20000) if chr(cp).isupper()]
+def _capitalised(astral: bool = False) -> re.Pattern[str]:
+    """An upper-case letter at the start of a word: of any script of the BMP,
+    or (``astral``) of planes 0 and 1, where every cased letter is (Deseret's
+    𐐈 and Adlam's 𞤀 too). A class of the BMP alone scans twice as fast."""
+    upper = [cp for cp in range(0x20000 if astral else 0x10000) if chr(cp).isupper()]
     ranges, first, last = [], upper[0], upper[0]
     for cp in upper[1:]:
         if cp == last + 1:
@@ -102,14 +103,17 @@ def _capitalised() -> re.Pattern[str]:
     return re.compile(rf"\b[{body}]")
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # a character beyond the BMP
+
+
 @functools.cache
-def _capitalised_word() -> re.Pattern[str]:
+def _capitalised_word(astral: bool = False) -> re.Pattern[str]:
     """A whole word (as :data:`gazetteer.tokens.WORD` reads it) that starts
-    with an upper-case letter."""
+    with an upper-case letter (``astral``: of plane 1 too)."""
     # The capital comes first and the word boundary is checked behind it: a
     # pattern that starts with a character class lets the regex engine skip
     # ahead to the next candidate quickly.
-    capital = _capitalised().pattern.removeprefix(r"\b")
+    capital = _capitalised(astral).pattern.removeprefix(r"\b")
     return re.compile(rf"{capital}(?<!\w.){WORD_TAIL}")
 
 
@@ -242,7 +246,7 @@ class Tagger:
         suspects: list[int] = []
         odd = "_" in text or _astral(text)
         last: re.Match[str] | None = None  # the capitalised word before
-        for match in _capitalised_word().finditer(text):
+        for match in _capitalised_word(_ASTRAL.search(text) is not None).finditer(text):
             before, last = last, match
             begin = match.start()
             if begin < taken:

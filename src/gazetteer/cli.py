@@ -99,7 +99,7 @@ def _read_text(path: str) -> str:
     return _decode(data, path)
 
 
-_AS_WRITTEN = (Method.EXACT, Method.NORMALISED)
+_AS_WRITTEN = (Method.EXACT, Method.NORMALISED, Method.INFLECTED)
 
 
 def _load(args: argparse.Namespace) -> Gazetteer:
@@ -113,8 +113,8 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     for query in _queries(args):
         resolution = g.resolve(query, **options)
         if resolution.resolved and resolution.tied[0].method in _AS_WRITTEN:
-            # a name found as written: its own candidates are the list (the
-            # wider search, with its cross-script index, is not worth a wait)
+            # a name found as written or inflected: its own candidates are the
+            # list (the wider search, with its cross-script index, is not worth a wait)
             candidates = resolution.candidates[: max(0, args.limit)]
         else:
             candidates = g.candidates(query, limit=args.limit, **options)

@@ -22,7 +22,7 @@ import attrs
 from gazetteer._version import __version__
 from gazetteer.errors import AliasFileError, GazetteerError
 from gazetteer.loader import PACKS, load, validate
-from gazetteer.model import Kind, Match, Method, Resolution, Status
+from gazetteer.model import Kind, Match, Resolution, Status
 from gazetteer.resolver import Gazetteer
 
 __all__ = ["main"]
@@ -99,9 +99,6 @@ def _read_text(path: str) -> str:
     return _decode(data, path)
 
 
-_AS_WRITTEN = (Method.EXACT, Method.NORMALISED, Method.INFLECTED)
-
-
 def _load(args: argparse.Namespace) -> Gazetteer:
     return load(args.path or (), bundled=not args.no_bundled, packs=args.pack or ())
 
@@ -112,9 +109,10 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     options: dict[str, Any] = {"kinds": args.kind, "lang": args.lang, "min_score": args.min_score}
     for query in _queries(args):
         resolution = g.resolve(query, **options)
-        if resolution.resolved and resolution.tied[0].method in _AS_WRITTEN:
-            # a name found as written or inflected: its own candidates are the
-            # list (the wider search, with its cross-script index, is not worth a wait)
+        if resolution.resolved:
+            # an answer: its own candidates are the list (the wider search of
+            # near misses, with its index of every form, is for a name that
+            # found no answer)
             candidates = resolution.candidates[: max(0, args.limit)]
         else:
             candidates = g.candidates(query, limit=args.limit, **options)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer import Gazetteer, Method
+from gazetteer import Gazetteer, Method, Tier
 
 
 @pytest.mark.parametrize(
@@ -35,3 +35,11 @@ def test_a_code_is_a_separate_lookup(g: Gazetteer, code: str) -> None:
     assert g.by_code(code).expect().id == "country:kz"
     # resolve reads names: a string never meets an entity through a code
     assert all(m.method is not Method.CODE for m in g.candidates(code))
+
+
+def test_letters_in_common_with_a_weak_name_are_no_answer(g: Gazetteer) -> None:
+    # "Timor Este", a weak name of East Timor's historic record, is close in
+    # letters: a candidate, never the answer
+    resolution = g.resolve("Timorese")
+    assert resolution.entity is None and resolution.candidates
+    assert all(m.alias.tier is Tier.WEAK for m in resolution.candidates)

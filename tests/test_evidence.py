@@ -9,9 +9,9 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from gazetteer import Gazetteer, Method
+from gazetteer import Alias, Entity, Gazetteer, Kind, Match, Method, Status, Tier
 from gazetteer.matching import kept_letters
-from gazetteer.scoring import MIN_PHONETIC_LETTERS, MIN_ROMANISED_LETTERS
+from gazetteer.scoring import MIN_PHONETIC_LETTERS, MIN_ROMANISED_LETTERS, decide
 
 _CYRILLIC = "абвгдежзийклмнопрстуфхцчшщыэюя"
 _LATIN = "abcdefghijklmnopqrstuvwxyz"
@@ -145,3 +145,19 @@ def test_candidates_list_phonetic_near_misses_of_five_letters(g: Gazetteer) -> N
 @given(st.text(alphabet=_LATIN, min_size=1, max_size=MIN_PHONETIC_LETTERS - 1))
 def test_a_short_query_never_resolves_phonetically(g: Gazetteer, query: str) -> None:
     assert all(m.method is not Method.PHONETIC for m in g.resolve(query).tied)
+
+
+@given(st.floats(min_value=0, max_value=100), st.booleans())
+def test_a_fuzzy_match_on_weak_names_alone_never_answers(similarity: float, two: bool) -> None:
+    """Letters in common with weak names (one entity's or two's) list
+    candidates and answer nothing: a weak name answers only as written."""
+    matches = [_weak_match(f"country:x{n}", similarity) for n in range(2 if two else 1)]
+    resolution = decide("Xlandese", matches)
+    assert resolution.status is Status.NOT_FOUND
+    assert {m.entity.id for m in resolution.candidates} == {m.entity.id for m in matches}
+
+
+def _weak_match(entity_id: str, similarity: float) -> Match:
+    alias = Alias("Xland", "en", Tier.WEAK, "xland")
+    entity = Entity(entity_id, Kind.COUNTRY, "Xland", (alias,))
+    return Match(entity, alias, Method.FUZZY, 0.5, "xland", similarity)

@@ -211,6 +211,11 @@ def decide(query: str, matches: Iterable[Match]) -> Resolution:
     else:
         best = max(m.similarity or 0.0 for m in pool)
         tied = tuple(m for m in pool if best - (m.similarity or 0.0) < SIMILARITY_MARGIN)
-        tied = tuple(m for m in tied if m.alias.tier is Tier.STRONG) or tied
+        strong = tuple(m for m in tied if m.alias.tier is Tier.STRONG)
+        if not strong and best_group >= group(Method.FUZZY):
+            # letters in common with a weak name (a historic country's, one
+            # another place shares) are too little to answer: a candidate only
+            return Resolution(query, Status.NOT_FOUND, (), candidates)
+        tied = strong or tied
     status = Status.RESOLVED if len(tied) == 1 else Status.AMBIGUOUS
     return Resolution(query, status, tied, candidates)

@@ -342,7 +342,9 @@ class Tagger:
             before = _words_before(text, begin, lead)
             if before is not None and before >= taken:
                 mention = self._general(run, before)
-                if mention is not None:
+                # only a name that reaches this word: one that ends before it
+                # starts at a word no name starts at on its own (اکټاو Somalia)
+                if mention is not None and mention.end > begin:
                     found.append(mention)
                     taken = mention.end
         if begin < taken:

@@ -641,7 +641,9 @@ class Matcher:
                 for match in self.direct(variant, variant) + self.cross_script(variant, lang):
                     later.append(self._match_again(match, "reordered"))
             later += self.initials(key, lang)
-        later = self._short(query, key, self._in_own_script(key, later))
+        later = self._in_own_script(key, later)
+        if not wide:  # a listing keeps short romanised matches: "Och" may be Ош
+            later = self._short(query, key, later)
         if memo is not None:
             memo[slot] = later
         return found + later

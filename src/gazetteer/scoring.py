@@ -122,7 +122,8 @@ LONG_WORD_LETTERS = 8  # a word this long may be two typos away
 # many letters (matching.Matcher._in_own_script): "жизнь" is not Dutch "Jizan".
 MIN_CROSS_SCRIPT_LETTERS = 6
 # A query shorter than this meets no alias through romanisation, except an
-# acronym in capitals on both sides (matching.Matcher._short): "has" is not
+# acronym in capitals on both sides (matching.Matcher._short; candidates()
+# still lists them: "Och", French for Ош, may be Osh): "has" is not
 # Хас, "yes" not ЄС. On the generated sets, transliterated matches of two or
 # three letters were ordinary words nine times in ten.
 MIN_ROMANISED_LETTERS = 4

@@ -36,6 +36,7 @@ installed babel (and the files it reads).
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -90,6 +91,7 @@ def locales() -> list[tuple[str, str]]:
     return chosen
 
 
+@functools.cache  # read once by both generators when run in one process (the tests)
 def base_entities() -> Mapping[str, Any]:
     """pycountry's entities with the curated files merged in (as the loader
     merges them before the generated layer)."""

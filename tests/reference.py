@@ -86,11 +86,12 @@ _FIRST: dict[int, tuple[Gazetteer, set[str]]] = {}
 
 
 def _first_words(g: Gazetteer) -> set[str]:
-    """Every key a name may start with: each alias's first word, as written
-    and in every form the rules make of it."""
+    """Every hyphenated key a name may start with: each alias's first word
+    that has a hyphen, as written and in every form the rules make of it
+    (they change endings, never add a hyphen)."""
     made = _FIRST.get(id(g))
     if made is None or made[0] is not g:
-        first = {keys[0] for rows in _aliases(g).values() for _, keys, _ in rows}
+        first = {keys[0] for rows in _aliases(g).values() for _, keys, _ in rows if "-" in keys[0]}
         made = _FIRST[id(g)] = (g, {form for word in first for form in _forms(word)})
     return made[1]
 

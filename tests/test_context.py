@@ -163,3 +163,10 @@ def test_the_pass_reads_every_mention_the_rule_may_drop(
     assert suspects is not None
     every = inside_names(text, bounds, findings, lang, range(len(findings)))
     assert inside_names(text, bounds, findings, lang, suspects) == every, text
+
+
+def test_a_neighbour_longer_than_any_word_of_a_name_is_no_word_of_it(g: Gazetteer) -> None:
+    # a run of hyphenated names is read name by name, each in constant time
+    # (a walk over the whole run at each name took 78 s at 80 KB)
+    chain = "-".join(["Баку"] * 30)
+    assert [m.surface for m in g.tag(chain)] == ["Баку"] * 30

@@ -103,7 +103,10 @@ def inside_names(
         words.append(number)
         # the word after it (most often there is none, or it is in lower case)
         if text[end : end + 1] in joints and text[end + 1 : end + 2].isupper():
-            after = WORD.match(text, end + 1)
+            # (a word longer than a name's word is none: read no further than that)
+            after = WORD.match(text, end + 1, end + 2 + _LONGEST_NEIGHBOUR)
+            if after is not None and after.end() - after.start() > _LONGEST_NEIGHBOUR:
+                after = None
             if after is not None and continues(*after.span(), surface):
                 at = after.end()  # is it the last capitalised word of the run?
                 if not (text[at : at + 1] in joints and text[at + 1 : at + 2].isupper()):
@@ -120,7 +123,8 @@ def inside_names(
                 begin = _word_before(text, start - 1)
             joined = text[start - 1] in _HYPHEN
             if (
-                text[begin].isupper()
+                begin >= 0
+                and text[begin].isupper()
                 and continues(begin, start - 1, surface)
                 and (joined or not _starts_sentence(text, begin))
             ):
@@ -153,15 +157,23 @@ def is_place(found: Finding) -> bool:
 _INSIDE_WORD = "'’ʼ`" + _HYPHEN  # what may stand inside a word, between letters
 
 
+_LONGEST_NEIGHBOUR = 64  # characters: a longer word is no word of a name
+
+
 def _word_before(text: str, end: int) -> int:
     """Where the word that ends at ``end`` (after a letter or digit) starts:
     a hyphenated or apostrophised word whole, as
-    :data:`gazetteer.tokens.WORD` reads it."""
+    :data:`gazetteer.tokens.WORD` reads it; -1 when it is longer than
+    ``_LONGEST_NEIGHBOUR`` (Баку-Баку-...: a walk back over the whole of
+    such a word at each of its names would take time quadratic in it)."""
     at = end
+    stop = max(0, end - _LONGEST_NEIGHBOUR)
     while at > 0:
         ch = text[at - 1]
         if ch.isalnum() or (ch in _INSIDE_WORD and at < end and at > 1 and text[at - 2].isalnum()):
             at -= 1
+            if at < stop:
+                return -1
         else:
             break
     return at

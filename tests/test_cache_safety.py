@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from gazetteer import cache
 from gazetteer._tables import decode_columns, encode_columns, numbers
+from gazetteer.crossindex import build_cross_index
 from gazetteer.index import Index, compile_index
 from gazetteer.model import Alias, Entity, Kind, Tier
 
@@ -82,7 +83,8 @@ def _path(folder: Path, key: str = KEY, name: str = NAME) -> Path:
 def _forge(path: Path, body: Any, key: str = KEY) -> None:
     """Write a file the way the cache does, checksum and all, with ``body``:
     an index's columns as :func:`_body` gives them, bytes taken as they are
-    (as a file of columns), or other JSON (a file of JSON)."""
+    (as a file of columns), or other JSON (a file of JSON, which no writer
+    makes)."""
     layout: dict[str, str] = {"layout": "columns"}
     if isinstance(body, bytes):
         data = body
@@ -315,18 +317,19 @@ def test_a_forged_order_of_the_keys_only_hides_keys(folder: Path) -> None:
 def test_a_malformed_cross_index_is_refused(
     folder: Path, warnings: pytest.LogCaptureFixture
 ) -> None:
-    good = {
-        "latin": {"baku": "0 1"},
-        "skeleton": {"bk": "0"},
-        "forms": ["baku"],
-        "grams": {"bak": "0"},
-    }
-    _forge(_path(folder, name="cross"), good)
+    good = dict(cache.cross_index_columns(build_cross_index(_index())))
+    _forge(_path(folder, name="cross"), encode_columns(good))
     assert cache.read_cross_index("cross", KEY) is not None
-    for field, value in [("forms", [1]), ("grams", {"bak": "zero"}), ("latin", "baku")]:
-        _forge(_path(folder, name="cross"), {**good, field: value})
+    damaged: list[bytes] = [
+        json.dumps({"forms": ["baku"]}).encode(),  # JSON, not columns
+        encode_columns({**good, "latin.numbers": ["0"]}),  # numbers that are text
+        encode_columns({**good, "grams.starts": numbers([0, 10**6])}),  # runs past the numbers
+        encode_columns({k: v for k, v in good.items() if k != "skeleton.keys"}),  # a column missing
+    ]
+    for data in damaged:
+        _forge(_path(folder, name="cross"), data)
         assert cache.read_cross_index("cross", KEY) is None
-    assert warnings.text.count("ignoring unusable cache file") == 3
+    assert warnings.text.count("ignoring unusable cache file") == len(damaged)
 
 
 @POSIX

@@ -3,9 +3,8 @@ that a start does not re-read pycountry.
 
 Reading pycountry's catalogues, normalising 100,000 names and filing them
 takes seconds; the result depends only on the installed pycountry, the
-bundled alias files and this package's own code, so it is stored once as
-JSON (data only: nothing in it can run code) in the user's cache folder,
-under a name made from a hash of all of those. A file is one line of
+bundled alias files and this package's own code, so it is stored once in
+the user's cache folder, under a name made from a hash of all of those. A file is one line of
 header (format, key, layout, and the SHA-256 of the body) and the body:
 columns (:mod:`gazetteer._tables`: data only, nothing in them can run code),
 which open without reading every entry, so that a process that resolves a
@@ -52,7 +51,7 @@ from array import array
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, count, islice
 from pathlib import Path
-from typing import Any, cast, overload
+from typing import Any, TypeVar, cast, overload
 
 from gazetteer._tables import (
     Groups,
@@ -95,8 +94,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 FORMAT = 6
-# The layout of a file whose body is columns (gazetteer._tables), named in its
-# header; a header without one holds JSON.
+# The layout of a file whose body is columns (gazetteer._tables), named in its header.
 _COLUMNS = "columns"
 # The layout of a note: a short ASCII text (the bundled index's key).
 _NOTE = "note"
@@ -371,15 +369,8 @@ def _json(text: bytes | str) -> Any:
         raise ValueError("nested too deeply") from None
 
 
-def _json_object(body: memoryview) -> dict[str, Any]:
-    payload = _json(str(body, "utf-8"))
-    if not isinstance(payload, dict):
-        raise ValueError("the contents are not a JSON object")
-    return payload
-
-
-def _read_body(name: str, key: str, folder: Path | None = None) -> tuple[str | None, memoryview]:
-    """The layout (None: JSON) and body stored under ``name`` and ``key``
+def _read_body(name: str, key: str, folder: Path | None = None) -> tuple[str, memoryview]:
+    """The layout and body stored under ``name`` and ``key``
     (raises if absent, not a file to trust, of another format or key, or if
     its contents do not match their checksum). ``folder``: the package's
     compiled index, not the user's cache (which the read marks used)."""
@@ -412,9 +403,9 @@ def _read_body(name: str, key: str, folder: Path | None = None) -> tuple[str | N
     finally:
         os.close(fd)
     layout = header.get("layout")
-    if layout not in (None, _COLUMNS, _NOTE):
+    if layout not in (_COLUMNS, _NOTE):
         raise ValueError(f"of an unknown layout ({layout!r})")
-    return layout, body
+    return str(layout), body
 
 
 def _decoded(body: memoryview) -> dict[str, Strings | array[int]]:
@@ -424,25 +415,6 @@ def _decoded(body: memoryview) -> dict[str, Strings | array[int]]:
     if not isinstance(whole, bytes):  # pragma: no cover - _read_body reads bytes
         return decode_columns(body)
     return decode_columns(whole, len(whole) - body.nbytes)
-
-
-def _fields(payload: dict[str, Any], *names: str) -> list[Any]:
-    if set(payload) != set(names):
-        raise ValueError(f"the contents are not {', '.join(names)}")
-    return [payload[name] for name in names]
-
-
-def _packed(raw: object, what: str) -> Packed:
-    """``raw`` (JSON) as packed numbers, checked: text → ASCII digits and spaces."""
-    if not isinstance(raw, dict):
-        raise ValueError(f"the {what} are not a mapping")
-    try:
-        joined = " ".join(raw.values())
-    except TypeError:
-        raise ValueError(f"the {what} are not text") from None
-    if not joined.isascii() or joined.encode("ascii").translate(None, b"0123456789 "):
-        raise ValueError(f"the {what} are not lists of numbers")
-    return Packed(raw)
 
 
 def _unusable(name: str, key: str, exc: Exception, folder: Path | None = None) -> None:
@@ -458,11 +430,22 @@ def read_index(name: str, key: str, folder: Path | None = None) -> Index | None:
     """The index cached under ``name`` and ``key`` (in ``folder``, by default
     the cache folder; a ``folder`` is the package's compiled index, trusted
     as the package's code is), or None when there is no usable one."""
+    return _read_columns(name, key, lambda body: index_from_columns(_decoded(body)), folder)
+
+
+_Made = TypeVar("_Made")
+
+
+def _read_columns(
+    name: str, key: str, make: Callable[[memoryview], _Made], folder: Path | None = None
+) -> _Made | None:
+    """What ``make`` makes of the columns cached under ``name`` and ``key``,
+    or None when there are none; an unusable file is logged and ignored."""
     try:
         layout, body = _read_body(name, key, folder)
         if layout != _COLUMNS:
-            raise ValueError(f"of another layout ({layout or 'JSON'})")
-        return index_from_columns(_decoded(body))
+            raise ValueError(f"of another layout ({layout})")
+        return make(body)
     except FileNotFoundError:
         return None
     except _READ_ERRORS as exc:
@@ -577,32 +560,7 @@ def read_cross_index(name: str, key: str) -> CrossIndex | None:
     Stored as columns (:mod:`gazetteer._tables`), it opens without reading
     every form: a process that resolves a few names reads a few of them.
     """
-    try:
-        layout, body = _read_body(name, key)
-        cross = _cross_from_json(_json_object(body)) if layout is None else _cross_columns(body)
-    except FileNotFoundError:
-        return None
-    except _READ_ERRORS as exc:
-        _unusable(name, key, exc)
-        return None
-    return cross
-
-
-def _cross_from_json(payload: dict[str, Any]) -> CrossIndex:
-    """A cross-script index stored as JSON (as before the columns)."""
-    latin, skeleton, forms, grams = _fields(payload, "latin", "skeleton", "forms", "grams")
-    if not isinstance(forms, list):
-        raise ValueError("the forms are not a list")
-    cross = CrossIndex(
-        latin=_packed(latin, "Latin forms"),
-        skeleton=_packed(skeleton, "skeletons"),
-        forms=tuple(forms),
-        grams=_packed(grams, "trigrams"),
-    )
-    # (so the forms are text: the keys of a JSON object are)
-    if len(forms) != len(cross.latin.raw) or set(forms) != set(cross.latin.raw):
-        raise ValueError("the Latin forms differ from the form list")
-    return cross
+    return _read_columns(name, key, _cross_columns)
 
 
 # The cross-script index's columns: its Latin forms in the order the
@@ -718,16 +676,7 @@ def read_word_index(name: str, key: str) -> WordIndex | None:
     Stored as columns, it opens without reading its 100,000 names: a lookup
     reads the few it asks for (the tagger, asking thousands, soon reads them
     whole)."""
-    try:
-        layout, body = _read_body(name, key)
-        if layout != _COLUMNS:
-            raise ValueError(f"of another layout ({layout or 'JSON'})")
-        return word_index_from_columns(_decoded(body))
-    except FileNotFoundError:
-        return None
-    except _READ_ERRORS as exc:
-        _unusable(name, key, exc)
-        return None
+    return _read_columns(name, key, lambda body: word_index_from_columns(_decoded(body)))
 
 
 def word_index_from_columns(decoded: dict[str, Strings | array[int]]) -> WordIndex:
@@ -817,13 +766,12 @@ def _write_data(
     key: str,
     data: bytes,
     folder: Path | None = None,
-    layout: str | None = None,
+    *,
+    layout: str,
     quiet: bool = False,
 ) -> None:
     path = _path(name, key, folder)
-    header: dict[str, Any] = {"format": FORMAT, "key": key}
-    if layout is not None:
-        header["layout"] = layout
+    header: dict[str, Any] = {"format": FORMAT, "key": key, "layout": layout}
     header["sha256"] = hashlib.sha256(data).hexdigest()
     tmp = None
     try:

@@ -10,14 +10,54 @@ patterns matched over a whole text.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from gazetteer.normalize import fold
 
-__all__ = ["WORD", "WORD_TAIL", "fold", "tokenize"]
+__all__ = ["LETTERS", "WORD", "WORD_TAIL", "fold", "tokenize"]
 
-# A word: letters and digits, keeping hyphenated and apostrophised words whole.
-# WORD_TAIL is what may follow its first letter.
-WORD_TAIL = r"[^\W_]*(?:[-‐'’ʼ`][^\W_]+)*"
+# The blocks that hold the combining marks of living scripts: the vowel signs
+# and viramas of the Brahmic scripts, Thai, Lao, Khmer and Myanmar, Arabic
+# and Hebrew points, Latin and Cyrillic combining accents: every combining
+# mark of the BMP lies in one (tests/test_tokens.py).
+_MARK_BLOCKS = (
+    (0x0300, 0x2000),
+    (0x20D0, 0x2100),
+    (0x2CEF, 0x2E00),
+    (0x302A, 0x30A0),
+    (0xA66F, 0xAC00),
+    (0xFB1E, 0xFB1F),
+    (0xFE00, 0xFE30),
+)
+
+
+def _marks() -> str:
+    """A regex class body of the combining marks (categories Mn, Mc, Me) in
+    ``_MARK_BLOCKS``: a word character of its script that ``\\w`` does not
+    match (मॉंसेरा is one word, not म, स and र)."""
+    found = [
+        cp
+        for low, high in _MARK_BLOCKS
+        for cp in range(low, high)
+        if unicodedata.category(chr(cp)).startswith("M")
+    ]
+    spans: list[list[int]] = []
+    for cp in found:
+        if spans and spans[-1][1] == cp - 1:
+            spans[-1][1] = cp
+        else:
+            spans.append([cp, cp])
+    return "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in spans
+    )
+
+
+# A letter or digit, then letters, digits and combining marks (LETTERS); a
+# word keeps hyphenated and apostrophised words whole. WORD_TAIL is what may
+# follow its first letter.
+LETTERS = rf"(?:[^\W_]|[{_marks()}])"
+WORD_TAIL = rf"{LETTERS}*(?:[-‐'’ʼ`][^\W_]{LETTERS}*)*"
 WORD = re.compile(r"[^\W_]" + WORD_TAIL)
 
 

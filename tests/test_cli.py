@@ -77,6 +77,14 @@ def test_lookup_unresolved_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert {t["entity"]["id"] for t in obj["tied"]} == {"country:ge", "subdivision:us-ga"}
 
 
+def test_lookup_reads_codes_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lookup", "--codes", "KAZ", "Kazakhstan")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "KAZ: resolved" and "code match: iso3 KAZ" in lines[1]
+    assert run(capsys, "lookup", "KAZ")[0] == 1  # without --codes, KAZ is read as a name
+
+
 def test_show(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "show", "country:az")
     assert code == 0 and out.startswith("country:az\tAzerbaijan")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Method, Status
@@ -43,3 +43,47 @@ def test_every_code_of_every_entity_finds_it(g: Gazetteer, data: st.DataObject) 
     scheme, value = data.draw(st.sampled_from(sorted(entity.codes.items())))
     r = g.by_code(value.lower(), scheme=scheme)
     assert entity.id in {m.entity.id for m in r.tied}
+
+
+# -- resolve(..., codes=True) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "kinds", "expected"),
+    [
+        ("KAZ", "country", "country:kz"),
+        ("NGA", "country", "country:ng"),  # Nigeria's code; "Nga" is Vietnamese for Russia
+        ("Q232", None, "country:kz"),
+        ("KZ-75", None, "subdivision:kz-75"),
+        ("KZ-75", "country", None),  # no country carries it; read as a name: nothing
+        ("Kazakhstan", "country", "country:kz"),  # a name is read as one
+    ],
+)
+def test_resolve_reads_codes_when_asked(
+    g: Gazetteer, query: str, kinds: str | None, expected: str | None
+) -> None:
+    r = g.resolve(query, kinds=kinds, codes=True)
+    assert (r.entity.id if r.entity else None) == expected
+    if expected and query.isupper():
+        assert r.tied[0].method is Method.CODE
+    assert g.resolve_all([query], kinds=kinds, codes=True) == [r]
+
+
+@given(st.data())
+def test_codes_change_nothing_for_a_query_with_a_lower_case_letter(
+    g: Gazetteer, data: st.DataObject
+) -> None:
+    entity = data.draw(st.sampled_from(g.entities))
+    alias = data.draw(st.sampled_from(entity.aliases))
+    query = data.draw(st.sampled_from([alias.text, alias.text.lower(), alias.text.title()]))
+    assume(query != query.upper())  # with no lower-case letter the query may be a code
+    assert g.resolve(query, codes=True) == g.resolve(query)
+
+
+@given(st.data())
+def test_every_code_resolves_when_asked(g: Gazetteer, data: st.DataObject) -> None:
+    entity = data.draw(st.sampled_from([e for e in g.entities if e.codes]))
+    _, value = data.draw(st.sampled_from(sorted(entity.codes.items())))
+    r = g.resolve(value.upper(), kinds=entity.kind.value, codes=True)
+    assert entity.id in {m.entity.id for m in r.tied}
+    assert all(m.method is Method.CODE for m in r.tied)

@@ -108,7 +108,7 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     status = EXIT_OK
     options: dict[str, Any] = {"kinds": args.kind, "lang": args.lang, "min_score": args.min_score}
     for query in _queries(args):
-        resolution = g.resolve(query, **options)
+        resolution = g.resolve(query, codes=args.codes, **options)
         if resolution.resolved:
             # an answer: its own candidates are the list (the wider search of
             # near misses, with its index of every form, is for a name that
@@ -296,6 +296,11 @@ def _parser() -> argparse.ArgumentParser:
         default=0.0,
         metavar="X",
         help="drop matches scoring below X (0 to 1) before deciding and listing",
+    )
+    lookup.add_argument(
+        "--codes",
+        action="store_true",
+        help="read a query written as a code (KAZ, KZ, 398, Q232, KZ-75) as one first",
     )
     lookup.set_defaults(run=_cmd_lookup)
 

@@ -7,6 +7,7 @@ It is also a read-only mapping of entity id → :class:`Entity`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal, TypeVar, cast, overload
 
@@ -52,6 +53,11 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
     if key:
         cache.write_word_index(name, key, built)
     return built
+
+
+# How a code is written: capitals, digits and hyphens, a letter or digit at
+# each end (KAZ, KZ, 398, Q232, KZ-75, GB-SCT); "us" is a word.
+_CODE_SHAPE = re.compile(r"[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?")
 
 
 def _code_index(index: Index) -> dict[str, tuple[tuple[int, str], ...]]:
@@ -205,18 +211,35 @@ class Gazetteer(Mapping[str, Entity]):
         kinds: KindFilter = None,
         lang: str | None = None,
         min_score: float = 0.0,
+        codes: bool = False,
     ) -> Resolution:
         """Resolve one name to one entity, or say why not.
 
         ``kinds`` limits the answer to entities of those kinds; ``lang`` (a
         language code) says which romanisations to try for a Cyrillic query
         (all of them when None); matches scoring below ``min_score`` are
-        dropped first. The result's ``status`` is ``resolved``, ``ambiguous``
+        dropped first. With ``codes=True`` a query written as a code (no
+        lower-case letter: ``KAZ``, ``KZ``, ``398``, ``Q232``, ``KZ-75``) is
+        looked up as one first (:meth:`by_code`), and as a name when no
+        entity of the kinds asked carries it: for a column that mixes names
+        and codes. The result's ``status`` is ``resolved``, ``ambiguous``
         (``tied`` lists the entities that match equally well) or
         ``not_found``; see :mod:`gazetteer.scoring` and :mod:`gazetteer.matching`.
         """
-        found = self._matches(query, _kinds(kinds), lang)
+        wanted = _kinds(kinds)
+        if codes and (coded := self._coded(query, wanted)) is not None:
+            return coded
+        found = self._matches(query, wanted, lang)
         return decide(query, [m for m in found if m.score >= min_score])
+
+    def _coded(self, query: str, kinds: frozenset[Kind] | None) -> Resolution | None:
+        """``resolve(..., codes=True)``'s first step: the entities of ``kinds``
+        that carry ``query`` as a code, when it is written as one; None when
+        it is not, or when none does."""
+        if not isinstance(query, str) or not _CODE_SHAPE.fullmatch(query.strip()):
+            return None
+        found = [m for m in self.by_code(query).tied if kinds is None or m.entity.kind in kinds]
+        return decide(query, found) if found else None
 
     def candidates(
         self,
@@ -247,9 +270,10 @@ class Gazetteer(Mapping[str, Entity]):
         (``iso2``, ``iso3``, ``iso_numeric``, ``iso3166-2``, ``iso3166-3``,
         ``wikidata``, ``geonames``) limits it to one kind of code.
 
-        A separate call, not a step of :meth:`resolve`: a code is looked up
-        only when the caller says the string is one ("US" is a code, "us" a
-        word), and a name never meets a code by accident. Answers with method
+        A separate call, and a step of :meth:`resolve` only when the caller
+        asks (``codes=True``): a code is looked up only when the caller says
+        the string may be one ("US" is a code, "us" a word), and a name never
+        meets a code by accident. Answers with method
         ``code``; ambiguous when several entities carry it.
         """
         if not isinstance(code, str):
@@ -270,6 +294,7 @@ class Gazetteer(Mapping[str, Entity]):
         kinds: KindFilter = None,
         lang: str | None = None,
         min_score: float = 0.0,
+        codes: bool = False,
     ) -> list[Resolution]:
         """Resolve many names; the same as :meth:`resolve` on each, in order.
 
@@ -279,12 +304,14 @@ class Gazetteer(Mapping[str, Entity]):
         """
         wanted = _kinds(kinds)
         memo: dict[tuple[str, str | None, bool], list[Match]] = {}
-        return [
-            decide(
-                q, [m for m in self._matches(q, wanted, lang, memo=memo) if m.score >= min_score]
-            )
-            for q in queries
-        ]
+
+        def one(q: str) -> Resolution:
+            if codes and (coded := self._coded(q, wanted)) is not None:
+                return coded
+            found = self._matches(q, wanted, lang, memo=memo)
+            return decide(q, [m for m in found if m.score >= min_score])
+
+        return [one(q) for q in queries]
 
     def tag(
         self,

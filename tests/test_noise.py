@@ -42,6 +42,8 @@ def _country(g: Gazetteer, query: str) -> str | None:
         ("macau -", "macau"),
         ("the kingdom of bhutan", "kingdom of bhutan"),  # a leading article
         ("l'italie", "italie"),  # an elided one
+        ("orileede angola", "angola"),  # a generic word for "country"
+        ("the orileede angola", "angola"),
         ("solomon is.", "solomon islands"),  # a table's abbreviation
         ("кокосови о-ви", "кокосови острови"),
     ],
@@ -55,6 +57,7 @@ def test_cleaned_leaves_a_clean_name_alone() -> None:
     # the last word is never dropped as a qualifier or article if it is the only one
     assert cleaned("sar") == []
     assert cleaned("the") == []
+    assert cleaned("orileede") == []
 
 
 def test_abbreviations_give_every_reading() -> None:
@@ -84,6 +87,7 @@ def test_joined_takes_out_one_gap_at_a_time() -> None:
         ("Au stralia", "country:au"),
         ("Зап адна Сахара", "country:eh"),
         ("FilipinlerCumhuriyeti", "country:ph"),
+        ("Orílẹ́ède Kòróátíà", "country:hr"),  # older Yoruba lists' "country X"
     ],
 )
 def test_noisy_country_names_resolve(g: Gazetteer, query: str, want: str) -> None:

@@ -101,12 +101,13 @@ _MAX_GAPS = 6  # joined readings of a query's words tried
 
 @functools.cache
 def _cleanup_rules() -> tuple[
-    frozenset[str], frozenset[str], tuple[str, ...], dict[str, tuple[str, ...]]
+    frozenset[str], frozenset[str], frozenset[str], tuple[str, ...], dict[str, tuple[str, ...]]
 ]:
     data = rulefiles.cleanup()
     return (
         frozenset(data.qualifiers),
         frozenset(data.articles),
+        frozenset(data.generic_words),
         data.elided_articles,
         dict(data.abbreviations),
     )
@@ -121,9 +122,9 @@ def cleaned(key: str) -> list[str]:
     (rules in ``_data/cleanup.yaml``): bracketed parts, words without a
     letter at either end and stray marks at the ends ("1. gambia", "macau -"),
     a trailing qualifier ("hong kong sar"), a leading article ("the kingdom of
-    bhutan", "l'italie"), and each reading of its abbreviations ("dem. rep.
+    bhutan", "l'italie") or generic word ("orileede angola"), and each reading of its abbreviations ("dem. rep.
     congo" → "democratic republic congo" ...). Empty when nothing changes."""
-    qualifiers, articles, elided, abbreviations = _cleanup_rules()
+    qualifiers, articles, generic, elided, abbreviations = _cleanup_rules()
     words = _BRACKETED.sub(" ", key).split()
     while words and not _has_letter(words[0]):
         words.pop(0)
@@ -137,6 +138,8 @@ def cleaned(key: str) -> list[str]:
     if len(words) > 1 and words[-1] in qualifiers:
         words.pop()
     if len(words) > 1 and words[0] in articles:
+        words.pop(0)
+    if len(words) > 1 and words[0] in generic:
         words.pop(0)
     for article in elided:
         if words[0].startswith(article) and len(words[0]) > len(article) + 1:

@@ -424,11 +424,12 @@ _KEY_WORDS = _List(_Text(_nonempty, _key_form))
 @attrs.frozen
 class CleanupRules:
     """cleanup.yaml: how a query that matched nothing as written is read again
-    (:mod:`gazetteer.matching`): qualifiers and articles dropped, abbreviations
-    spelled out. Every text is in key form."""
+    (:mod:`gazetteer.matching`): qualifiers, articles and generic words
+    dropped, abbreviations spelled out. Every text is in key form."""
 
     qualifiers: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
     articles: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
+    generic_words: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
     elided_articles: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
     abbreviations: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=dict, metadata=_spec(_Map(_KEY_WORDS, key=_Text(_one_word, _key_form)))

@@ -14,7 +14,8 @@ code names an entity when it is a two-letter code of a ``country:`` entity,
 or one of the groupings in ``GROUPS`` (EU, UN); a time zone names the curated
 city it is named after (see ``zone_cities``). A bracketed part is a name of
 its own too ("Myanmar (Burma)" gives Myanmar and Burma), unless it names
-another place (a qualifier: "Virgin Islands (British)"). Babel does not keep
+another place (a qualifier: "Virgin Islands (British)"); a historic
+country's name (Burma) is no other place. Babel does not keep
 CLDR's alternative forms (``GB-alt-short`` ...), so there are none here.
 
 What it drops or demotes, against pycountry and the curated files:
@@ -220,8 +221,11 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
         if key in {normalize(text) for text in entity.deny}:
             continue
         others = (strong_owners[key] | cldr_owners[key]) - {entity_id}
-        if part and (others or owners[key] - {entity_id}):
-            continue  # a qualifier that names another place: "(British)", "(China)"
+        places = {o for o in owners[key] - {entity_id} if "iso3166-3" not in entities[o].codes}
+        if part and (others or places):
+            # a qualifier that names another place: "(British)", "(China)"; a
+            # historic country's name is the older name ("Myanmar (Burma)")
+            continue
         tier = "weak" if others else "names"
         names = out.setdefault(entity_id, {}).setdefault(tier, {}).setdefault(tag, [])
         if text not in names:

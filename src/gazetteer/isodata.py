@@ -8,7 +8,8 @@ Each ISO record becomes an :class:`~gazetteer.entries.EntryRecord`:
   since their alpha-2 codes were reused (GE was the Gilbert Islands); their
   names are weak, so that "East Timor" resolves to today's Timor-Leste and
   not to the ISO 3166-3 record it replaced (curated files promote the names
-  that only the historic country has, such as СССР);
+  that only the historic country has, such as СССР); a catalogue string
+  "short name, long name" is also read as each name (:func:`_parts`);
 * subdivisions: ``subdivision:<iso 3166-2>``, their ISO name filed under
   ``und`` (ISO 3166-2 names are romanised local names, not English), linked
   to their country and parent.
@@ -16,7 +17,8 @@ Each ISO record becomes an :class:`~gazetteer.entries.EntryRecord`:
 Every translation that pycountry ships (its gettext catalogues) is added
 under the catalogue's language (``pt_BR`` → ``pt-BR``, ``sr@latin`` →
 ``sr-Latn``), except a "translation" identical to the name itself, which
-adds nothing. All other names are strong; curated alias files refine them.
+adds nothing, and a name one catalogue gives to two countries is weak
+(:func:`_shared`). All other names are strong; curated alias files refine them.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from __future__ import annotations
 import gettext
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from pathlib import Path
 from typing import Any
 
 from gazetteer.entries import AliasRecord, EntryRecord
 from gazetteer.model import Tier
+from gazetteer.normalize import normalize
 
 __all__ = ["iso_entries"]
 
@@ -65,16 +68,21 @@ def _names(
     primary: list[tuple[str, str]],
     catalogues: list[tuple[str, gettext.GNUTranslations]],
     tier: Tier = Tier.STRONG,
+    split: bool = False,
+    shared: Set[tuple[str, str]] = frozenset(),
 ) -> tuple[AliasRecord, ...]:
-    """The aliases of one record: its own names, then every translation of them."""
+    """The aliases of one record: its own names, then every translation of
+    them (``split``: each also read as :func:`_parts`; a translation whose
+    (language, key) is in ``shared`` is weak)."""
     seen: set[tuple[str, str]] = set()
     out: list[AliasRecord] = []
 
     def add(text: str, lang: str) -> None:
-        for name in _clean(text):
+        for name in _parts(text) if split else _clean(text):
             if (name, lang) not in seen:
                 seen.add((name, lang))
-                out.append(AliasRecord(name, lang, tier))
+                weak = (lang, normalize(name)) in shared
+                out.append(AliasRecord(name, lang, Tier.WEAK if weak else tier))
 
     for text, lang in primary:
         add(text, lang)
@@ -108,9 +116,55 @@ def _clean(text: str) -> list[str]:
     return [name for name in dict.fromkeys(names) if name]
 
 
+def _parts(text: str) -> list[str]:
+    """The names in a historic country's catalogue string, "short name, long
+    name": the whole string, the short name ("Yugoslavia, (Socialist) Federal
+    Republic of" is also "Yugoslavia"), and the long name when it stands on
+    its own: not inverted (its last word is not in lower case, as "of" is)
+    and either spelling out a short name in capitals ("USSR, Union of Soviet
+    Socialist Republics") or sharing its first letters ("Czechoslovakia,
+    Czechoslovak Socialist Republic"), so that a bare "Federal Republic" is
+    never a name."""
+    names = _clean(text)
+    head, comma, tail = text.partition(",")
+    head, tail = head.strip(), tail.strip()
+    if not comma or not head or not tail:
+        return names
+    names.append(head)
+    last = tail.split()[-1]
+    spelled_out = head.isupper() or head[:5].casefold() in tail.casefold()
+    if not last.islower() and spelled_out:
+        names.append(tail)
+    return list(dict.fromkeys(names))
+
+
 def _field(record: Any, name: str) -> str | None:
     value = getattr(record, name, None)
     return value if isinstance(value, str) and value else None
+
+
+def _shared(
+    primaries: list[list[tuple[str, str]]],
+    catalogues: list[tuple[str, gettext.GNUTranslations]],
+) -> frozenset[tuple[str, str]]:
+    """The (language, key) pairs that one catalogue gives to the names of two
+    records or more: a catalogue's slip (Occitan "Paraguai" for Nicaragua,
+    Faroese "Sámoa" for American Samoa) or a name the language does not
+    tell apart; either way weak, so that no translation outranks the names
+    of the country that owns it."""
+    found: set[tuple[str, str]] = set()
+    for lang, catalogue in catalogues:
+        owners: dict[str, int] = {}
+        for number, primary in enumerate(primaries):
+            for text, _ in primary:
+                translated = catalogue.gettext(text)
+                if translated == text:
+                    continue
+                for name in _clean(translated):
+                    key = normalize(name)
+                    if owners.setdefault(key, number) != number:
+                        found.add((lang, key))
+    return frozenset(found)
 
 
 def iso_entries() -> Iterator[EntryRecord]:
@@ -118,8 +172,9 @@ def iso_entries() -> Iterator[EntryRecord]:
     import pycountry
 
     catalogues = _catalogues("iso3166-1")
-    for country in pycountry.countries:
-        primary = [
+    countries = list(pycountry.countries)
+    primaries = [
+        [
             (text, "en")
             for text in (
                 country.name,
@@ -128,13 +183,17 @@ def iso_entries() -> Iterator[EntryRecord]:
             )
             if text
         ]
+        for country in countries
+    ]
+    shared = _shared(primaries, catalogues)
+    for country, primary in zip(countries, primaries, strict=True):
         yield EntryRecord(
             source=SOURCE,
             line=None,
             id=f"country:{country.alpha_2.lower()}",
             kind="country",
             name=_field(country, "common_name") or country.name,
-            aliases=_names(primary, catalogues),
+            aliases=_names(primary, catalogues, shared=shared),
             codes=(
                 ("iso2", country.alpha_2),
                 ("iso3", country.alpha_3),
@@ -150,7 +209,7 @@ def iso_entries() -> Iterator[EntryRecord]:
             id=f"country:{historic.alpha_4.lower()}",
             kind="country",
             name=historic.name,
-            aliases=_names([(historic.name, "en")], catalogues, Tier.WEAK),
+            aliases=_names([(historic.name, "en")], catalogues, Tier.WEAK, split=True),
             codes=(("iso3166-3", historic.alpha_4), ("iso3", historic.alpha_3)),
         )
 

@@ -122,8 +122,9 @@ def cleaned(key: str) -> list[str]:
     (rules in ``_data/cleanup.yaml``): bracketed parts, words without a
     letter at either end and stray marks at the ends ("1. gambia", "macau -"),
     a trailing qualifier ("hong kong sar"), a leading article ("the kingdom of
-    bhutan", "l'italie") or generic word ("orileede angola"), and each reading of its abbreviations ("dem. rep.
-    congo" → "democratic republic congo" ...). Empty when nothing changes."""
+    bhutan", "l'italie") or generic word ("orileede angola"), and each reading
+    of its abbreviations ("dem. rep. congo" → "democratic republic congo"
+    ...). Empty when nothing changes."""
     qualifiers, articles, generic, elided, abbreviations = _cleanup_rules()
     words = _BRACKETED.sub(" ", key).split()
     while words and not _has_letter(words[0]):

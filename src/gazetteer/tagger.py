@@ -41,7 +41,7 @@ from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
 from gazetteer.normalize import fold, normalize
 from gazetteer.scoring import admit, decide
-from gazetteer.tokens import LETTERS, WORD_TAIL
+from gazetteer.tokens import RUN, WORD_TAIL
 from gazetteer.tokens import WORD as _WORD
 from gazetteer.wordindex import WordIndex, case_fits, hits, word_key, word_matches
 
@@ -52,7 +52,7 @@ _GAP = re.compile(r"[\s\-‐–—,.·«»\"]{0,3}")
 _NEXT = re.compile(rf"{_GAP.pattern}({_WORD.pattern})")  # the next word (group 1)
 _MEMO_SIZE = 100_000  # entries remembered per memo of a tagger
 _MEMO_TEXT = 200  # longer texts are never remembered (no memo holds a long text)
-_PART = re.compile(rf"[^\W_]{LETTERS}*(?:['’ʼ`][^\W_]{LETTERS}*)*")  # a part of a hyphenated word
+_PART = re.compile(rf"[^\W_]{RUN}(?:['’ʼ`][^\W_]{RUN})*")  # a part of a hyphenated word
 
 
 # what the window memo answers for a window it has not seen

@@ -14,7 +14,7 @@ import unicodedata
 
 from gazetteer.normalize import fold
 
-__all__ = ["LETTERS", "WORD", "WORD_TAIL", "fold", "tokenize"]
+__all__ = ["RUN", "WORD", "WORD_TAIL", "fold", "tokenize"]
 
 # The blocks that hold the combining marks of living scripts: the vowel signs
 # and viramas of the Brahmic scripts, Thai, Lao, Khmer and Myanmar, Arabic
@@ -53,11 +53,11 @@ def _marks() -> str:
     )
 
 
-# A letter or digit, then letters, digits and combining marks (LETTERS); a
-# word keeps hyphenated and apostrophised words whole. WORD_TAIL is what may
-# follow its first letter.
-LETTERS = rf"(?:[^\W_]|[{_marks()}])"
-WORD_TAIL = rf"{LETTERS}*(?:[-‐'’ʼ`][^\W_]{LETTERS}*)*"
+# A word: a letter or digit, then letters, digits and combining marks (RUN,
+# unrolled so that a run of letters is read as one class), keeping hyphenated
+# and apostrophised words whole. WORD_TAIL is what may follow its first letter.
+RUN = rf"[^\W_]*(?:[{_marks()}]+[^\W_]*)*"
+WORD_TAIL = rf"{RUN}(?:[-‐'’ʼ`][^\W_]{RUN})*"
 WORD = re.compile(r"[^\W_]" + WORD_TAIL)
 
 

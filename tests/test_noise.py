@@ -10,7 +10,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import gazetteer
@@ -236,3 +236,27 @@ def test_noise_never_resolves_to_another_country(data: st.DataObject, kind: str,
         return  # the noise wrote another country's name
     r = g.resolve(query, kinds="country")
     assert r.status is not Status.RESOLVED or r.expect().id == want, (query, want)
+
+
+# -- a name of another kind is no typo ----------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Англия", "Prague"])
+def test_a_name_of_another_kind_is_not_a_near_country(g: Gazetteer, query: str) -> None:
+    # England and Prague are named exactly; kinds="country" sets them aside,
+    # and they are not read as near misses of Anguilla or Paraguay
+    assert g.resolve(query).status is Status.RESOLVED
+    assert g.resolve(query, kinds="country").status is Status.NOT_FOUND
+
+
+@settings(max_examples=150)
+@given(st.data())
+def test_a_strong_name_is_never_a_near_miss_of_another_kind(
+    g: Gazetteer, data: st.DataObject
+) -> None:
+    others = [e for e in g.entities if e.kind is not Kind.COUNTRY]
+    entity = data.draw(st.sampled_from(others))
+    strong = [a for a in entity.aliases if a.tier is gazetteer.Tier.STRONG]
+    assume(strong)
+    r = g.resolve(data.draw(st.sampled_from(strong)).text, kinds="country")
+    assert not any(m.method.value in ("phonetic", "fuzzy") for m in r.tied), r

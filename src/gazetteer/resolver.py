@@ -15,9 +15,9 @@ from gazetteer import cache
 from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
-from gazetteer.index import Index
+from gazetteer.index import Index, unpack
 from gazetteer.matching import Matcher
-from gazetteer.model import Alias, Entity, Kind, Match, Mentions, Method, Resolution
+from gazetteer.model import Alias, Entity, Kind, Match, Mentions, Method, Resolution, Tier
 from gazetteer.normalize import normalize
 from gazetteer.scoring import admit, decide, rank
 from gazetteer.wordindex import WordIndex, build_word_index
@@ -55,6 +55,8 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
     return built
 
 
+# The matches that read a query as a near miss of a name.
+_APPROXIMATE = frozenset({Method.PHONETIC, Method.FUZZY})
 # How a code is written: capitals, digits and hyphens, a letter or digit at
 # each end (KAZ, KZ, 398, Q232, KZ-75, GB-SCT); "us" is a word.
 _CODE_SHAPE = re.compile(r"[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?")
@@ -202,7 +204,22 @@ class Gazetteer(Mapping[str, Entity]):
         def keep(matches: list[Match]) -> list[Match]:
             return admit(matches, key, kinds)
 
-        return admit(self._matcher.matches(query, key, lang, wide, memo, keep), key, kinds)
+        found = admit(self._matcher.matches(query, key, lang, wide, memo, keep), key, kinds)
+        if kinds is not None and not wide and self._named_elsewhere(key, kinds):
+            # a strong name of an entity the kinds set aside says what the
+            # query is: it is no typo of another's name (Англия, England, is
+            # not Anguilla for kinds="country"; Prague is not Paraguay)
+            found = [m for m in found if m.method not in _APPROXIMATE]
+        return found
+
+    def _named_elsewhere(self, key: str, kinds: frozenset[Kind]) -> bool:
+        """Whether ``key`` is a strong alias of an entity not of ``kinds``."""
+        for posting in self._index.postings.get(key, ()):
+            entity_position, alias_position = unpack(posting)
+            entity = self._index.entities[entity_position]
+            if entity.kind not in kinds and entity.aliases[alias_position].tier is Tier.STRONG:
+                return True
+        return False
 
     def resolve(
         self,

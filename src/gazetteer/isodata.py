@@ -119,12 +119,13 @@ def _clean(text: str) -> list[str]:
 def _parts(text: str) -> list[str]:
     """The names in a historic country's catalogue string, "short name, long
     name": the whole string, the short name ("Yugoslavia, (Socialist) Federal
-    Republic of" is also "Yugoslavia"), and the long name when it stands on
-    its own: not inverted (its last word is not in lower case, as "of" is)
-    and either spelling out a short name in capitals ("USSR, Union of Soviet
-    Socialist Republics") or sharing its first letters ("Czechoslovakia,
-    Czechoslovak Socialist Republic"), so that a bare "Federal Republic" is
-    never a name."""
+    Republic of" is also "Yugoslavia"), and the long name: put back in order
+    when inverted (its last word in lower case, as "of" is), with and without
+    its bracketed word ("Federal Republic of Yugoslavia", "Socialist Federal
+    Republic of Yugoslavia"); else on its own when it spells out a short name
+    in capitals ("USSR, Union of Soviet Socialist Republics") or shares its
+    first letters ("Czechoslovakia, Czechoslovak Socialist Republic"), so
+    that a bare "Föderative Republik" is never a name."""
     names = _clean(text)
     head, comma, tail = text.partition(",")
     head, tail = head.strip(), tail.strip()
@@ -132,10 +133,15 @@ def _parts(text: str) -> list[str]:
         return names
     names.append(head)
     last = tail.split()[-1]
-    spelled_out = head.isupper() or head[:5].casefold() in tail.casefold()
-    if not last.islower() and spelled_out:
+    if last.islower():  # inverted: "(Socialist) Federal Republic of" + "Yugoslavia"
+        whole = f"{tail} {head}"
+        names += [" ".join(_OPTIONAL.sub(" ", whole).split()), _OPTIONAL.sub(r"\1", whole)]
+    elif head.isupper() or head[:5].casefold() in tail.casefold():
         names.append(tail)
     return list(dict.fromkeys(names))
+
+
+_OPTIONAL = re.compile(r"\(([^()]*)\)")  # a bracketed word a name may leave out
 
 
 def _field(record: Any, name: str) -> str | None:

@@ -27,22 +27,40 @@ words is not reported alone anywhere else in that text (Азия Марави ..
 Only places are read so (countries, subdivisions, cities, regions); a
 person's name after a given name the gazetteer does not know (Доналд
 Трамп) is still that person.
+
+A name of an organisation has a head too, in lower case or an acronym: МИД
+Великобритании, Верховный суд Пакистана, Съвета на ЕС. A place or an
+organisation named right after such a head (``_data/organisations.yaml``:
+the heads of the text's language, each word as written or inflected by the
+language's rules, and the words that may join the head to the name) is a
+word of that organisation's name, and is not reported either: the
+gazetteer does not hold the ministry or the court, and the country it
+would report is not what the text names there.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 
 from gazetteer import rulefiles
+from gazetteer.forms import rules
 from gazetteer.model import Finding, Kind, Method
 from gazetteer.tokens import WORD
 from gazetteer.translit import has_cyrillic
 from gazetteer.wordindex import word_key
 
-__all__ = ["inside_names", "inside_unknown_names", "is_place", "may_be_inside"]
+__all__ = [
+    "after_heads",
+    "inside_names",
+    "inside_unknown_names",
+    "is_place",
+    "may_be_inside",
+]
 
 _PLACES = frozenset({Kind.COUNTRY, Kind.SUBDIVISION, Kind.CITY, Kind.REGION})
+_IN_NAMES = _PLACES | {Kind.ORGANIZATION}  # what an organisation's name may hold
 _SPACE = " \u00a0"  # what may stand between two words of one name
 _HYPHEN = "-‐"  # what joins the parts of a hyphenated name (Азия-Марави)
 _JOINTS = _SPACE + _HYPHEN
@@ -57,6 +75,7 @@ def inside_unknown_names(
     the gazetteer does not know, and so is not to be reported."""
     bounds = [at for span in spans for at in span]
     dropped = inside_names(text, bounds, findings, lang, range(len(spans)))
+    dropped |= after_heads(text, bounds, findings, lang)
     return [number in dropped for number in range(len(spans))]
 
 
@@ -136,6 +155,133 @@ def inside_names(
             ):
                 dropped.add(number)
     return dropped
+
+
+def after_heads(
+    text: str, bounds: Sequence[int], findings: Sequence[Finding], lang: str | None
+) -> set[int]:
+    """The numbers of the mentions (``bounds``: the start and end of each in
+    turn; their ``findings``) of places and organisations that complete the
+    name of an organisation whose head is right before them (МИД
+    Великобритании): see the module's docstring."""
+    heads, joins = _heads(lang)
+    dropped: set[int] = set()
+    if not heads:
+        return dropped
+    # What the word before a mention may be, remembered by how the text
+    # writes it from the space before it (then nothing else decides it);
+    # and, for a join, what the word before the join may be, by the two.
+    memo = _HEAD_WORDS.setdefault(lang, {})
+    spaces, longest = _SPACE, _LONGEST_NEIGHBOUR
+    for number, start in enumerate(bounds[::2]):
+        if start < 2 or text[start - 1] not in spaces:
+            continue
+        space = text.rfind(" ", start - longest if start > longest else 0, start - 1)
+        written = text[space + 1 : start - 1] if space >= 0 else None
+        role = memo.get(written) if written is not None else None
+        if role is None:
+            role = _role(text, start, heads, joins)
+            if written is not None and len(memo) < _MEMO_SIZE:
+                memo[written] = role
+        if role == _NONE:
+            continue
+        if role == _JOIN:  # the word before the join must end a head
+            space = text.rfind(" ", max(0, space - longest), space) if space > 0 else -1
+            both = text[space + 1 : start - 1] if space >= 0 else None
+            role = memo.get(both) if both is not None else None
+            if role is None:
+                role = _role(text, _key_before(text, start)[0], heads, joins)
+                if both is not None and len(memo) < _MEMO_SIZE:
+                    memo[both] = role
+            if role != _HEAD_END:
+                continue
+            begin, key = _key_before(text, _key_before(text, start)[0])
+        else:
+            begin, key = _key_before(text, start)
+        before = heads[key]
+        if () in before or _completes(text, begin, before):
+            found = findings[number]
+            if not found[5] and found[4] and all(e.kind in _IN_NAMES for e in found[4]):
+                dropped.add(number)
+    return dropped
+
+
+# What a word before a mention may be: nothing, the last word of a head (or
+# a head), or a join.
+_NONE, _HEAD_END, _JOIN = 0, 1, 2
+
+
+def _role(text: str, at: int, heads: _HeadIndex, joins: frozenset[str]) -> int:
+    """The role of the word that ends one space before ``at``."""
+    key = _key_before(text, at)[1]
+    return _HEAD_END if key in heads else _JOIN if key in joins else _NONE
+
+
+def _completes(text: str, begin: int, heads: list[tuple[frozenset[str], ...]]) -> bool:
+    """Whether the words before the one at ``begin`` are those of one of
+    ``heads`` (each as the forms of its words before the last, nearest first)."""
+    for before in heads:
+        at = begin
+        for forms in before:
+            at, key = _key_before(text, at)
+            if key not in forms:
+                break
+        else:
+            return True
+    return False
+
+
+_MEMO_SIZE = 100_000  # words before a mention remembered per language
+# language → a word before a mention (or a word and a join), as written
+# after a space → its role
+_HEAD_WORDS: dict[str | None, dict[str, int]] = {}
+
+
+# the heads of a language: the last word's forms → the forms of the words
+# before it, nearest first; and the joins
+_HeadIndex = dict[str, list[tuple[frozenset[str], ...]]]
+_Heads = tuple[_HeadIndex, frozenset[str]]
+
+
+@functools.cache
+def _heads(lang: str | None) -> _Heads:
+    """The heads of organisations' names of ``lang`` (of every language when
+    None), each word as the set of its forms by the language's rules."""
+    data = rulefiles.organisations()
+    langs = [lang] if lang is not None else list(data)
+    inflection = rules()
+    heads: _HeadIndex = {}
+    joins: set[str] = set()
+    for code in langs:
+        if code not in data:
+            continue
+        rule = inflection.get(code)
+        joins.update(data[code].joins)
+        for head in data[code].heads:
+            words = [
+                frozenset({word, *(rule.inflect(word) if rule is not None else ())})
+                for word in head.split()
+            ]
+            before = tuple(reversed(words[:-1]))
+            for form in words[-1]:
+                if before not in heads.setdefault(form, []):
+                    heads[form].append(before)
+    return heads, frozenset(joins)
+
+
+def _key_before(text: str, at: int) -> tuple[int, str]:
+    """The word that ends one space before ``at``: where it starts, and its
+    key ("" when there is none)."""
+    if at < 2 or text[at - 1] not in _SPACE or not text[at - 2].isalnum():
+        return at, ""
+    space = text.rfind(" ", max(0, at - _LONGEST_NEIGHBOUR), at - 1) + 1
+    word = text[space : at - 1]
+    if not (space and word.isalpha()):  # most often a plain word; else read it back
+        space = _word_before(text, at - 1)
+        if space < 0:
+            return at, ""
+        word = text[space : at - 1]
+    return space, word_key(word)
 
 
 def may_be_inside(text: str, start: int, end: int, capitalised_before: bool) -> bool:

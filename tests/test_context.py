@@ -53,6 +53,21 @@ def test_a_place_before_a_persons_full_name_is_kept(g: Gazetteer) -> None:
 def test_a_place_after_a_capitalised_word_that_starts_a_sentence_is_kept(g: Gazetteer) -> None:
     assert _ids(g, "Погода хорошая. Потом Казахстан ответил.") == [("Казахстан", "country:kz")]
     assert _ids(g, "Погода хорошая. Зорбек Казахстан покинул.")[0][0] == "Казахстан"
+    assert _ids(g, 'Он сказал: "Потом Казахстан ответит".') == [("Казахстан", "country:kz")]
+
+
+@pytest.mark.parametrize("quotes", ["«»", '""', "“”", "„“"])
+def test_a_quotation_of_two_names_is_one_name(g: Gazetteer, quotes: str) -> None:
+    # after an opening quote a capitalised word may start a sentence; a
+    # quotation that holds it and the place and nothing more is a name
+    opening, closing = quotes
+    assert _ids(g, f"партия {opening}Зорбек Казахстан{closing} провела съезд") == []
+    assert _ids(g, f"партия {opening}Зорбек-Лабаик Казахстан{closing} провела") == []
+    # more in the quotation, or a quote on one side only: the place
+    found = _ids(g, f"партия {opening}Зорбек Казахстан и Китай{closing} провела")
+    assert [s for s, _ in found] == ["Казахстан", "Китай"]
+    assert _ids(g, f"{opening}Зорбек Казахстан") == [("Казахстан", "country:kz")]
+    assert _ids(g, f"Зорбек Казахстан{closing}") == [("Казахстан", "country:kz")]
 
 
 def test_an_acronym_or_another_name_next_to_it_changes_nothing(g: Gazetteer) -> None:

@@ -13,7 +13,8 @@ the start of a sentence or a title, not a name) and is not itself a word of
 a mention. Then the place name is not reported
 
 * when the word before it continues it and does not start a sentence
-  (Горан Болтон, Лумина Казахстан), or is joined to it by a hyphen; or
+  (Горан Болтон, Лумина Казахстан), or is joined to it by a hyphen, or
+  the two are all a quotation holds ("Техрик-э-Лабаик Пакистан"); or
 * when the word after it continues it and is the last capitalised word of
   the run (Азия Марави): a place name followed by two capitalised words is
   more often a place before a person's name (глава МИД Казахстана Арман
@@ -145,7 +146,7 @@ def inside_names(
                 begin >= 0
                 and text[begin].isupper()
                 and continues(begin, start - 1, surface)
-                and (joined or not _starts_sentence(text, begin))
+                and (joined or not _starts_sentence(text, begin) or _quoted(text, begin, end))
             ):
                 dropped.add(number)
     if first_names:  # every one-word place name written so, suspect or not
@@ -336,6 +337,18 @@ def _may_continue(word: str, name: str, lang: str | None) -> bool:
     common = rulefiles.common_words()
     langs = [lang] if lang is not None else list(common)
     return not any(code in common and key in common[code].words for code in langs)
+
+
+_OPENING = '«“„"'  # what opens a quoted name
+_QUOTE_CLOSING = '»”“"'  # what closes it
+
+
+def _quoted(text: str, begin: int, end: int) -> bool:
+    """Whether the two words at ``begin:end`` are all a quotation holds
+    ("Техрик-э-Лабаик Пакистан", a party): a name, though a capitalised word
+    after an opening quote may start a sentence."""
+    opening, closing = text[begin - 1 : begin], text[end : end + 1]
+    return bool(opening and closing) and opening in _OPENING and closing in _QUOTE_CLOSING
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -60,7 +60,7 @@ def test_a_place_after_a_capitalised_word_that_starts_a_sentence_is_kept(g: Gaze
 def test_a_quotation_of_two_names_is_one_name(g: Gazetteer, quotes: str) -> None:
     # after an opening quote a capitalised word may start a sentence; a
     # quotation that holds it and the place and nothing more is a name
-    opening, closing = quotes
+    opening, closing = quotes[0], quotes[1]
     assert _ids(g, f"партия {opening}Зорбек Казахстан{closing} провела съезд") == []
     assert _ids(g, f"партия {opening}Зорбек-Лабаик Казахстан{closing} провела") == []
     # more in the quotation, or a quote on one side only: the place

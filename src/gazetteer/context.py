@@ -169,47 +169,64 @@ def after_heads(
     dropped: set[int] = set()
     if not heads:
         return dropped
-    # What the word before a mention may be, remembered by how the text
-    # writes it from the space before it (then nothing else decides it);
-    # and, for a join, what the word before the join may be, by the two.
+    # What the word before a mention may be is remembered by how the text
+    # writes it after the space before it (nothing else decides it; a slice
+    # with no space before it is never remembered, and what it would be
+    # remembered as is what it is); for a join, what the word before the join
+    # may be, by the two.
     memo = _HEAD_WORDS.setdefault(lang, {})
-    spaces, longest = _SPACE, _LONGEST_NEIGHBOUR
+    remembered, rfind, spaces, longest = memo.get, text.rfind, _SPACE, _LONGEST_NEIGHBOUR
     for number, start in enumerate(bounds[::2]):
-        if start < 2 or text[start - 1] not in spaces:
-            continue
-        space = text.rfind(" ", start - longest if start > longest else 0, start - 1)
-        written = text[space + 1 : start - 1] if space >= 0 else None
-        role = memo.get(written) if written is not None else None
-        if role is None:
-            role = _role(text, start, heads, joins)
-            if written is not None and len(memo) < _MEMO_SIZE:
-                memo[written] = role
-        if role == _NONE:
-            continue
-        if role == _JOIN:  # the word before the join must end a head
-            space = text.rfind(" ", max(0, space - longest), space) if space > 0 else -1
-            both = text[space + 1 : start - 1] if space >= 0 else None
-            role = memo.get(both) if both is not None else None
-            if role is None:
-                role = _role(text, _key_before(text, start)[0], heads, joins)
-                if both is not None and len(memo) < _MEMO_SIZE:
-                    memo[both] = role
-            if role != _HEAD_END:
-                continue
-            begin, key = _key_before(text, _key_before(text, start)[0])
-        else:
-            begin, key = _key_before(text, start)
-        before = heads[key]
-        if () in before or _completes(text, begin, before):
-            found = findings[number]
-            if not found[5] and found[4] and all(e.kind in _IN_NAMES for e in found[4]):
-                dropped.add(number)
+        if text[start - 1] in spaces and start > 1:
+            space = rfind(" ", start - longest if start > longest else 0, start - 1)
+            if remembered(text[space + 1 : start - 1]) != _NONE and _after_head(
+                text, start, space, memo, heads, joins
+            ):
+                found = findings[number]
+                if not found[5] and found[4] and all(e.kind in _IN_NAMES for e in found[4]):
+                    dropped.add(number)
     return dropped
 
 
 # What a word before a mention may be: nothing, the last word of a head (or
 # a head), or a join.
 _NONE, _HEAD_END, _JOIN = 0, 1, 2
+
+
+def _after_head(
+    text: str,
+    start: int,
+    space: int,
+    memo: dict[str, int],
+    heads: _HeadIndex,
+    joins: frozenset[str],
+) -> bool:
+    """Whether the words before ``start`` (a space before it, and the space
+    before the word before it at ``space``, or -1) are a head, and a join."""
+    longest = _LONGEST_NEIGHBOUR
+    written = text[space + 1 : start - 1] if space >= 0 else None
+    role = memo.get(written) if written is not None else None
+    if role is None:
+        role = _role(text, start, heads, joins)
+        if written is not None and len(memo) < _MEMO_SIZE:
+            memo[written] = role
+    if role == _NONE:
+        return False
+    if role == _JOIN:  # the word before the join must end a head
+        space = text.rfind(" ", max(0, space - longest), space) if space > 0 else -1
+        both = text[space + 1 : start - 1] if space >= 0 else None
+        role = memo.get(both) if both is not None else None
+        if role is None:
+            role = _role(text, _key_before(text, start)[0], heads, joins)
+            if both is not None and len(memo) < _MEMO_SIZE:
+                memo[both] = role
+        if role != _HEAD_END:
+            return False
+        begin, key = _key_before(text, _key_before(text, start)[0])
+    else:
+        begin, key = _key_before(text, start)
+    before = heads[key]
+    return () in before or _completes(text, begin, before)
 
 
 def _role(text: str, at: int, heads: _HeadIndex, joins: frozenset[str]) -> int:

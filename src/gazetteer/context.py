@@ -48,6 +48,7 @@ from collections.abc import Iterable, Sequence
 from gazetteer import rulefiles
 from gazetteer.forms import rules
 from gazetteer.model import Finding, Kind, Method
+from gazetteer.normalize import folds_to
 from gazetteer.tokens import WORD
 from gazetteer.translit import has_cyrillic
 from gazetteer.wordindex import word_key
@@ -176,12 +177,24 @@ def after_heads(
     # may be, by the two.
     memo = _HEAD_WORDS.setdefault(lang, {})
     remembered, rfind, spaces, longest = memo.get, text.rfind, _SPACE, _LONGEST_NEIGHBOUR
+    endings = _endings(lang)
     for number, start in enumerate(bounds[::2]):
-        if text[start - 1] in spaces and start > 1:
+        # most words before a mention end in no two letters a head or a join
+        # ends in: one look at them turns those away
+        if text[start - 3 : start - 1] in endings and text[start - 1] in spaces:
             space = rfind(" ", start - longest if start > longest else 0, start - 1)
-            if remembered(text[space + 1 : start - 1]) != _NONE and _after_head(
-                text, start, space, memo, heads, joins
+            role = remembered(text[space + 1 : start - 1])
+            if (
+                role == _NONE
+                or (
+                    role == _JOIN  # (and the word before it, remembered with it)
+                    and space > 0
+                    and remembered(text[rfind(" ", max(0, space - longest), space) + 1 : start - 1])
+                    == _NONE
+                )
             ):
+                continue
+            if _after_head(text, start, space, memo, heads, joins):
                 found = findings[number]
                 if not found[5] and found[4] and all(e.kind in _IN_NAMES for e in found[4]):
                     dropped.add(number)
@@ -285,6 +298,24 @@ def _heads(lang: str | None) -> _Heads:
                 if before not in heads.setdefault(form, []):
                     heads[form].append(before)
     return heads, frozenset(joins)
+
+
+@functools.cache
+def _endings(lang: str | None) -> frozenset[str]:
+    """The last two letters of every form of the last word of a head and of
+    every join of ``lang``, as a text may write them (in any case, and with
+    any letter that folds to each)."""
+    heads, joins = _heads(lang)
+    found: set[str] = set()
+    for word in (*heads, *joins):
+        if len(word) < 2:
+            continue
+        firsts, lasts = (
+            {variant for ch in folds_to(letter) for variant in (ch, ch.upper())}
+            for letter in word[-2:]
+        )
+        found.update(a + b for a in firsts for b in lasts)
+    return frozenset(found)
 
 
 def _key_before(text: str, at: int) -> tuple[int, str]:

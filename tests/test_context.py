@@ -1,13 +1,20 @@
 """A one-word place name inside a longer name the gazetteer does not know
-(a person's, a party's) is not reported as the place."""
+(a person's, a party's) is not reported as the place; nor is a place or an
+organisation that completes an organisation's name after its head (МИД
+Франции, Съдът на ЕС)."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, Kind, rulefiles
+from gazetteer.errors import RuleFileError
+from gazetteer.forms import rules
 from gazetteer.wordindex import word_key
 
 
@@ -39,17 +46,32 @@ def test_a_place_after_an_unknown_name(g: Gazetteer) -> None:
 
 
 def test_a_place_before_a_persons_full_name_is_kept(g: Gazetteer) -> None:
-    text = "глава МИД Казахстана Арман Жуманов приехал"
+    text = "посол Казахстана Арман Жуманов приехал"
     assert ("Казахстана", "country:kz") in _ids(g, text)
 
 
 def test_a_place_after_a_capitalised_word_that_starts_a_sentence_is_kept(g: Gazetteer) -> None:
     assert _ids(g, "Погода хорошая. Потом Казахстан ответил.") == [("Казахстан", "country:kz")]
     assert _ids(g, "Погода хорошая. Зорбек Казахстан покинул.")[0][0] == "Казахстан"
+    assert _ids(g, 'Он сказал: "Потом Казахстан ответит".') == [("Казахстан", "country:kz")]
+
+
+@pytest.mark.parametrize("quotes", ["«»", '""', "“”", "„“"])
+def test_a_quotation_of_two_names_is_one_name(g: Gazetteer, quotes: str) -> None:
+    # after an opening quote a capitalised word may start a sentence; a
+    # quotation that holds it and the place and nothing more is a name
+    opening, closing = quotes[0], quotes[1]
+    assert _ids(g, f"партия {opening}Зорбек Казахстан{closing} провела съезд") == []
+    assert _ids(g, f"партия {opening}Зорбек-Лабаик Казахстан{closing} провела") == []
+    # more in the quotation, or a quote on one side only: the place
+    found = _ids(g, f"партия {opening}Зорбек Казахстан и Китай{closing} провела")
+    assert [s for s, _ in found] == ["Казахстан", "Китай"]
+    assert _ids(g, f"{opening}Зорбек Казахстан") == [("Казахстан", "country:kz")]
+    assert _ids(g, f"Зорбек Казахстан{closing}") == [("Казахстан", "country:kz")]
 
 
 def test_an_acronym_or_another_name_next_to_it_changes_nothing(g: Gazetteer) -> None:
-    assert ("Казахстана", "country:kz") in _ids(g, "заявили в МИД Казахстана вчера")
+    assert ("Казахстана", "country:kz") in _ids(g, "писали СМИ Казахстана вчера")
     assert _ids(g, "между Казахстаном Узбекистаном и") == [
         ("Казахстаном", "country:kz"),
         ("Узбекистаном", "country:uz"),
@@ -64,6 +86,75 @@ def test_a_person_after_an_unknown_given_name_is_still_the_person(g: Gazetteer) 
 def test_lower_cased_text_is_read_without_the_rule(g: Gazetteer) -> None:
     found = [m.surface for m in g.tag("в лумина казахстан", lowercase=True)]
     assert found == ["казахстан"]
+
+
+# -- the head of an organisation's name -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Вчера МИД Франции выразил протест.", "ru"),
+        ("решение верховного суда Индии вступило в силу", "ru"),
+        ("В министерстве иностранных дел Японии молчат.", "ru"),
+        ("Совету ЕС предложили новый план.", "ru"),
+        ("кабинет министров Великобритании собрался", "ru"),
+        ("Рада ЄС ухвалила рішення, а МЗС Польщі промовчало.", "uk"),
+        ("Съдът на ЕС отхвърли иска.", "bg"),
+        ("говорител на министерството на външните работи на Гърция", "bg"),
+        ("заседание на Съвета за сигурност на ООН", "bg"),
+    ],
+)
+def test_a_name_after_the_head_of_an_organisations_name_is_not_reported(
+    g: Gazetteer, text: str, lang: str
+) -> None:
+    assert _ids(g, text, lang) == []
+    assert _ids(g, text, None) == []  # every language's heads, when the text's is not given
+
+
+def test_a_name_after_other_words_is_reported(g: Gazetteer) -> None:
+    # a minister, a judge: a person, and the country is the place
+    assert _ids(g, "министр иностранных дел Франции сказал") == [("Франции", "country:fr")]
+    assert _ids(g, "главный судья Индии сказал") == [("Индии", "country:in")]
+    # the head must stand right before the name
+    assert _ids(g, "суд, Франция и") == [("Франция", "country:fr")]
+    assert _ids(g, "суд\nФранция", "ru") == [("Франция", "country:fr")]
+    # a join without a head before it, and a head of another language
+    assert _ids(g, "той отиде на Франция", "bg") == [("Франция", "country:fr")]
+    assert _ids(g, "Рада Франции", "ru") == [("Франции", "country:fr")]
+    # a person completes no organisation's name
+    assert ("Трампа", "person:donald-trump") in _ids(g, "совет Трампа был прост")
+
+
+def test_the_head_rule_is_data(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(rulefiles.data_dir(), data, ignore=shutil.ignore_patterns("aliases"))
+    path = data / "organisations.yaml"
+    path.write_text(path.read_text("utf-8").replace("    - суд\n", "    - Суд\n"), "utf-8")
+    with pytest.raises(RuleFileError, match="not in key form"):
+        rulefiles.organisations(data)
+
+
+def _head_forms() -> list[str]:
+    """Every Russian head of one word, and the forms the Russian rules make of it."""
+    rule = rules()["ru"]
+    heads = [head for head in rulefiles.organisations()["ru"].heads if " " not in head]
+    return sorted({form for head in heads for form in (head, *rule.inflect(head))})
+
+
+@given(data=st.data())
+@settings(max_examples=60)
+def test_a_head_drops_the_name_after_it_and_nothing_else(
+    g: Gazetteer, places: list[str], data: st.DataObject
+) -> None:
+    place, other = data.draw(st.sampled_from(places)), data.draw(st.sampled_from(places))
+    head = data.draw(st.sampled_from(_head_forms()))
+    head = data.draw(st.sampled_from([head, head.upper(), head.capitalize()]))
+    plain = _ids(g, f"и {place} и {other} и")
+    assume(len(plain) == 2 and _ids(g, f"и {head} и") == [])  # (Мида: a county too)
+    assert _ids(g, f"и {head} {place} и {other} и") == plain[1:]
+    assert _ids(g, f"и {place} и {head} {other} и") == plain[:1]
+    assert _ids(g, f"и {head}, {place} и {other} и") == plain
 
 
 # -- the rule as a property ---------------------------------------------------------

@@ -13,7 +13,8 @@ the start of a sentence or a title, not a name) and is not itself a word of
 a mention. Then the place name is not reported
 
 * when the word before it continues it and does not start a sentence
-  (Горан Болтон, Лумина Казахстан), or is joined to it by a hyphen; or
+  (Горан Болтон, Лумина Казахстан), or is joined to it by a hyphen, or
+  the two are all a quotation holds ("Техрик-э-Лабаик Пакистан"); or
 * when the word after it continues it and is the last capitalised word of
   the run (Азия Марави): a place name followed by two capitalised words is
   more often a place before a person's name (глава МИД Казахстана Арман
@@ -27,22 +28,41 @@ words is not reported alone anywhere else in that text (Азия Марави ..
 Only places are read so (countries, subdivisions, cities, regions); a
 person's name after a given name the gazetteer does not know (Доналд
 Трамп) is still that person.
+
+A name of an organisation has a head too, in lower case or an acronym: МИД
+Великобритании, Верховный суд Пакистана, Съвета на ЕС. A place or an
+organisation named right after such a head (``_data/organisations.yaml``:
+the heads of the text's language, each word as written or inflected by the
+language's rules, and the words that may join the head to the name) is a
+word of that organisation's name, and is not reported either: the
+gazetteer does not hold the ministry or the court, and the country it
+would report is not what the text names there.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 
 from gazetteer import rulefiles
+from gazetteer.forms import rules
 from gazetteer.model import Finding, Kind, Method
+from gazetteer.normalize import folds_to
 from gazetteer.tokens import WORD
 from gazetteer.translit import has_cyrillic
 from gazetteer.wordindex import word_key
 
-__all__ = ["inside_names", "inside_unknown_names", "is_place", "may_be_inside"]
+__all__ = [
+    "after_heads",
+    "inside_names",
+    "inside_unknown_names",
+    "is_place",
+    "may_be_inside",
+]
 
 _PLACES = frozenset({Kind.COUNTRY, Kind.SUBDIVISION, Kind.CITY, Kind.REGION})
+_IN_NAMES = _PLACES | {Kind.ORGANIZATION}  # what an organisation's name may hold
 _SPACE = " \u00a0"  # what may stand between two words of one name
 _HYPHEN = "-‐"  # what joins the parts of a hyphenated name (Азия-Марави)
 _JOINTS = _SPACE + _HYPHEN
@@ -57,6 +77,7 @@ def inside_unknown_names(
     the gazetteer does not know, and so is not to be reported."""
     bounds = [at for span in spans for at in span]
     dropped = inside_names(text, bounds, findings, lang, range(len(spans)))
+    dropped |= after_heads(text, bounds, findings, lang)
     return [number in dropped for number in range(len(spans))]
 
 
@@ -126,7 +147,7 @@ def inside_names(
                 begin >= 0
                 and text[begin].isupper()
                 and continues(begin, start - 1, surface)
-                and (joined or not _starts_sentence(text, begin))
+                and (joined or not _starts_sentence(text, begin) or _quoted(text, begin, end))
             ):
                 dropped.add(number)
     if first_names:  # every one-word place name written so, suspect or not
@@ -136,6 +157,180 @@ def inside_names(
             ):
                 dropped.add(number)
     return dropped
+
+
+def after_heads(
+    text: str, bounds: Sequence[int], findings: Sequence[Finding], lang: str | None
+) -> set[int]:
+    """The numbers of the mentions (``bounds``: the start and end of each in
+    turn; their ``findings``) of places and organisations that complete the
+    name of an organisation whose head is right before them (МИД
+    Великобритании): see the module's docstring."""
+    heads, joins = _heads(lang)
+    dropped: set[int] = set()
+    if not heads:
+        return dropped
+    # What the word before a mention may be is remembered by how the text
+    # writes it after the space before it (nothing else decides it; a slice
+    # with no space before it is never remembered, and what it would be
+    # remembered as is what it is); for a join, what the word before the join
+    # may be, by the two.
+    memo = _HEAD_WORDS.setdefault(lang, {})
+    remembered, rfind, spaces, longest = memo.get, text.rfind, _SPACE, _LONGEST_NEIGHBOUR
+    endings = _endings(lang)
+    for number, start in enumerate(bounds[::2]):
+        # most words before a mention end in no two letters a head or a join
+        # ends in: one look at them turns those away
+        if text[start - 3 : start - 1] in endings and text[start - 1] in spaces:
+            space = rfind(" ", start - longest if start > longest else 0, start - 1)
+            role = remembered(text[space + 1 : start - 1])
+            if (
+                role == _NONE
+                or (
+                    role == _JOIN  # (and the word before it, remembered with it)
+                    and space > 0
+                    and remembered(text[rfind(" ", max(0, space - longest), space) + 1 : start - 1])
+                    == _NONE
+                )
+            ):
+                continue
+            if _after_head(text, start, space, memo, heads, joins):
+                found = findings[number]
+                if not found[5] and found[4] and all(e.kind in _IN_NAMES for e in found[4]):
+                    dropped.add(number)
+    return dropped
+
+
+# What a word before a mention may be: nothing, the last word of a head (or
+# a head), or a join.
+_NONE, _HEAD_END, _JOIN = 0, 1, 2
+
+
+def _after_head(
+    text: str,
+    start: int,
+    space: int,
+    memo: dict[str, int],
+    heads: _HeadIndex,
+    joins: frozenset[str],
+) -> bool:
+    """Whether the words before ``start`` (a space before it, and the space
+    before the word before it at ``space``, or -1) are a head, and a join."""
+    longest = _LONGEST_NEIGHBOUR
+    written = text[space + 1 : start - 1] if space >= 0 else None
+    role = memo.get(written) if written is not None else None
+    if role is None:
+        role = _role(text, start, heads, joins)
+        if written is not None and len(memo) < _MEMO_SIZE:
+            memo[written] = role
+    if role == _NONE:
+        return False
+    if role == _JOIN:  # the word before the join must end a head
+        space = text.rfind(" ", max(0, space - longest), space) if space > 0 else -1
+        both = text[space + 1 : start - 1] if space >= 0 else None
+        role = memo.get(both) if both is not None else None
+        if role is None:
+            role = _role(text, _key_before(text, start)[0], heads, joins)
+            if both is not None and len(memo) < _MEMO_SIZE:
+                memo[both] = role
+        if role != _HEAD_END:
+            return False
+        begin, key = _key_before(text, _key_before(text, start)[0])
+    else:
+        begin, key = _key_before(text, start)
+    before = heads[key]
+    return () in before or _completes(text, begin, before)
+
+
+def _role(text: str, at: int, heads: _HeadIndex, joins: frozenset[str]) -> int:
+    """The role of the word that ends one space before ``at``."""
+    key = _key_before(text, at)[1]
+    return _HEAD_END if key in heads else _JOIN if key in joins else _NONE
+
+
+def _completes(text: str, begin: int, heads: list[tuple[frozenset[str], ...]]) -> bool:
+    """Whether the words before the one at ``begin`` are those of one of
+    ``heads`` (each as the forms of its words before the last, nearest first)."""
+    for before in heads:
+        at = begin
+        for forms in before:
+            at, key = _key_before(text, at)
+            if key not in forms:
+                break
+        else:
+            return True
+    return False
+
+
+_MEMO_SIZE = 100_000  # words before a mention remembered per language
+# language → a word before a mention (or a word and a join), as written
+# after a space → its role
+_HEAD_WORDS: dict[str | None, dict[str, int]] = {}
+
+
+# the heads of a language: the last word's forms → the forms of the words
+# before it, nearest first; and the joins
+_HeadIndex = dict[str, list[tuple[frozenset[str], ...]]]
+_Heads = tuple[_HeadIndex, frozenset[str]]
+
+
+@functools.cache
+def _heads(lang: str | None) -> _Heads:
+    """The heads of organisations' names of ``lang`` (of every language when
+    None), each word as the set of its forms by the language's rules."""
+    data = rulefiles.organisations()
+    langs = [lang] if lang is not None else list(data)
+    inflection = rules()
+    heads: _HeadIndex = {}
+    joins: set[str] = set()
+    for code in langs:
+        if code not in data:
+            continue
+        rule = inflection.get(code)
+        joins.update(data[code].joins)
+        for head in data[code].heads:
+            words = [
+                frozenset({word, *(rule.inflect(word) if rule is not None else ())})
+                for word in head.split()
+            ]
+            before = tuple(reversed(words[:-1]))
+            for form in words[-1]:
+                if before not in heads.setdefault(form, []):
+                    heads[form].append(before)
+    return heads, frozenset(joins)
+
+
+@functools.cache
+def _endings(lang: str | None) -> frozenset[str]:
+    """The last two letters of every form of the last word of a head and of
+    every join of ``lang``, as a text may write them (in any case, and with
+    any letter that folds to each)."""
+    heads, joins = _heads(lang)
+    found: set[str] = set()
+    for word in (*heads, *joins):
+        if len(word) < 2:
+            continue
+        firsts, lasts = (
+            {variant for ch in folds_to(letter) for variant in (ch, ch.upper())}
+            for letter in word[-2:]
+        )
+        found.update(a + b for a in firsts for b in lasts)
+    return frozenset(found)
+
+
+def _key_before(text: str, at: int) -> tuple[int, str]:
+    """The word that ends one space before ``at``: where it starts, and its
+    key ("" when there is none)."""
+    if at < 2 or text[at - 1] not in _SPACE or not text[at - 2].isalnum():
+        return at, ""
+    space = text.rfind(" ", max(0, at - _LONGEST_NEIGHBOUR), at - 1) + 1
+    word = text[space : at - 1]
+    if not (space and word.isalpha()):  # most often a plain word; else read it back
+        space = _word_before(text, at - 1)
+        if space < 0:
+            return at, ""
+        word = text[space : at - 1]
+    return space, word_key(word)
 
 
 def may_be_inside(text: str, start: int, end: int, capitalised_before: bool) -> bool:
@@ -190,6 +385,18 @@ def _may_continue(word: str, name: str, lang: str | None) -> bool:
     common = rulefiles.common_words()
     langs = [lang] if lang is not None else list(common)
     return not any(code in common and key in common[code].words for code in langs)
+
+
+_OPENING = '«“„"'  # what opens a quoted name
+_QUOTE_CLOSING = '»”“"'  # what closes it
+
+
+def _quoted(text: str, begin: int, end: int) -> bool:
+    """Whether the two words at ``begin:end`` are all a quotation holds
+    ("Техрик-э-Лабаик Пакистан", a party): a name, though a capitalised word
+    after an opening quote may start a sentence."""
+    opening, closing = text[begin - 1 : begin], text[end : end + 1]
+    return bool(opening and closing) and opening in _OPENING and closing in _QUOTE_CLOSING
 
 
 def _starts_sentence(text: str, start: int) -> bool:

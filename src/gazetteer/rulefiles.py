@@ -1,7 +1,7 @@
 """Rule files: the data under ``_data/`` that says how names are folded,
 inflected, transliterated, cleaned up and compared (letters.yaml,
 inflection/*.yaml, translit/*.yaml, phonetic.yaml, stopwords.yaml,
-demonyms.yaml, names.yaml, geonames.yaml, cleanup.yaml).
+demonyms.yaml, organisations.yaml, names.yaml, geonames.yaml, cleanup.yaml).
 
 Every rule file is read here, and only here, against a schema: one function
 per kind of file (:func:`letters`, :func:`inflection`, :func:`translit` ...)
@@ -47,6 +47,7 @@ __all__ = [
     "InflectionRules",
     "Letters",
     "NameRules",
+    "OrganisationHeads",
     "PhoneticRules",
     "TranslitBase",
     "TranslitLanguage",
@@ -60,6 +61,7 @@ __all__ = [
     "inflection",
     "letters",
     "names",
+    "organisations",
     "phonetic",
     "stopwords",
     "translit",
@@ -442,6 +444,29 @@ def cleanup(data: Path | None = None) -> CleanupRules:
     return _load(_Record(CleanupRules), _root(data) / "cleanup.yaml")
 
 
+# organisations.yaml
+
+
+@attrs.frozen
+class OrganisationHeads:
+    """organisations.yaml, one language: the heads of organisations' names
+    that a place's or an organisation's name completes (МИД Великобритании),
+    and the words that may stand between the two (Съвета на ЕС). Texts in
+    key form; a head may be several words (министерство иностранных дел)."""
+
+    heads: tuple[str, ...] = attrs.field(metadata=_spec(_KEY_WORDS))
+    joins: tuple[str, ...] = attrs.field(
+        default=(), metadata=_spec(_List(_Text(_one_word, _key_form)))
+    )
+
+
+@functools.cache
+def organisations(data: Path | None = None) -> Mapping[str, OrganisationHeads]:
+    """organisations.yaml: language → the heads of organisations' names."""
+    spec = _Map(_Record(OrganisationHeads), key=_LANGUAGE)
+    return _load(spec, _root(data) / "organisations.yaml")
+
+
 # phonetic.yaml
 
 
@@ -608,6 +633,7 @@ _FILES = (
     "letters.yaml",
     "stopwords.yaml",
     "demonyms.yaml",
+    "organisations.yaml",
     "names.yaml",
     "phonetic.yaml",
     "geonames.yaml",
@@ -619,6 +645,7 @@ _LOADERS: tuple[Callable[[Path | None], object], ...] = (
     inflection,
     stopwords,
     demonyms,
+    organisations,
     names,
     phonetic,
     translit,

@@ -15,6 +15,9 @@ asks: the word index and its forms (:mod:`gazetteer.wordindex`,
 * a word with an apostrophe (Türkiye'nin, Trump'ın) is read as the part
   before it when the whole is not a name, and the mention covers that part;
 * the parts of a hyphenated word that is not a name may be names (Бишкек-Ош);
+* a place name inside a longer name the gazetteer does not know, and a
+  place or organisation that completes an organisation's name after its
+  head (МИД Великобритании), are not reported (:mod:`gazetteer.context`);
 * a span that names several entities equally well is reported with
   ``entity=None`` and every candidate.
 
@@ -34,7 +37,7 @@ from typing import NamedTuple
 import attrs
 
 from gazetteer._lazy import Lazy
-from gazetteer.context import inside_names, is_place, may_be_inside
+from gazetteer.context import after_heads, inside_names, is_place, may_be_inside
 from gazetteer.demonyms import Demonyms
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
@@ -199,7 +202,7 @@ class Tagger:
         findings: list[Finding] = []
         run = _Run(text, self.words.get(), kinds, lowercase, lang)
         suspects = self._names(run, bounds, findings)
-        if suspects:
+        if suspects is not None and findings:
             bounds, findings = _outside_unknown_names(text, bounds, findings, lang, suspects)
         if kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds:
             for wanted, nouns in ((people, True), (adjectives, False)):
@@ -459,9 +462,11 @@ def _outside_unknown_names(
     text: str, bounds: array[int], findings: list[Finding], lang: str | None, suspects: list[int]
 ) -> tuple[array[int], list[Finding]]:
     """The mentions that are not one-word place names inside a longer name
-    the gazetteer does not know (:mod:`gazetteer.context`); ``suspects``: the
-    numbers of those that may be."""
-    dropped = inside_names(text, bounds, findings, lang, suspects)
+    the gazetteer does not know, nor names that complete an organisation's
+    name after its head (:mod:`gazetteer.context`); ``suspects``: the
+    numbers of the one-word place names that may be inside a longer name."""
+    dropped = inside_names(text, bounds, findings, lang, suspects) if suspects else set()
+    dropped |= after_heads(text, bounds, findings, lang)
     if not dropped:
         return bounds, findings
     kept = [number for number in range(len(findings)) if number not in dropped]

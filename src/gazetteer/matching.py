@@ -7,7 +7,10 @@
 2. **transliterated**: a Latin form of the query (itself if Latin, its
    romanisations if Cyrillic) is a Latin form of an alias.
 3. **phonetic**: a skeleton of the query's Latin forms is an alias's, and
-   the Latin forms are at least ``PHONETIC_MIN_SIMILARITY`` alike.
+   the Latin forms are at least ``PHONETIC_MIN_SIMILARITY`` alike; for a
+   query in a script the library does not romanise, its written skeleton
+   (:func:`~gazetteer.phonetic.written_skeleton`) is an alias's of its
+   script, or one letter from it (:meth:`Matcher.written`).
 4. **fuzzy**: nothing else matched; the Latin forms that share the query's
    first letters and whose length the floor allows
    (:class:`~gazetteer.crossindex.NearForms`) are scored with rapidfuzz's

@@ -93,7 +93,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-FORMAT = 6
+FORMAT = 7
 # The layout of a file whose body is columns (gazetteer._tables), named in its header.
 _COLUMNS = "columns"
 # The layout of a note: a short ASCII text (the bundled index's key).
@@ -564,9 +564,9 @@ def read_cross_index(name: str, key: str) -> CrossIndex | None:
 
 
 # The cross-script index's columns: its Latin forms in the order the
-# trigrams number them (and their sorted order), the skeletons and trigrams
-# sorted; each key's numbers (postings, or numbers of forms) as runs of one
-# column of numbers.
+# trigrams number them (and their sorted order), the skeletons, trigrams and
+# written skeletons sorted; each key's numbers (postings, or numbers of
+# forms) as runs of one column of numbers.
 _CROSS_COLUMNS = (
     "latin.keys",
     "latin.order",
@@ -578,6 +578,9 @@ _CROSS_COLUMNS = (
     "grams.keys",
     "grams.starts",
     "grams.numbers",
+    "written.keys",
+    "written.starts",
+    "written.numbers",
 )
 
 
@@ -600,6 +603,7 @@ def _cross_columns(body: memoryview) -> CrossIndex:
         # the forms, in the order the trigrams number them
         forms=columns.strings("latin.keys"),
         grams=table("grams", None, "trigrams"),
+        written=table("written", None, "written skeletons"),
     )
 
 
@@ -614,6 +618,7 @@ def cross_index_columns(cross: CrossIndex) -> dict[str, Sequence[str] | array[in
         ("latin", cross.latin, forms),
         ("skeleton", cross.skeleton, _sorted(cross.skeleton)),
         ("grams", cross.grams, _sorted(cross.grams)),
+        ("written", cross.written, _sorted(cross.written)),
     ):
         flat, starts = numbers(), [0]
         for key in keys:

@@ -11,7 +11,12 @@ under
   comma ("Korea, Republic of") is filed in order too (:func:`uninverted`);
 * every phonetic skeleton of those forms (:mod:`gazetteer.phonetic`);
 * the character trigrams of its Latin forms, which pick the few aliases
-  worth scoring with rapidfuzz for a query that matched nothing else.
+  worth scoring with rapidfuzz for a query that matched nothing else;
+* for a key in a script the library does not romanise (Devanagari, Arabic,
+  Khmer ...), its written skeleton
+  (:func:`~gazetteer.phonetic.written_skeleton`), and that skeleton with
+  each of its letters dropped in turn (marked ``NEAR``), so that a
+  skeleton one letter from it is found by a few lookups (:func:`near_keys`).
 
 A lookup in any of them costs the same whatever the size of the gazetteer:
 no query scans the aliases.
@@ -30,11 +35,18 @@ import attrs
 from gazetteer import rulefiles
 from gazetteer.index import Index, Packed, unpack
 from gazetteer.normalize import spelling
-from gazetteer.phonetic import skeletons
-from gazetteer.scoring import FUZZY_MIN_SIMILARITY, FUZZY_SAME_PREFIX
+from gazetteer.phonetic import skeleton_letters, skeletons, written_skeleton
+from gazetteer.scoring import (
+    FUZZY_MIN_SIMILARITY,
+    FUZZY_SAME_PREFIX,
+    WRITTEN_CANDIDATE_LETTERS,
+    WRITTEN_CANDIDATE_NEAR_LETTERS,
+)
 from gazetteer.translit import latin_forms, latin_set
 
-__all__ = ["CrossIndex", "NearForms", "build_cross_index", "trigrams"]
+__all__ = ["NEAR", "CrossIndex", "NearForms", "build_cross_index", "near_keys", "trigrams"]
+
+NEAR = "~"  # marks a written skeleton with one letter dropped
 
 
 def trigrams(form: str) -> set[str]:
@@ -45,12 +57,15 @@ def trigrams(form: str) -> set[str]:
 
 @attrs.frozen
 class CrossIndex:
-    """Latin form → postings, skeleton → postings, trigram → numbers of Latin forms."""
+    """Latin form → postings, skeleton → postings, trigram → numbers of Latin
+    forms, written skeleton (or ``NEAR`` and one with a letter dropped) →
+    postings."""
 
     latin: Packed
     skeleton: Packed
     forms: Sequence[str]  # a tuple, or a column read from the cache
     grams: Packed
+    written: Packed
 
     def alias_forms(self, index: Index, posting: int) -> dict[str, str]:
         """The Latin forms of the alias a posting points to."""
@@ -82,11 +97,42 @@ def uninverted(key: str) -> list[str]:
     return found
 
 
+def _dropped(skeleton: str) -> set[str]:
+    """A skeleton with each of its letters dropped in turn."""
+    return {skeleton[:i] + skeleton[i + 1 :] for i in range(len(skeleton))}
+
+
+def near_keys(skeleton: str) -> list[str]:
+    """The keys of the ``written`` table under which an alias whose written
+    skeleton is one letter (added, dropped or changed) from ``skeleton`` is
+    filed: ``NEAR`` + the skeleton (a letter added), each of its forms with a
+    letter dropped (a letter dropped), and ``NEAR`` + those (a letter
+    changed). A deletion neighbourhood: no skeleton is compared with another
+    to find them."""
+    dropped = sorted(_dropped(skeleton))
+    return [NEAR + skeleton, *dropped, *(NEAR + d for d in dropped)]
+
+
+def _file_written(table: dict[str, list[int]], key: str, postings: Sequence[int]) -> None:
+    skeleton = written_skeleton(key)
+    letters = skeleton_letters(skeleton)
+    if letters < WRITTEN_CANDIDATE_LETTERS:
+        return
+    table[skeleton].extend(postings)
+    if letters >= WRITTEN_CANDIDATE_NEAR_LETTERS:
+        for dropped in sorted(_dropped(skeleton)):
+            table[NEAR + dropped].extend(postings)
+
+
 def build_cross_index(index: Index) -> CrossIndex:
-    """File every alias of ``index`` under its Latin forms, skeletons and trigrams."""
+    """File every alias of ``index`` under its Latin forms, skeletons and
+    trigrams, and its written skeletons."""
     latin: dict[str, list[int]] = collections.defaultdict(list)
+    by_skeleton: dict[str, list[int]] = collections.defaultdict(list)
     fields = functools.lru_cache(maxsize=4096)(index.alias_fields)
     for key, postings in index.postings.items():
+        if not key.isascii():
+            _file_written(by_skeleton, key, postings)
         by_lang: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
         for posting in postings:
             entity, alias = unpack(posting)
@@ -111,6 +157,7 @@ def build_cross_index(index: Index) -> CrossIndex:
         skeleton=Packed.of(skeleton),
         forms=forms,
         grams=Packed.of(grams),
+        written=Packed.of(by_skeleton),
     )
 
 

@@ -7,7 +7,10 @@
 2. **transliterated**: a Latin form of the query (itself if Latin, its
    romanisations if Cyrillic) is a Latin form of an alias.
 3. **phonetic**: a skeleton of the query's Latin forms is an alias's, and
-   the Latin forms are at least ``PHONETIC_MIN_SIMILARITY`` alike.
+   the Latin forms are at least ``PHONETIC_MIN_SIMILARITY`` alike; for a
+   query in a script the library does not romanise, its written skeleton
+   (:func:`~gazetteer.phonetic.written_skeleton`) is an alias's of its
+   script, or one letter from it (:meth:`Matcher.written`).
 4. **fuzzy**: nothing else matched; the Latin forms that share the query's
    first letters and whose length the floor allows
    (:class:`~gazetteer.crossindex.NearForms`) are scored with rapidfuzz's
@@ -37,15 +40,15 @@ import unicodedata
 from collections.abc import Callable, Iterable, Set
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 
 from gazetteer import cache, rulefiles
 from gazetteer._lazy import Lazy
-from gazetteer.crossindex import CrossIndex, NearForms, build_cross_index
+from gazetteer.crossindex import CrossIndex, NearForms, build_cross_index, near_keys
 from gazetteer.index import Index, unpack
 from gazetteer.model import Alias, Kind, Match, Method, Tier
 from gazetteer.normalize import normalize, spelling
-from gazetteer.phonetic import skeletons
+from gazetteer.phonetic import script, skeleton_letters, skeletons, written_skeleton
 from gazetteer.scoring import (
     CANDIDATE_MIN_SIMILARITY,
     FUZZY_MIN_FIRST_WORD,
@@ -58,6 +61,13 @@ from gazetteer.scoring import (
     MIN_ROMANISED_LETTERS,
     MIN_WORD_LETTERS,
     PHONETIC_MIN_SIMILARITY,
+    WRITTEN_CANDIDATE_LETTERS,
+    WRITTEN_CANDIDATE_NEAR_LETTERS,
+    WRITTEN_MIN_LETTERS,
+    WRITTEN_MIN_SIMILARITY,
+    WRITTEN_NEAR_LETTERS,
+    WRITTEN_NEAR_SIMILARITY,
+    WRITTEN_SHORT_SIMILARITY,
     group,
     score,
 )
@@ -65,7 +75,7 @@ from gazetteer.tokens import WORD
 from gazetteer.translit import latin_forms, latin_set
 from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, word_matches
 
-__all__ = ["Matcher"]
+__all__ = ["Matcher", "script"]
 
 _INITIAL = re.compile(r"^(\w)\.?$")
 
@@ -156,18 +166,6 @@ def joined(key: str) -> list[str]:
     typist's stray space."""
     gaps = [i for i, ch in enumerate(key) if ch in " -" and 0 < i < len(key) - 1]
     return [key[:i] + key[i + 1 :] for i in gaps[:_MAX_GAPS]]
-
-
-@functools.cache
-def _script_of(ch: str) -> str:
-    return unicodedata.name(ch, "?").split(" ")[0]
-
-
-def script(text: str) -> str | None:
-    """The script of a text's letters (LATIN, CYRILLIC, GEORGIAN ...), None
-    when they are of several or there are none."""
-    found = {_script_of(ch) for ch in text if ch.isalpha()}
-    return found.pop() if len(found) == 1 else None
 
 
 def _close(word: str, other: str) -> bool:
@@ -396,6 +394,8 @@ class Matcher:
                 if posting not in seen:
                     seen.add(posting)
                     found.append(self._match(posting, Method.TRANSLITERATED, form, note=note))
+        if written and (skeleton := written_skeleton(key)):
+            found += self.written(key, skeleton, note, wide, seen)
         if _letters(key) < (MIN_FUZZY_LETTERS if wide else MIN_PHONETIC_LETTERS):
             return found
         for form in forms:
@@ -415,6 +415,56 @@ class Matcher:
                         )
         if (wide or not (found or direct)) and _letters(key) >= MIN_EDIT_LETTERS:
             found += self.fuzzy(forms, note, skip=seen, key=key if written else None)
+        return found
+
+    def written(
+        self, key: str, skeleton: str, note: str | None, wide: bool, seen: set[int]
+    ) -> list[Match]:
+        """Step 3 for a key in a script the library does not romanise: the
+        aliases whose written skeleton (:func:`~gazetteer.phonetic.written_skeleton`:
+        the consonants as written, without vowel signs and vowel letters) is
+        the key's, from ``WRITTEN_MIN_LETTERS`` letters, or one letter from
+        it (added, dropped or changed), from ``WRITTEN_NEAR_LETTERS``; the
+        keys as written must be ``WRITTEN_MIN_SIMILARITY`` alike
+        (``WRITTEN_SHORT_SIMILARITY`` for a skeleton of
+        ``WRITTEN_MIN_LETTERS`` letters, ``WRITTEN_NEAR_SIMILARITY`` one
+        letter apart), and that similarity is the match's (phonetic matches: the closer
+        spelling wins, equally close ones are tied). ``wide`` (listing
+        candidates) from ``WRITTEN_CANDIDATE_LETTERS`` and
+        ``WRITTEN_CANDIDATE_NEAR_LETTERS`` letters, kept from
+        ``CANDIDATE_MIN_SIMILARITY``. Adds what it finds to ``seen``."""
+        letters = skeleton_letters(skeleton)
+        least, near_least = (
+            (WRITTEN_CANDIDATE_LETTERS, WRITTEN_CANDIDATE_NEAR_LETTERS)
+            if wide
+            else (WRITTEN_MIN_LETTERS, WRITTEN_NEAR_LETTERS)
+        )
+        if letters < least:
+            return []
+        table = self.cross().written
+        found: list[Match] = []
+        for near in (False, True):
+            if near and (letters < near_least or (found and not wide)):
+                break  # one letter apart only when the skeleton itself met nothing
+            if wide:
+                floor = CANDIDATE_MIN_SIMILARITY
+            elif near:
+                floor = WRITTEN_NEAR_SIMILARITY
+            elif letters == WRITTEN_MIN_LETTERS:
+                floor = WRITTEN_SHORT_SIMILARITY  # fewer letters, stricter
+            else:
+                floor = WRITTEN_MIN_SIMILARITY
+            keys = near_keys(skeleton) if near else [skeleton]
+            for posting in dict.fromkeys(p for k in keys for p in table.get(k, ())):
+                if posting in seen:
+                    continue
+                theirs = self._alias(posting).key
+                if near and Levenshtein.distance(skeleton, written_skeleton(theirs)) > 1:
+                    continue  # two letters apart: both dropped one, at different places
+                similarity = fuzz.ratio(key, theirs)
+                if similarity >= floor:
+                    seen.add(posting)
+                    found.append(self._match(posting, Method.PHONETIC, skeleton, similarity, note))
         return found
 
     def _alias(self, posting: int) -> Alias:

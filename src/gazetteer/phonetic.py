@@ -13,6 +13,18 @@ gives one skeleton per reading.
     ['MRZJV', 'MRZV']
     >>> skeletons("mirzijojew") & skeletons("mirziyoyev")
     frozenset({'MRZV'})
+
+:func:`written_skeleton` is the same idea for a key in a script the
+library does not romanise, made of the key as written: in an abugida
+(Devanagari, Tamil, Khmer ...) a vowel is a mark on its consonant, in an
+abjad (Arabic, Hebrew) a letter a spelling may leave out, so the consonants
+as written are what spellings of one name share (rules in
+``_data/scripts.yaml``).
+
+    >>> written_skeleton("ମୌରିସସ୍") == written_skeleton("ମରିସସ୍")  # Mauritius, in Oriya
+    True
+    >>> written_skeleton("גאבון") == written_skeleton("גבון")  # Gabon, with and without alef
+    True
 """
 
 from __future__ import annotations
@@ -20,12 +32,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 
 import attrs
 
 from gazetteer import rulefiles
 
-__all__ = ["skeletons"]
+__all__ = ["VOWEL", "script", "skeleton_letters", "skeletons", "written_skeleton"]
 
 _MAX_VARIANTS = 4
 _NOT_LETTERS = re.compile(r"[^a-z]+")
@@ -78,3 +91,72 @@ def skeletons(key: str) -> frozenset[str]:
         readings = {letters: option for (letters, _), option in zip(present, choice, strict=True)}
         found.add(" ".join(_word(w, readings, rules) for w in words))
     return frozenset(s for s in found if s.strip())
+
+
+@functools.cache
+def _script_of(ch: str) -> str:
+    return unicodedata.name(ch, "?").split(" ")[0]
+
+
+def script(text: str) -> str | None:
+    """The script of a text's letters (LATIN, CYRILLIC, GEORGIAN ...), None
+    when they are of several or there are none."""
+    found = {_script_of(ch) for ch in text if ch.isalpha()}
+    return found.pop() if len(found) == 1 else None
+
+
+VOWEL = "*"  # a word's first vowel in a written skeleton
+
+
+@functools.cache
+def _written_rules() -> dict[str, tuple[frozenset[str], dict[str, str]]]:
+    return {
+        name: (frozenset(rules.vowels), dict(rules.letters))
+        for name, rules in rulefiles.scripts().scripts.items()
+    }
+
+
+@functools.cache
+def _written_char(ch: str, name: str) -> str:
+    """What one character of a key in script ``name`` is in its written
+    skeleton: "" for a mark, ``VOWEL`` for a vowel letter, " " for what is not
+    a letter (a word's end), else the letter (folded)."""
+    vowels, letters = _written_rules()[name]
+    if unicodedata.category(ch).startswith("M"):
+        return ""
+    if not ch.isalpha():
+        return " "
+    ch = letters.get(ch, ch)
+    return VOWEL if ch in vowels else ch
+
+
+def written_skeleton(key: str) -> str:
+    """The written skeleton of a normalised key in one of the scripts of
+    ``_data/scripts.yaml``, "" for a key in any other script (or several):
+    its letters as written without combining marks (vowel signs, virama,
+    harakat, niqqud), without vowel letters except a word's first (kept as
+    ``VOWEL``), with the script's variant letters folded, its words run
+    together and a doubled letter once.
+    """
+    name = script(key)
+    if name is None or name not in _written_rules():
+        return ""
+    found: list[str] = []
+    start = True
+    for ch in key:
+        value = _written_char(ch, name)
+        if value == " ":
+            start = True
+            continue
+        if value == VOWEL and not start:
+            continue
+        if value and (not found or found[-1] != value):
+            found.append(value)
+        if value:
+            start = False
+    return "".join(found)
+
+
+def skeleton_letters(skeleton: str) -> int:
+    """How many letters a written skeleton holds (its vowel class not counted)."""
+    return len(skeleton) - skeleton.count(VOWEL)

@@ -1,6 +1,6 @@
 """Rule files: the data under ``_data/`` that says how names are folded,
 inflected, transliterated, cleaned up and compared (letters.yaml,
-inflection/*.yaml, translit/*.yaml, phonetic.yaml, stopwords.yaml,
+inflection/*.yaml, translit/*.yaml, phonetic.yaml, scripts.yaml, stopwords.yaml,
 demonyms.yaml, organisations.yaml, names.yaml, geonames.yaml, cleanup.yaml).
 
 Every rule file is read here, and only here, against a schema: one function
@@ -49,6 +49,8 @@ __all__ = [
     "NameRules",
     "OrganisationHeads",
     "PhoneticRules",
+    "ScriptRules",
+    "ScriptSkeleton",
     "TranslitBase",
     "TranslitLanguage",
     "TranslitRules",
@@ -63,6 +65,7 @@ __all__ = [
     "names",
     "organisations",
     "phonetic",
+    "scripts",
     "stopwords",
     "translit",
 ]
@@ -491,6 +494,81 @@ def phonetic(data: Path | None = None) -> PhoneticRules:
     return _load(_Record(PhoneticRules), _root(data) / "phonetic.yaml")
 
 
+# scripts.yaml
+
+
+def _script_name(ch: str) -> str:
+    """The script Unicode names a character after (the first word of its name)."""
+    return unicodedata.name(ch, "?").split(" ")[0]
+
+
+def _letters_only(value: str) -> str | None:
+    if not value:
+        return "must not be empty"
+    if not all(ch.isalpha() for ch in value):
+        return f"{value!r} holds a character that is not a letter"
+    if len(set(value)) != len(value):
+        return f"{value!r} lists a letter twice"
+    return None
+
+
+_LETTER = _Text(_one_character, _letters_only)
+
+
+@attrs.frozen
+class ScriptSkeleton:
+    """One script of scripts.yaml: the letters a written skeleton drops
+    (``vowels``) and folds (``letters``), all of that one script."""
+
+    vowels: str = attrs.field(metadata=_spec(_Text(_letters_only)))
+    letters: Mapping[str, str] = attrs.field(
+        factory=dict, metadata=_spec(_Map(_LETTER, key=_LETTER))
+    )
+
+    def script(self) -> set[str]:
+        """The scripts of its characters (one, when it is right)."""
+        texts = (self.vowels, *self.letters, *self.letters.values())
+        return {_script_name(ch) for text in texts for ch in text}
+
+
+def _check_script_skeleton(rules: ScriptSkeleton, path: Path) -> Iterator[Finding]:
+    if len(rules.script()) > 1:
+        found = ", ".join(sorted(rules.script()))
+        yield "vowels", "bad-value", f"the letters are of several scripts ({found})"
+    for ch in rules.letters:
+        if ch in rules.vowels:
+            yield "letters", "bad-value", f"{ch!r} is folded and listed in 'vowels'"
+
+
+@attrs.frozen
+class ScriptRules:
+    """scripts.yaml: the scripts compared by their written skeleton
+    (:func:`gazetteer.phonetic.written_skeleton`), by their Unicode name."""
+
+    scripts: Mapping[str, ScriptSkeleton] = attrs.field(
+        metadata=_spec(
+            _Map(
+                _Record(ScriptSkeleton, _check_script_skeleton),
+                key=_Text(_matches(r"[A-Z]+", "a script's name in capitals (DEVANAGARI)")),
+            )
+        )
+    )
+
+
+def _check_scripts(rules: ScriptRules, path: Path) -> Iterator[Finding]:
+    for name, script in rules.scripts.items():
+        others = script.script() - {name}
+        if others:
+            message = f"the letters of {name} are of {', '.join(sorted(others))}"
+            yield "scripts", "bad-value", message
+
+
+@functools.cache
+def scripts(data: Path | None = None) -> ScriptRules:
+    """scripts.yaml."""
+    return _load(_Record(ScriptRules, _check_scripts), _root(data) / "scripts.yaml")
+
+
 # translit/cyrillic.yaml and translit/<language>.yaml
 
 # A key may be several letters (applied before single letters); capitals are derived.
@@ -636,6 +714,7 @@ _FILES = (
     "organisations.yaml",
     "names.yaml",
     "phonetic.yaml",
+    "scripts.yaml",
     "geonames.yaml",
     "cleanup.yaml",
 )
@@ -648,6 +727,7 @@ _LOADERS: tuple[Callable[[Path | None], object], ...] = (
     organisations,
     names,
     phonetic,
+    scripts,
     translit,
     geonames,
     common_words,

@@ -60,6 +60,13 @@ __all__ = [
     "REWRITE_PENALTY",
     "SIMILARITY_MARGIN",
     "WEAK_PENALTY",
+    "WRITTEN_CANDIDATE_LETTERS",
+    "WRITTEN_CANDIDATE_NEAR_LETTERS",
+    "WRITTEN_MIN_LETTERS",
+    "WRITTEN_MIN_SIMILARITY",
+    "WRITTEN_NEAR_LETTERS",
+    "WRITTEN_NEAR_SIMILARITY",
+    "WRITTEN_SHORT_SIMILARITY",
     "admit",
     "decide",
     "group",
@@ -127,6 +134,28 @@ MIN_CROSS_SCRIPT_LETTERS = 6
 # Хас, "yes" not ЄС. On the generated sets, transliterated matches of two or
 # three letters were ordinary words nine times in ten.
 MIN_ROMANISED_LETTERS = 4
+# The written skeleton (phonetic.written_skeleton; matching.Matcher.written):
+# a query in a script the library does not romanise meets an alias of that
+# script whose skeleton is its own when the skeleton has more than
+# WRITTEN_MIN_LETTERS letters and the keys as written are
+# WRITTEN_MIN_SIMILARITY alike (WRITTEN_SHORT_SIMILARITY for a skeleton of
+# WRITTEN_MIN_LETTERS), or one letter from its own (added, dropped or
+# changed) when it has WRITTEN_NEAR_LETTERS letters and the keys are
+# WRITTEN_NEAR_SIMILARITY alike. Fewer letters, stricter: measured on the
+# wordfreq lists of ar, fa, ur, he, hi, bn and ta (5,000 words each) and
+# the countrynames variants (docs/matching.md), a skeleton of four letters
+# made a common word resolve as often as it found a name when 75 % alike
+# (52 words, 46 names), one of five letters a name four times as often,
+# one of six or more fourteen times; three letters doubled the words again.
+# candidates() lists from WRITTEN_CANDIDATE_LETTERS (one letter apart from
+# WRITTEN_CANDIDATE_NEAR_LETTERS) with CANDIDATE_MIN_SIMILARITY.
+WRITTEN_MIN_LETTERS = 4
+WRITTEN_SHORT_SIMILARITY = 90.0
+WRITTEN_MIN_SIMILARITY = 75.0
+WRITTEN_NEAR_LETTERS = 6
+WRITTEN_NEAR_SIMILARITY = 85.0
+WRITTEN_CANDIDATE_LETTERS = 3
+WRITTEN_CANDIDATE_NEAR_LETTERS = 5
 
 
 def group(method: Method) -> int:

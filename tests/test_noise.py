@@ -260,3 +260,24 @@ def test_a_strong_name_is_never_a_near_miss_of_another_kind(
     assume(strong)
     r = g.resolve(data.draw(st.sampled_from(strong)).text, kinds="country")
     assert not any(m.method.value in ("phonetic", "fuzzy") for m in r.tied), r
+
+
+# -- a sound-alike does not put out a closer typo -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "rivals"),
+    [
+        (
+            "austraaija",
+            {"country:at", "country:au"},
+        ),  # sounds like Аустрия, a letter from Аўстралія
+        ("Belija", {"country:bz", "country:be"}),  # a name of Belize by sound, Belgija by a letter
+        ("Libyan", {"country:lb", "country:ly"}),  # Liban by sound, Libya by a letter
+    ],
+)
+def test_a_typo_competes_with_a_sound_alike(g: Gazetteer, query: str, rivals: set[str]) -> None:
+    r = g.resolve(query, kinds="country")
+    assert r.status is Status.AMBIGUOUS
+    assert {m.entity.id for m in r.tied} == rivals
+    assert {m.method.value for m in r.tied} == {"phonetic", "fuzzy"}

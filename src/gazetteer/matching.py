@@ -413,7 +413,13 @@ class Matcher:
                         found.append(
                             self._match(posting, Method.PHONETIC, skeleton, similarity, note)
                         )
-        if (wide or not (found or direct)) and _letters(key) >= MIN_EDIT_LETTERS:
+        # a typo competes with a sound-alike, also in a word too short for a
+        # typo alone to answer: "austraaija" sounds like Austria (Аустрия) and
+        # is a letter from Australia (Аўстралія), "belija" sounds like a name
+        # of Belize and is a letter from Belgija
+        near_only = all(m.method is Method.PHONETIC for m in found)
+        long_enough = _letters(key) >= MIN_EDIT_LETTERS
+        if (wide and long_enough) or (near_only and not direct and (long_enough or found)):
             found += self.fuzzy(forms, note, skip=seen, key=key if written else None)
         return found
 

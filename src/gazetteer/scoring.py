@@ -22,15 +22,17 @@ Deciding a query, given its matches (at most one per entity, the best):
    whose ``deny`` list names the query, are dropped (:func:`admit`).
 1. No match: ``not_found``.
 2. Only the best group present competes (a transliteration is not weighed
-   against a fuzzy match: the surer method wins).
+   against a fuzzy match: the surer method wins), except that phonetic and
+   fuzzy matches compete as one group of near misses: a sound-alike does not
+   put out a closer typo of another name.
 3. In the exact, inflected and transliterated groups, weak matches do not compete when
    a strong one is there; every competing match within ``AMBIGUITY_MARGIN``
    of the best is tied with it (so an exact match does not beat another
    entity's merely normalised one: case and accents are too thin a
    difference to choose on).
-4. In the phonetic and fuzzy groups, every match within
-   ``SIMILARITY_MARGIN`` points of the best similarity is tied; among those,
-   strong matches put weak ones out.
+4. Among near misses, every match within ``SIMILARITY_MARGIN`` points of
+   the best similarity is tied; among those, strong matches put weak ones
+   out, and fuzzy matches of weak names alone answer nothing.
 5. One entity tied: ``resolved``. More: ``ambiguous``, with all of them; the
    library never picks one silently.
 """
@@ -233,7 +235,9 @@ def decide(query: str, matches: Iterable[Match]) -> Resolution:
     if not candidates:
         return Resolution(query, Status.NOT_FOUND)
     best_group = min(group(m.method) for m in candidates)
-    pool = tuple(m for m in candidates if group(m.method) == best_group)
+    # phonetic and fuzzy matches are both near misses, weighed by similarity
+    near = best_group > _FIXED_GROUPS
+    pool = tuple(m for m in candidates if group(m.method) == best_group or near)
     if best_group <= _FIXED_GROUPS:
         pool = tuple(m for m in pool if m.alias.tier is Tier.STRONG) or pool
         top = pool[0].score
@@ -242,7 +246,7 @@ def decide(query: str, matches: Iterable[Match]) -> Resolution:
         best = max(m.similarity or 0.0 for m in pool)
         tied = tuple(m for m in pool if best - (m.similarity or 0.0) < SIMILARITY_MARGIN)
         strong = tuple(m for m in tied if m.alias.tier is Tier.STRONG)
-        if not strong and best_group >= group(Method.FUZZY):
+        if not strong and all(m.method is Method.FUZZY for m in tied):
             # letters in common with a weak name (a historic country's, one
             # another place shares) are too little to answer: a candidate only
             return Resolution(query, Status.NOT_FOUND, (), candidates)

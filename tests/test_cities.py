@@ -51,11 +51,31 @@ def test_many_alexandrias_are_ambiguous_and_ranked(cities: Gazetteer) -> None:
     # the cities called so, ranked by population (resolve's candidates: a
     # listing, candidates(), would also list near misses, through the pack's
     # cross-script index, which is slow to build)
-    found = cities.resolve("Alexandria", kinds="city").candidates
+    found = cities.resolve("Springfield", kinds="city").candidates
     places = [m.entity for m in found if m.score == found[0].score]
     assert len(places) >= 3
     populations = [p.population or 0 for p in places if not p.capital]
     assert populations == sorted(populations, reverse=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "city", "region"),
+    [
+        ("Рим", "city:3169070", "subdivision:it-rm"),  # the province of Rome is named after it
+        ("Пловдив", "city:728193", "subdivision:bg-16"),
+        ("Alexandria", "city:361058", "subdivision:eg-alx"),
+    ],
+)
+def test_a_city_takes_the_names_of_the_region_named_after_it(
+    cities: Gazetteer, query: str, city: str, region: str
+) -> None:
+    r = cities.resolve(query, kinds=["city", "subdivision"])
+    assert city in {m.entity.id for m in r.tied}
+    assert region in {m.entity.id for m in r.candidates} - {m.entity.id for m in r.tied}
+    # inflected as the region's names were, in running text too
+    mentions = cities.tag(f"Встреча прошла в {query}е.", lang="ru")
+    if query == "Рим":
+        assert [m.entity.id for m in mentions if m.entity] == [city]
 
 
 def test_a_bundled_strong_name_wins_over_a_namesake(cities: Gazetteer) -> None:

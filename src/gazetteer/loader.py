@@ -221,7 +221,7 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
     curated names and tiers win), then the generated names (only added)."""
     from gazetteer import geonames
     from gazetteer.aliasfile import read_alias_files
-    from gazetteer.records import countries_first, merge_layer
+    from gazetteer.records import cities_first, countries_first, merge_layer
 
     entities = merge_layer({}, iso_entries(), strict=False)
     curated, generated = _split_generated(files)
@@ -244,7 +244,7 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
     entities = merge_layer(entities, entries)
     for layer in layers:
         entities = merge_layer(entities, layer, fill=True)
-    return compile_index(countries_first(entities).values())
+    return compile_index(cities_first(countries_first(entities)).values())
 
 
 def _with_user_files(

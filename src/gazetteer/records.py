@@ -496,6 +496,74 @@ def countries_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
     return merged
 
 
+def cities_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
+    """A subdivision named after a city of its country gives the city the
+    names they share: "Рим", "Roma" and "Пловдив" are the cities, and the
+    province of Rome and Plovdiv Province, whose names become weak there,
+    stay candidates (their own names, "Пловдивска област", keep their
+    tier). The city is the most populous one of the country with that name
+    (the cities pack's names are all weak: such a name becomes strong on it,
+    and the city takes the region's aliases of it, with their languages, so
+    that it is inflected as they were: Риме). A name that is a country's
+    strong name is left alone (countries first), so is a subdivision's name
+    that no city of its country shares, and so is a name a curated city holds
+    strong: its file says what it outranks (New York stays ambiguous)."""
+    countries = {
+        alias.key
+        for entity in entities.values()
+        if entity.kind is Kind.COUNTRY
+        for alias in entity.aliases
+        if alias.tier is Tier.STRONG
+    }
+    # (country, key) → the subdivisions with that strong name
+    regions: dict[tuple[str, str], list[str]] = {}
+    for entity in entities.values():
+        if entity.kind is Kind.SUBDIVISION and entity.country:
+            for alias in entity.aliases:
+                if alias.tier is Tier.STRONG and alias.key not in countries:
+                    regions.setdefault((entity.country, alias.key), []).append(entity.id)
+    # (country, key) → (population, city id) of the largest city with that name
+    largest: dict[tuple[str, str], tuple[int, str]] = {}
+    for entity in entities.values():
+        if entity.kind is Kind.CITY and entity.country:
+            for key in {alias.key for alias in entity.aliases}:
+                where = (entity.country, key)
+                if where in regions:
+                    best = largest.get(where)
+                    if best is None or (entity.population or 0) > best[0]:
+                        largest[where] = (entity.population or 0, entity.id)
+    weaken: dict[str, set[str]] = {}
+    strengthen: dict[str, set[str]] = {}
+    taken: dict[str, set[str]] = {}  # city id → the subdivisions it takes names from
+    for (country, key), (_, city_id) in largest.items():
+        if any(a.key == key and a.tier is Tier.STRONG for a in entities[city_id].aliases):
+            continue  # a curated city that holds the name: its file said what it outranks
+        strengthen.setdefault(city_id, set()).add(key)
+        for region_id in regions[(country, key)]:
+            weaken.setdefault(region_id, set()).add(key)
+            taken.setdefault(city_id, set()).add(region_id)
+    merged = dict(entities)
+    for entity_id, keys in weaken.items():
+        entity = entities[entity_id]
+        aliases = tuple(
+            attrs.evolve(a, tier=Tier.WEAK) if a.key in keys else a for a in entity.aliases
+        )
+        merged[entity_id] = attrs.evolve(entity, aliases=aliases)
+    for entity_id, keys in strengthen.items():
+        entity = entities[entity_id]
+        owned = [attrs.evolve(a, tier=Tier.STRONG) if a.key in keys else a for a in entity.aliases]
+        # and the subdivision's aliases of those names, with their languages,
+        # so that the city's names are inflected as the region's were (Риме)
+        have = {(a.text, a.lang) for a in owned}
+        for region_id in taken[entity_id]:
+            for alias in entities[region_id].aliases:
+                if alias.key in keys and (alias.text, alias.lang) not in have:
+                    have.add((alias.text, alias.lang))
+                    owned.append(attrs.evolve(alias, tier=Tier.STRONG))
+        merged[entity_id] = attrs.evolve(entity, aliases=tuple(owned))
+    return merged
+
+
 def same_alias_warnings(
     entities: Mapping[str, Entity], entries: Iterable[EntryRecord]
 ) -> list[Problem]:

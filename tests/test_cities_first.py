@@ -1,0 +1,73 @@
+"""records.cities_first: a city takes the names of the region named after it."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gazetteer import Alias, Entity, Kind, Tier
+from gazetteer.records import cities_first
+
+COUNTRY = Entity("country:xx", Kind.COUNTRY, "Xland", (Alias("Xland", "en"),))
+
+
+def _region(name: str, *more: str) -> Entity:
+    aliases = (Alias(name, "und"), Alias(name, "ru"), *(Alias(m, "en") for m in more))
+    return Entity(
+        f"subdivision:xx-{name.lower()}", Kind.SUBDIVISION, name, aliases, country="country:xx"
+    )
+
+
+def _city(slug: str, name: str, population: int, tier: Tier = Tier.WEAK) -> Entity:
+    return Entity(
+        f"city:{slug}",
+        Kind.CITY,
+        name,
+        (Alias(name, "und", tier),),
+        country="country:xx",
+        population=population,
+    )
+
+
+def _tiers(entity: Entity) -> dict[tuple[str, str], Tier]:
+    return {(a.text, a.lang): a.tier for a in entity.aliases}
+
+
+def test_the_largest_city_takes_the_shared_name() -> None:
+    region = _region("Rimo", "Rimo Province")
+    big, small = _city("1", "Rimo", 2_000_000), _city("2", "Rimo", 9_000)
+    out = cities_first({e.id: e for e in (COUNTRY, region, big, small)})
+    assert _tiers(out[region.id]) == {
+        ("Rimo", "und"): Tier.WEAK,
+        ("Rimo", "ru"): Tier.WEAK,
+        ("Rimo Province", "en"): Tier.STRONG,  # its own name keeps its tier
+    }
+    # the city holds it strong, with the region's languages (for inflection)
+    assert _tiers(out[big.id]) == {("Rimo", "und"): Tier.STRONG, ("Rimo", "ru"): Tier.STRONG}
+    assert out[small.id] == small
+
+
+def test_a_curated_city_a_country_name_and_another_country_are_left_alone() -> None:
+    curated = _city("curated", "Nyork", 8_000_000, Tier.STRONG)
+    region = _region("Nyork")
+    named_as_country = _region("Xland")
+    foreign = Entity(
+        "city:3",
+        Kind.CITY,
+        "Xland",
+        (Alias("Xland", "und", Tier.WEAK),),
+        country="country:yy",
+        population=10**6,
+    )
+    world = {e.id: e for e in (COUNTRY, curated, region, named_as_country, foreign)}
+    assert cities_first(world) == world
+
+
+@given(st.integers(min_value=0, max_value=10**7), st.integers(min_value=0, max_value=10**7))
+def test_one_city_takes_a_name_and_the_region_keeps_every_alias(a: int, b: int) -> None:
+    region = _region("Plovo")
+    first, second = _city("1", "Plovo", a), _city("2", "Plovo", b)
+    out = cities_first({e.id: e for e in (COUNTRY, region, first, second)})
+    strong = [e for e in (out[first.id], out[second.id]) if Tier.STRONG in _tiers(e).values()]
+    assert len(strong) == 1 and (strong[0].population or 0) == max(a, b)
+    assert [a.text for a in out[region.id].aliases] == [a.text for a in region.aliases]

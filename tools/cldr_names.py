@@ -48,7 +48,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "data" / "aliases"
-OUTPUT = FOLDER / "generated" / "cldr.yaml"
+GENERATED = "generated"
+OUTPUT = FOLDER / GENERATED / "cldr.yaml"
 # CLDR territory codes that are not countries, and the curated entity each names
 GROUPS = {"EU": "organization:eu", "UN": "organization:un"}
 
@@ -93,18 +94,28 @@ def locales() -> list[tuple[str, str]]:
 
 
 @functools.cache  # read once by both generators when run in one process (the tests)
-def base_entities() -> Mapping[str, Any]:
-    """pycountry's entities with the curated files merged in (as the loader
-    merges them before the generated layer)."""
+def base_entities(entity_layers: bool = True) -> Mapping[str, Any]:
+    """pycountry's entities, the generated entities (the cities regions are
+    named after) and the curated files merged in, as the loader merges them
+    before the generated names. Without ``entity_layers`` (for the tool that
+    makes them), the curated entries that overlay a generated entity are left
+    out with it."""
     from gazetteer.aliasfile import read_alias_files
     from gazetteer.isodata import iso_entries
+    from gazetteer.loader import ENTITY_LAYERS
     from gazetteer.records import merge_layer
 
     files = sorted(p for p in FOLDER.glob("*.y*ml"))
     entries, problems = read_alias_files(files)
-    if problems:
-        raise SystemExit("\n".join(map(str, problems)))
-    return merge_layer(merge_layer({}, iso_entries(), strict=False), entries)
+    layers = [FOLDER / GENERATED / name for name in ENTITY_LAYERS] if entity_layers else []
+    sources, more = read_alias_files([path for path in layers if path.is_file()])
+    if problems or more:
+        raise SystemExit("\n".join(map(str, problems + more)))
+    entities = merge_layer({}, iso_entries(), strict=False)
+    entities = merge_layer(entities, sources, strict=False)
+    if not entity_layers:
+        entries = [entry for entry in entries if entry.id in entities or entry.name is not None]
+    return merge_layer(entities, entries)
 
 
 def common_keys() -> set[str]:

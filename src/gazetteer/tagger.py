@@ -106,9 +106,6 @@ def _capitalised(astral: bool = False) -> re.Pattern[str]:
     return re.compile(rf"\b[{body}]")
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # a character beyond the BMP
-
-
 @functools.cache
 def _capitalised_word(astral: bool = False) -> re.Pattern[str]:
     """A whole word (as :data:`gazetteer.tokens.WORD` reads it) that starts
@@ -247,15 +244,18 @@ class Tagger:
         # after "_" or with a letter past the BMP a word is not read as
         # capitalised here, so in such a text every place name is read).
         suspects: list[int] = []
-        odd = "_" in text or _astral(text)
+        astral = _astral(text)
+        odd = astral or "_" in text
         last: re.Match[str] | None = None  # the capitalised word before
-        for match in _capitalised_word(_ASTRAL.search(text) is not None).finditer(text):
+        for match in _capitalised_word(astral).finditer(text):
             before, last = last, match
+            surface = match.group()
+            route = routes.get(surface)
+            if route is not None and route[0] is skip:
+                continue  # most capitalised words: known to start no name
             begin = match.start()
             if begin < taken:
                 continue
-            surface = match.group()
-            route = routes.get(surface)
             if route is None:
                 route = self._route(surface, run)
                 if len(routes) < _MEMO_SIZE and len(surface) <= _MEMO_TEXT:
@@ -566,6 +566,12 @@ def _words_before(text: str, begin: int, count: int) -> int | None:
     at = begin
     for _ in range(count):
         window_start = max(0, at - 80)
+        # No match starts at or before a space before the last four
+        # characters (the gap, and a newline after it): a word holds no
+        # space. Searching from after it finds the same match, without trying
+        # every start in the window (each a word read to its end and back).
+        space = text.rfind(" ", window_start, max(window_start, at - 4))
+        window_start = max(window_start, space + 1)
         match = _LAST_WORD.search(text, window_start, at)
         if match is None:
             return None

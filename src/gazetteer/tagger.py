@@ -28,6 +28,7 @@ written, so it is worked out once per surface and remembered (``_route``).
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
@@ -214,11 +215,15 @@ class Tagger:
                     if kinds is None or found[2][0] is None or found[2][0].kind in kinds
                 ]
                 if extra:
-                    spans = zip(bounds[::2], bounds[1::2], strict=True)
-                    named = [(*span, f) for span, f in zip(spans, findings, strict=True)]
-                    merged = sorted([*named, *extra], key=lambda found: found[0])
-                    bounds = array("q", [at for start, end, _ in merged for at in (start, end)])
-                    findings = [found for _, _, found in merged]
+                    # each in its place among the mentions (none overlaps one),
+                    # from the last, so that the places of those before it hold
+                    starts = bounds[::2]
+                    places = [bisect.bisect_left(starts, found[0]) for found in extra]
+                    for place, (start, end, found) in zip(
+                        reversed(places), reversed(extra), strict=True
+                    ):
+                        bounds[2 * place : 2 * place] = array("q", (start, end))
+                        findings.insert(place, found)
         return Mentions(text, bounds, tuple(findings))
 
     def _names(self, run: _Run, bounds: array[int], findings: list[Finding]) -> list[int] | None:
@@ -463,17 +468,15 @@ def _outside_unknown_names(
 ) -> tuple[array[int], list[Finding]]:
     """The mentions that are not one-word place names inside a longer name
     the gazetteer does not know, nor names that complete an organisation's
-    name after its head (:mod:`gazetteer.context`); ``suspects``: the
+    name after its head (:mod:`gazetteer.context`): the others are taken out
+    of ``bounds`` and ``findings``, which are returned; ``suspects``: the
     numbers of the one-word place names that may be inside a longer name."""
     dropped = inside_names(text, bounds, findings, lang, suspects) if suspects else set()
     dropped |= after_heads(text, bounds, findings, lang)
-    if not dropped:
-        return bounds, findings
-    kept = [number for number in range(len(findings)) if number not in dropped]
-    return (
-        array("q", [at for number in kept for at in bounds[2 * number : 2 * number + 2]]),
-        [findings[number] for number in kept],
-    )
+    for number in sorted(dropped, reverse=True):  # in place: a few of many
+        del bounds[2 * number : 2 * number + 2]
+        del findings[number]
+    return bounds, findings
 
 
 def _starts_name(words: WordIndex, word: str) -> bool:

@@ -28,6 +28,7 @@ written, so it is worked out once per surface and remembered (``_route``).
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
@@ -104,9 +105,6 @@ def _capitalised(astral: bool = False) -> re.Pattern[str]:
         for a, b in ranges
     )
     return re.compile(rf"\b[{body}]")
-
-
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # a character beyond the BMP
 
 
 @functools.cache
@@ -217,11 +215,15 @@ class Tagger:
                     if kinds is None or found[2][0] is None or found[2][0].kind in kinds
                 ]
                 if extra:
-                    spans = zip(bounds[::2], bounds[1::2], strict=True)
-                    named = [(*span, f) for span, f in zip(spans, findings, strict=True)]
-                    merged = sorted([*named, *extra], key=lambda found: found[0])
-                    bounds = array("q", [at for start, end, _ in merged for at in (start, end)])
-                    findings = [found for _, _, found in merged]
+                    # each in its place among the mentions (none overlaps one),
+                    # from the last, so that the places of those before it hold
+                    starts = bounds[::2]
+                    places = [bisect.bisect_left(starts, found[0]) for found in extra]
+                    for place, (start, end, found) in zip(
+                        reversed(places), reversed(extra), strict=True
+                    ):
+                        bounds[2 * place : 2 * place] = array("q", (start, end))
+                        findings.insert(place, found)
         return Mentions(text, bounds, tuple(findings))
 
     def _names(self, run: _Run, bounds: array[int], findings: list[Finding]) -> list[int] | None:
@@ -247,15 +249,18 @@ class Tagger:
         # after "_" or with a letter past the BMP a word is not read as
         # capitalised here, so in such a text every place name is read).
         suspects: list[int] = []
-        odd = "_" in text or _astral(text)
+        astral = _astral(text)
+        odd = astral or "_" in text
         last: re.Match[str] | None = None  # the capitalised word before
-        for match in _capitalised_word(_ASTRAL.search(text) is not None).finditer(text):
+        for match in _capitalised_word(astral).finditer(text):
             before, last = last, match
+            surface = match.group()
+            route = routes.get(surface)
+            if route is not None and route[0] is skip:
+                continue  # most capitalised words: known to start no name
             begin = match.start()
             if begin < taken:
                 continue
-            surface = match.group()
-            route = routes.get(surface)
             if route is None:
                 route = self._route(surface, run)
                 if len(routes) < _MEMO_SIZE and len(surface) <= _MEMO_TEXT:
@@ -463,17 +468,15 @@ def _outside_unknown_names(
 ) -> tuple[array[int], list[Finding]]:
     """The mentions that are not one-word place names inside a longer name
     the gazetteer does not know, nor names that complete an organisation's
-    name after its head (:mod:`gazetteer.context`); ``suspects``: the
+    name after its head (:mod:`gazetteer.context`): the others are taken out
+    of ``bounds`` and ``findings``, which are returned; ``suspects``: the
     numbers of the one-word place names that may be inside a longer name."""
     dropped = inside_names(text, bounds, findings, lang, suspects) if suspects else set()
     dropped |= after_heads(text, bounds, findings, lang)
-    if not dropped:
-        return bounds, findings
-    kept = [number for number in range(len(findings)) if number not in dropped]
-    return (
-        array("q", [at for number in kept for at in bounds[2 * number : 2 * number + 2]]),
-        [findings[number] for number in kept],
-    )
+    for number in sorted(dropped, reverse=True):  # in place: a few of many
+        del bounds[2 * number : 2 * number + 2]
+        del findings[number]
+    return bounds, findings
 
 
 def _starts_name(words: WordIndex, word: str) -> bool:
@@ -566,6 +569,12 @@ def _words_before(text: str, begin: int, count: int) -> int | None:
     at = begin
     for _ in range(count):
         window_start = max(0, at - 80)
+        # No match starts at or before a space before the last four
+        # characters (the gap, and a newline after it): a word holds no
+        # space. Searching from after it finds the same match, without trying
+        # every start in the window (each a word read to its end and back).
+        space = text.rfind(" ", window_start, max(window_start, at - 4))
+        window_start = max(window_start, space + 1)
         match = _LAST_WORD.search(text, window_start, at)
         if match is None:
             return None

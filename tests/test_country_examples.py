@@ -24,6 +24,11 @@ from gazetteer import Gazetteer, Method, Tier
         ("Северна Ирландия", "subdivision:gb-nir"),  # not North Holland or Northern Cape
         ("Congo, Democratic Republic of the", "country:cd"),  # inverted with a comma
         ("CAЩ", "country:us"),  # Latin C and A inside a Cyrillic word
+        ("Macedonia", "country:mk"),  # a former name, weak: today's country
+        ("Ceylon", "country:lk"),
+        ("Англия", "country:gb"),  # in ru/bg/uk an everyday name of Britain
+        ("Англии", "country:gb"),
+        ("England", "subdivision:gb-eng"),  # in English, England
     ],
 )
 def test_a_country_name_as_users_write_it(g: Gazetteer, query: str, expected: str) -> None:

@@ -27,18 +27,27 @@ def test_a_name_borrowed_from_another_language_takes_the_texts_endings(g: Gazett
     assert "ru inflection rules" in (r.match.explanation or "")
 
 
-def test_only_names_of_a_stated_language_are_borrowed() -> None:
+def test_only_names_of_a_stated_language_or_a_large_city_are_borrowed() -> None:
     # a town known only by names of no stated language (as GeoNames gives
-    # them) is not declined the Russian way: Тереза is a woman in Терезы
+    # them) is not declined the Russian way: Тереза is a woman in Терезы;
+    # a large city's are (Мултан, Мултане)
     world = Gazetteer(
         compile_index(
             [
                 Entity("city:teresa", Kind.CITY, "Teresa", (Alias("Тереза", "und", Tier.WEAK),)),
                 Entity("city:lahore", Kind.CITY, "Lahore", (Alias("Лахор", "bg"),)),
+                Entity(
+                    "city:multan",
+                    Kind.CITY,
+                    "Multan",
+                    (Alias("Мултан", "und", Tier.WEAK),),
+                    population=1_871_843,
+                ),
             ]
         )
     )
-    assert _found(world, "Письмо Терезы пришло из Лахора.", "ru") == [("Лахора", "city:lahore")]
+    text = "Письмо Терезы пришло из Лахора, затем из Мултана."
+    assert _found(world, text, "ru") == [("Лахора", "city:lahore"), ("Мултана", "city:multan")]
 
 
 def test_an_entity_with_a_name_in_the_language_keeps_only_its_own_forms(g: Gazetteer) -> None:

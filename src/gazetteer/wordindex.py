@@ -45,6 +45,9 @@ _ENTRY, _FIELD = ";", ","
 _KEY_MEMO = 1 << 16
 _ACRONYM_ENDING = 3  # МИДа, ЕСом: an acronym's case ending, in lower case
 _ACRONYM_LETTERS = 3  # a word this short in capitals is an acronym (МИД, not Мид)
+# A city this large has its names of no stated language declined by the
+# text's rules: such names of a smaller town are given names as often.
+DECLINED_POPULATION = 100_000
 _LONG_WORD = 64  # a word longer than this is keyed afresh each time, never remembered
 
 
@@ -255,11 +258,14 @@ def word_matches(index: Index, found: Sequence[Hit], lang: str | None, written: 
             # the alias's own language's forms; and, for an entity with no
             # name in the text's language, that language's forms of its names
             # in other languages (Исламабад, filed in Bulgarian, is Исламабаде
-            # in a Russian text; a name of no stated language is not read so)
+            # in a Russian text); a name of no stated language (GeoNames')
+            # only for a city of DECLINED_POPULATION people or more (Лахоре,
+            # Оттаве), not for a town named as a woman is (Терезы)
             borrowed = lang is not None and lang != own and not _has_lang(entity, lang)
+            stated = own != "und" or (entity.population or 0) >= DECLINED_POPULATION
             if rules == {own} and (lang in (None, own) or borrowed):
                 reader = own
-            elif borrowed and own != "und" and rules == {lang}:
+            elif borrowed and stated and rules == {lang}:
                 reader = str(lang)
             else:
                 continue

@@ -119,23 +119,3 @@ def test_a_republic_named_after_its_short_name_is_not_its_neighbour(g: Gazetteer
     ]:
         assert g.resolve(text.removeprefix("the "), lang=lang).expect().id == "country:ie", text
         assert [m.entity.id for m in g.tag(text, lang=lang) if m.entity] == ["country:ie"], text
-
-
-def test_a_large_citys_name_is_no_common_word() -> None:
-    # Мюнхен is among Bulgarian's common words because it is the city's name;
-    # a city of 100,000 people or more has its names of no stated language in
-    # every text, a town of a given name's (Тереза) not
-    world = Gazetteer(
-        compile_index(
-            [
-                Entity(
-                    "city:munich",
-                    Kind.CITY,
-                    "Munich",
-                    (Alias("Мюнхен", "und", Tier.WEAK),),
-                    population=1_505_005,
-                ),
-            ]
-        )
-    )
-    assert _found(world, "Срещата в Мюнхен.", "bg") == [("Мюнхен", "city:munich")]

@@ -4,8 +4,7 @@ at the index (a run of several words is a name by the index alone).
 
 * Stop words (``_data/stopwords.yaml``) are never names on their own.
 * A common word of the text's language (``_data/common/``, from wordfreq) is a
-  name only where an entity it may name has that name in that language (or
-  as a large city's name of no stated language: Мюнхен in Bulgarian).
+  name only where an entity it may name has that name in that language.
 * A name read through another language's alias, written in the script of the
   entity's own names in the text's language, is not the entity there when
   those names are other words.
@@ -20,7 +19,6 @@ from gazetteer.forms import analyses
 from gazetteer.model import Alias, Entity, Finding
 from gazetteer.normalize import normalize
 from gazetteer.translit import has_cyrillic
-from gazetteer.wordindex import DECLINED_POPULATION
 
 __all__ = ["fits_language", "stopwords"]
 
@@ -56,7 +54,7 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
     def named(entity: Entity, code: str) -> bool:
         table = common[code]
         for alias in entity.aliases:
-            if not _filed_for(alias, code) and not _large_city_name(entity, alias):
+            if not _filed_for(alias, code):
                 continue
             if alias.key == word:
                 return True
@@ -86,14 +84,6 @@ def _own_name(found: Finding, word: str, lang: str) -> bool:
 
 
 _EVERY_LATIN = ("en", "und")  # a name filed so in Latin letters is every Latin text's
-
-
-def _large_city_name(entity: Entity, alias: Alias) -> bool:
-    """Whether ``alias`` is a name of no stated language (GeoNames') of a city
-    large enough for its names to be every language's that writes them so:
-    Мюнхен and Скопие are common words of Bulgarian because they are these
-    cities' names (the rule the forms layer follows, DECLINED_POPULATION)."""
-    return alias.lang == "und" and (entity.population or 0) >= DECLINED_POPULATION
 
 
 def _filed_for(alias: Alias, lang: str) -> bool:

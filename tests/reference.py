@@ -112,11 +112,19 @@ def reference_tag(
 ) -> list[Tagged]:
     """Every mention of ``text``, the slow way."""
     table = _aliases(g)
-    words = [_from_capital(m.start(), m.group(), lowercase) for m in WORD.finditer(text)]
+    # each word as written, and as a name may start with it (from its capital)
+    written_words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    words = [_from_capital(start, word, lowercase) for start, _, word in written_words]
     most = max(table, default=0)
 
     def name_at(i: int) -> tuple[int, Tagged, Finding] | None:
-        return name_in([words[i : i + width] for width in range(min(most, len(words) - i), 0, -1)])
+        # a lower-case word joined by a hyphen to a capital is read from the
+        # capital where it starts a name, and whole inside one (Dair az-Zaur)
+        runs = [
+            [words[i], *written_words[i + 1 : i + width]]
+            for width in range(min(most, len(words) - i), 0, -1)
+        ]
+        return name_in(runs)
 
     def name_in(runs: list[list[tuple[int, int, str]]]) -> tuple[int, Tagged, Finding] | None:
         """The first of ``runs`` (runs of words, longest first) that is a name."""

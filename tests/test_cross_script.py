@@ -109,10 +109,13 @@ def test_an_exact_match_outranks_a_fuzzy_one() -> None:
 
 @pytest.fixture(scope="module")
 def cyrillic_aliases(g: Gazetteer) -> list[tuple[str, Alias]]:
+    # not ISO's subdivisions, nor the cities named as they are (their names
+    # are the same pycountry translations: data/aliases/generated/region_cities.yaml)
     return [
         (entity.id, alias)
         for entity in g.entities
         if not entity.id.startswith("subdivision:")
+        and not entity.id.removeprefix("city:").isdigit()
         for alias in entity.aliases
         if alias.tier is Tier.STRONG and has_cyrillic(alias.text) and schemes(alias.lang)
     ]

@@ -44,21 +44,24 @@ def _forms(word: str) -> dict[str, list[str | None]]:
     return found
 
 
-_TABLES: dict[int, tuple[Gazetteer, dict[int, list[tuple[int, list[str], str]]]]] = {}
+Row = tuple[int, list[str], str]  # (posting, word keys, shapes) of an alias
+Table = dict[tuple[int, str], list[Row]]
+_TABLES: dict[int, tuple[Gazetteer, Table]] = {}
 
 
-def _aliases(g: Gazetteer) -> dict[int, list[tuple[int, list[str], str]]]:
-    """Number of words → (posting, word keys, shapes) of every alias (made
-    once per gazetteer)."""
+def _aliases(g: Gazetteer) -> Table:
+    """(number of words, a form of the first word) → the rows of every alias
+    with that many words whose first word makes that form (made once per
+    gazetteer): every alias, filed under each form its first word takes."""
     made = _TABLES.get(id(g))
     if made is None or made[0] is not g:
         made = _TABLES[id(g)] = (g, _alias_table(g))
     return made[1]
 
 
-def _alias_table(g: Gazetteer) -> dict[int, list[tuple[int, list[str], str]]]:
+def _alias_table(g: Gazetteer) -> Table:
     index = g._index
-    table: dict[int, list[tuple[int, list[str], str]]] = {}
+    table: Table = {}
     for postings in index.postings.values():
         for posting in postings:
             entity, alias = unpack(posting)
@@ -67,7 +70,8 @@ def _alias_table(g: Gazetteer) -> dict[int, list[tuple[int, list[str], str]]]:
             if not words or (len(words) == 1 and len(words[0]) < 3 and not words[0].isupper()):
                 continue
             keys = [normalize(w) for w in words]
-            table.setdefault(len(keys), []).append((posting, keys, shapes(text)))
+            for form in _forms(keys[0]):
+                table.setdefault((len(keys), form), []).append((posting, keys, shapes(text)))
     return table
 
 
@@ -96,9 +100,9 @@ def _first_words(g: Gazetteer) -> set[str]:
     return made[1]
 
 
-def _hits(table: dict[int, list[tuple[int, list[str], str]]], keys: list[str]) -> list[Hit]:
+def _hits(table: Table, keys: list[str]) -> list[Hit]:
     found: list[Hit] = []
-    for posting, words, forms in table.get(len(keys), []):
+    for posting, words, forms in table.get((len(keys), keys[0]), []):
         options: list[list[str | None]] = []
         for key, word, form in zip(keys, words, forms, strict=True):
             made = _forms(word).get(key, [])
@@ -115,7 +119,7 @@ def reference_tag(
     # each word as written, and as a name may start with it (from its capital)
     written_words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     words = [_from_capital(start, word, lowercase) for start, _, word in written_words]
-    most = max(table, default=0)
+    most = max((width for width, _ in table), default=0)
 
     def name_at(i: int) -> tuple[int, Tagged, Finding] | None:
         # a lower-case word joined by a hyphen to a capital is read from the

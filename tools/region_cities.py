@@ -49,17 +49,11 @@ def collect(
 ) -> list[tuple[str, str, str, dict[str, list[str]]]]:
     """(id, name, country id, its names by language) of each city to write, by id."""
     from gazetteer import Kind, Tier, geonames
-    from gazetteer.records import countries_first
+    from gazetteer.records import countries_first, country_keys
 
     entities = countries_first(entities)
     curated = {e.codes["geonames"] for e in entities.values() if "geonames" in e.codes}
-    countries = {
-        alias.key
-        for e in entities.values()
-        if e.kind is Kind.COUNTRY
-        for alias in e.aliases
-        if alias.tier is Tier.STRONG
-    }
+    countries = country_keys(entities)
     # (country, key) → the subdivisions of that country with that strong name
     regions: dict[tuple[str, str], list[Any]] = {}
     for e in entities.values():

@@ -468,6 +468,17 @@ def _yields(alias: Alias, countries: set[str]) -> bool:
 _OWN = frozenset({"en", "und"})  # the languages of a subdivision's own names in pycountry
 
 
+def country_keys(entities: Mapping[str, Entity]) -> set[str]:
+    """The keys of every country's strong names."""
+    return {
+        alias.key
+        for entity in entities.values()
+        if entity.kind is Kind.COUNTRY
+        for alias in entity.aliases
+        if alias.tier is Tier.STRONG
+    }
+
+
 def countries_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
     """A subdivision's strong name in a language other than English or its
     undetermined (local) name, that is also a country's strong name, becomes
@@ -476,13 +487,7 @@ def countries_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
     subdivisions). Such names are translations that took the country's word;
     the names the place goes by itself stay strong, so "Georgia" stays
     ambiguous between the two."""
-    countries = {
-        alias.key
-        for entity in entities.values()
-        if entity.kind is Kind.COUNTRY
-        for alias in entity.aliases
-        if alias.tier is Tier.STRONG
-    }
+    countries = country_keys(entities)
     merged = dict(entities)
     for entity_id, entity in entities.items():
         if entity.kind is not Kind.SUBDIVISION:
@@ -508,13 +513,7 @@ def cities_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
     strong name is left alone (countries first), so is a subdivision's name
     that no city of its country shares, and so is a name a curated city holds
     strong: its file says what it outranks (New York stays ambiguous)."""
-    countries = {
-        alias.key
-        for entity in entities.values()
-        if entity.kind is Kind.COUNTRY
-        for alias in entity.aliases
-        if alias.tier is Tier.STRONG
-    }
+    countries = country_keys(entities)
     # (country, key) → the subdivisions with that strong name
     regions: dict[tuple[str, str], list[str]] = {}
     for entity in entities.values():

@@ -122,13 +122,15 @@ def reference_tag(
     most = max((width for width, _ in table), default=0)
 
     def name_at(i: int) -> tuple[int, Tagged, Finding] | None:
-        # a lower-case word joined by a hyphen to a capital is read from the
-        # capital where it starts a name, and whole inside one (Dair az-Zaur)
-        runs = [
-            [words[i], *written_words[i + 1 : i + width]]
-            for width in range(min(most, len(words) - i), 0, -1)
-        ]
-        return name_in(runs)
+        # a lower-case word joined by a hyphen to a capital is read whole
+        # where a name of several words starts so (is-Saħara tal-Punent) and
+        # inside a name (Dair az-Zaur), else from the capital (i-Ashgabat)
+        widths = range(min(most, len(words) - i), 0, -1)
+        if words[i] != written_words[i] and normalize(written_words[i][2]) in _first_words(g):
+            whole = name_in([written_words[i : i + width] for width in widths if width > 1])
+            if whole is not None:
+                return whole
+        return name_in([[words[i], *written_words[i + 1 : i + width]] for width in widths])
 
     def name_in(runs: list[list[tuple[int, int, str]]]) -> tuple[int, Tagged, Finding] | None:
         """The first of ``runs`` (runs of words, longest first) that is a name."""
@@ -142,7 +144,9 @@ def reference_tag(
             surfaces = [w for _, _, w in run]
             found = _hits(table, keys)
             if not lowercase:
-                found = [h for h in found if case_fits(h[2], surfaces) and h[2].strip("-")]
+                # a name has a capital somewhere (is-Saħara tal-Punent has two)
+                capital = any(ch.isupper() for surface in surfaces for ch in surface)
+                found = [h for h in found if case_fits(h[2], surfaces) and capital]
             if not found:
                 continue
             start, end = run[0][0], run[-1][1]

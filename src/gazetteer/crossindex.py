@@ -33,6 +33,7 @@ from collections.abc import Sequence
 import attrs
 
 from gazetteer import rulefiles
+from gazetteer._tables import Strings
 from gazetteer.index import Index, Packed, unpack
 from gazetteer.normalize import spelling
 from gazetteer.phonetic import skeleton_letters, skeletons, written_skeleton
@@ -173,23 +174,32 @@ class NearForms:
     """
 
     def __init__(self, forms: Sequence[str]) -> None:
-        groups: dict[str, list[int]] = collections.defaultdict(list)
-        for number, form in enumerate(forms):
-            groups[form[:FUZZY_SAME_PREFIX]].append(number)
+        texts = forms.whole() if isinstance(forms, Strings) else tuple(forms)
+        self._texts = texts
+        self._unsorted: dict[str, list[int]] = collections.defaultdict(list)
+        for number, form in enumerate(texts):
+            self._unsorted[form[:FUZZY_SAME_PREFIX]].append(number)
+        # a group is sorted by length when a query first needs it (a process
+        # that asks a few questions sorts a few of the 12,000 groups)
         self._groups: dict[str, tuple[list[int], list[int], list[str]]] = {}
-        for prefix, numbers in groups.items():
-            numbers.sort(key=lambda n: (len(forms[n]), n))
-            self._groups[prefix] = (
-                [len(forms[n]) for n in numbers],
-                numbers,
-                [forms[n] for n in numbers],
-            )
         self._ratio = FUZZY_MIN_SIMILARITY / (200.0 - FUZZY_MIN_SIMILARITY)
+
+    def _group(self, prefix: str) -> tuple[list[int], list[int], list[str]] | None:
+        group = self._groups.get(prefix)
+        if group is None:
+            numbers = self._unsorted.get(prefix)
+            if numbers is None:
+                return None
+            texts = self._texts
+            numbers = sorted(numbers, key=lambda n: (len(texts[n]), n))
+            group = ([len(texts[n]) for n in numbers], numbers, [texts[n] for n in numbers])
+            self._groups[prefix] = group
+        return group
 
     def around(self, form: str) -> tuple[list[int], list[str]]:
         """The numbers and texts of the forms that share ``form``'s first letters
         and whose length allows the fuzzy floor."""
-        group = self._groups.get(form[:FUZZY_SAME_PREFIX])
+        group = self._group(form[:FUZZY_SAME_PREFIX])
         if group is None:
             return [], []
         lengths, numbers, texts = group

@@ -102,6 +102,18 @@ def small_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of the bundled rule files (``_data/``), to break."""
+    from gazetteer import rulefiles
+
+    copy = tmp_path / "_data"
+    shutil.copytree(
+        rulefiles.data_dir(), copy, ignore=shutil.ignore_patterns("aliases", "compiled")
+    )
+    return copy
+
+
+@pytest.fixture
 def write(tmp_path: Path) -> Iterator[object]:
     """Write an alias file into a fresh folder and return its path."""
 

@@ -17,16 +17,6 @@ from gazetteer.errors import PROBLEM_CODES, AliasFileError, Problem, RuleFileErr
 Loader = Callable[[Path | None], object]
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A copy of the bundled rule files, to break."""
-    copy = tmp_path / "_data"
-    shutil.copytree(
-        rulefiles.data_dir(), copy, ignore=shutil.ignore_patterns("aliases", "compiled")
-    )
-    return copy
-
-
 def _loader(name: str) -> Loader:
     """The function that loads a file: inflection/ky.yaml → rulefiles.inflection."""
     kind = name.split("/")[0].removesuffix(".yaml")

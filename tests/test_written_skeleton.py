@@ -4,7 +4,6 @@ step 3), and an alphabet's changed letter is still another word."""
 
 from __future__ import annotations
 
-import shutil
 import unicodedata
 from pathlib import Path
 
@@ -69,15 +68,6 @@ def test_near_keys_find_one_letter_added_dropped_or_changed() -> None:
 
 
 # --- the rule file -----------------------------------------------------------
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    copy = tmp_path / "_data"
-    shutil.copytree(
-        rulefiles.data_dir(), copy, ignore=shutil.ignore_patterns("aliases", "compiled")
-    )
-    return copy
 
 
 @pytest.mark.parametrize(

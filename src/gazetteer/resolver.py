@@ -243,10 +243,21 @@ class Gazetteer(Mapping[str, Entity]):
         (``tied`` lists the entities that match equally well) or
         ``not_found``; see :mod:`gazetteer.scoring` and :mod:`gazetteer.matching`.
         """
-        wanted = _kinds(kinds)
-        if codes and (coded := self._coded(query, wanted)) is not None:
+        return self._resolve(query, _kinds(kinds), lang, min_score, codes)
+
+    def _resolve(
+        self,
+        query: str,
+        kinds: frozenset[Kind] | None,
+        lang: str | None,
+        min_score: float,
+        codes: bool,
+        memo: dict[tuple[str, str | None, bool], list[Match]] | None = None,
+    ) -> Resolution:
+        """One query's resolution (:meth:`resolve`; ``memo`` as :meth:`resolve_all` shares it)."""
+        if codes and (coded := self._coded(query, kinds)) is not None:
             return coded
-        found = self._matches(query, wanted, lang)
+        found = self._matches(query, kinds, lang, memo=memo)
         return decide(query, [m for m in found if m.score >= min_score])
 
     def _coded(self, query: str, kinds: frozenset[Kind] | None) -> Resolution | None:
@@ -321,14 +332,7 @@ class Gazetteer(Mapping[str, Entity]):
         """
         wanted = _kinds(kinds)
         memo: dict[tuple[str, str | None, bool], list[Match]] = {}
-
-        def one(q: str) -> Resolution:
-            if codes and (coded := self._coded(q, wanted)) is not None:
-                return coded
-            found = self._matches(q, wanted, lang, memo=memo)
-            return decide(q, [m for m in found if m.score >= min_score])
-
-        return [one(q) for q in queries]
+        return [self._resolve(q, wanted, lang, min_score, codes, memo) for q in queries]
 
     def tag(
         self,

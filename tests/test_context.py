@@ -45,6 +45,32 @@ def test_a_place_after_an_unknown_name(g: Gazetteer) -> None:
     assert _ids(g, "движение Лумина Казахстан провело съезд") == []
 
 
+def test_a_place_before_a_roman_number_is_a_sovereigns_name(g: Gazetteer) -> None:
+    # Бенедикт is a Slovenian municipality; with a number, a pope
+    assert _ids(g, "Бенедикт", "ru") == [("Бенедикт", "subdivision:si-148")]
+    text = "заявил папа Бенедикт XVI. Позже Бенедикт уехал."
+    assert _ids(g, text) == []
+    # a lone letter is no number
+    assert _ids(g, "в Казахстане I и X") == [("Казахстане", "country:kz")]
+
+
+def test_a_latin_name_joined_by_a_full_stop_is_an_address_or_a_brand(g: Gazetteer) -> None:
+    assert _ids(g, "кампания Leave.EU заявила, сайт georgia.gov и Georgia.gov") == []
+    # a sentence run on after a full stop is no such join, nor is Cyrillic text
+    assert _ids(g, "He left London.The talks ended.", "en") == [("London", "city:london")]
+    assert _ids(g, "уехал в Лондон.Переговоры") == [("Лондон", "city:london")]
+
+
+def test_a_name_inside_a_run_of_words_of_another_script(g: Gazetteer) -> None:
+    # Latin words in a Russian text: no Russian common word, no sentence start
+    assert _ids(g, "под давлением The New York Times он признал") == []
+    assert _ids(g, "фунтов. The New York Times сообщила") == []
+    assert _ids(g, "из Air Berlin ушёл") == []
+    # a name of several words with one such neighbour is still the place
+    found = _ids(g, "в New York Stock торговали")
+    assert [s for s, _ in found] == ["New York"]
+
+
 def test_a_place_before_a_persons_full_name_is_kept(g: Gazetteer) -> None:
     text = "посол Казахстана Арман Жуманов приехал"
     assert ("Казахстана", "country:kz") in _ids(g, text)
@@ -209,6 +235,8 @@ def test_the_rule_drops_only_a_place_next_to_an_unknown_name(
     assert _ids(g, f"и {one} {place} и") == []
     # ... unless that word starts a sentence
     assert _ids(g, f"и. {one} {place} и") == alone
+    # a Roman number after it: a sovereign's name
+    assert _ids(g, f"и {place} XIV и") == []
 
 
 @pytest.mark.parametrize("lang", ["ru", None])
@@ -219,6 +247,9 @@ def test_a_name_of_several_words_is_never_dropped(g: Gazetteer, lang: str | None
 
 _NEIGHBOURS = [
     "и",
+    "Южная Корея",
+    "III",
+    "The",
     "И.",
     "Зорбек",
     "Зорбек-",

@@ -1,4 +1,4 @@
-"""Whether a one-word place name found in a text is a word of a longer name
+"""Whether a place name found in a text is a word of a longer name
 that the gazetteer does not know: "Азия Марави" is a woman, not Asia;
 "движение Лумина Казахстан" a party, not Kazakhstan; "Горан Болтон" a man,
 not the borough of Bolton. Such a word is not reported, rather than reported
@@ -10,7 +10,9 @@ capital, is not in capitals (an acronym such as МИД governs a name, it is
 not a word of it), is in the same script, is not one of the common words
 of the text's language (``_data/common/``: a capitalised common word is
 the start of a sentence or a title, not a name) and is not itself a word of
-a mention. Then the place name is not reported
+a mention. A word in another script than the text's language is written in
+(Latin in a Russian text) is no common word of it and starts no sentence
+of it: The New York Times. Then the place name is not reported
 
 * when the word before it continues it and does not start a sentence
   (Горан Болтон, Лумина Казахстан), or is joined to it by a hyphen, or
@@ -19,6 +21,17 @@ a mention. Then the place name is not reported
   the run (Азия Марави): a place name followed by two capitalised words is
   more often a place before a person's name (глава МИД Казахстана Арман
   Жуманов).
+
+A place name of several words is not reported only when both hold (The New
+York Times): one neighbour is too often a title or a sentence run on
+(Обединеното кралство Консервативна партия).
+
+A one-word place name followed by a Roman number is a sovereign's or a
+pope's name (Бенедикт XVI, Карл III), and is not reported either.
+
+A name in Latin letters that a full stop joins to another Latin word (no
+space: Leave.EU, Georgia.gov) is a web address or a brand's name, not the
+place, and is not reported.
 
 And, as a text keeps calling a person by the same name, a place name written
 as its alias (not inflected) that a text shows as the first of two such
@@ -43,6 +56,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable, Sequence
 
 from gazetteer import rulefiles
@@ -55,6 +69,7 @@ from gazetteer.wordindex import word_key
 
 __all__ = [
     "after_heads",
+    "in_dotted_names",
     "inside_names",
     "inside_unknown_names",
     "is_place",
@@ -78,6 +93,7 @@ def inside_unknown_names(
     bounds = [at for span in spans for at in span]
     dropped = inside_names(text, bounds, findings, lang, range(len(spans)))
     dropped |= after_heads(text, bounds, findings, lang)
+    dropped |= in_dotted_names(text, bounds)
     return [number in dropped for number in range(len(spans))]
 
 
@@ -97,7 +113,6 @@ def inside_names(
     dropped: set[int] = set()
     starts = bounds[::2]
     first_names: set[str] = set()
-    words: list[int] = []  # the suspects that are one-word place names
     places: dict[int, bool] = {}  # by id of a finding (findings are shared by name)
     joints = _JOINTS
 
@@ -106,37 +121,47 @@ def inside_names(
         taken = at > 0 and bounds[2 * at - 1] > start  # ... and ending after ``start``
         return not taken and _may_continue(text[start:end], name, lang)
 
-    def one_word_place(number: int) -> bool:
+    def place_name(number: int) -> bool:
         found = findings[number]
         place = places.get(id(found))
         if place is None:
             place = places[id(found)] = not found[5] and is_place(found)
-        if not place:
-            return False
-        surface = text[bounds[2 * number] : bounds[2 * number + 1]]
-        return " " not in surface and surface.isprintable()  # not more than a word
+        return place and text[bounds[2 * number] : bounds[2 * number + 1]].isprintable()
 
     for number in suspects:
-        if not one_word_place(number):
+        if not place_name(number):
             continue
         start, end = bounds[2 * number], bounds[2 * number + 1]
         surface = text[start:end]
-        words.append(number)
+        one_word = " " not in surface  # a name of more words needs both neighbours
+        followed = False
         # the word after it (most often there is none, or it is in lower case)
         if text[end : end + 1] in joints and text[end + 1 : end + 2].isupper():
             # (a word longer than a name's word is none: read no further than that)
             after = WORD.match(text, end + 1, end + 2 + _LONGEST_NEIGHBOUR)
             if after is not None and after.end() - after.start() > _LONGEST_NEIGHBOUR:
                 after = None
+            if after is not None and one_word and _REGNAL.fullmatch(after.group()):
+                dropped.add(number)  # a sovereign's or a pope's name: Бенедикт XVI
+                if findings[number][2] is Method.EXACT:
+                    first_names.add(surface)
+                continue
             if after is not None and continues(*after.span(), surface):
                 at = after.end()  # is it the last capitalised word of the run?
                 if not (text[at : at + 1] in joints and text[at + 1 : at + 2].isupper()):
-                    dropped.add(number)
-                    if findings[number][2] is Method.EXACT:
-                        first_names.add(surface)
-                    continue
+                    if one_word:
+                        dropped.add(number)
+                        if findings[number][2] is Method.EXACT:
+                            first_names.add(surface)
+                        continue
+                    followed = True
         # the word before it
-        if start > 1 and text[start - 1] in joints and text[start - 2].isalnum():
+        if (
+            (one_word or followed)
+            and start > 1
+            and text[start - 1] in joints
+            and text[start - 2].isalnum()
+        ):
             space = text.rfind(" ", max(0, start - 40), start - 1) + 1
             if space and text[space : start - 1].isalnum():  # most often a plain word
                 begin = space
@@ -147,12 +172,17 @@ def inside_names(
                 begin >= 0
                 and text[begin].isupper()
                 and continues(begin, start - 1, surface)
-                and (joined or not _starts_sentence(text, begin) or _quoted(text, begin, end))
+                and (
+                    joined
+                    or not _starts_sentence(text, begin)
+                    or _quoted(text, begin, end)
+                    or _foreign(text[begin], lang)  # The New York Times, in Russian
+                )
             ):
                 dropped.add(number)
     if first_names:  # every one-word place name written so, suspect or not
         for number in range(len(findings)):
-            if text[bounds[2 * number] : bounds[2 * number + 1]] in first_names and one_word_place(
+            if text[bounds[2 * number] : bounds[2 * number + 1]] in first_names and place_name(
                 number
             ):
                 dropped.add(number)
@@ -333,6 +363,40 @@ def _key_before(text: str, at: int) -> tuple[int, str]:
     return space, word_key(word)
 
 
+def in_dotted_names(text: str, bounds: Sequence[int]) -> set[int]:
+    """The numbers of the mentions (``bounds``: the start and end of each in
+    turn) written in Latin letters that a full stop joins, with no space, to
+    another Latin word: a web address or a brand (Leave.EU, Georgia.gov),
+    not the place. A sentence that starts after a full stop with no space
+    ("London.The") is no such join: the word after the stop is capitalised
+    and in lower case after its first letter."""
+    dropped: set[int] = set()
+    for number in range(0, len(bounds), 2):
+        start, end = bounds[number], bounds[number + 1]
+        before = start > 1 and text[start - 1] == "." and _latin(text[start - 2])
+        after = text[end : end + 1] == "." and _latin(text[end + 1 : end + 2])
+        if not (before or after) or not _latin(text[start]):
+            continue
+        if before and not _sentence_like(text[start:end]):
+            dropped.add(number // 2)
+        elif after:
+            word = WORD.match(text, end + 1)
+            if word is not None and not _sentence_like(word.group()):
+                dropped.add(number // 2)
+    return dropped
+
+
+def _latin(ch: str) -> bool:
+    """Whether ``ch`` is a Latin letter or a digit."""
+    return ch.isdigit() or ("A" <= ch <= "z" and ch.isalpha()) or "À" <= ch <= "ɏ"
+
+
+def _sentence_like(word: str) -> bool:
+    """Whether ``word`` is written as a sentence's first word may be: a
+    capital, then lower case (London, not EU or com)."""
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
 def may_be_inside(text: str, start: int, end: int, capitalised_before: bool) -> bool:
     """Whether a one-word place name at ``start:end`` may be read as a word
     of a longer name: a capitalised word is joined to it after it, or a word
@@ -353,6 +417,10 @@ _INSIDE_WORD = "'’ʼ`" + _HYPHEN  # what may stand inside a word, between lett
 
 
 _LONGEST_NEIGHBOUR = 64  # characters: a longer word is no word of a name
+
+# A Roman number (II, XVI): written after a name, the name is a sovereign's
+# or a pope's (Бенедикт XVI, Карл III). A lone "I" is too often a word.
+_REGNAL = re.compile(r"(?=[IVXL]{2}|V)L?X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def _word_before(text: str, end: int) -> int:
@@ -383,8 +451,24 @@ def _may_continue(word: str, name: str, lang: str | None) -> bool:
         return False
     key = word_key(word)
     common = rulefiles.common_words()
+    if _foreign(word, lang):
+        return True  # a capitalised word of another script: a name's (The Times, in Russian)
     langs = [lang] if lang is not None else list(common)
     return not any(code in common and key in common[code].words for code in langs)
+
+
+def _foreign(word: str, lang: str | None) -> bool:
+    """Whether ``word`` is in another script than ``lang`` is written in
+    (Latin or Cyrillic): its common words are not the text's, and a sentence
+    of the text does not start with it."""
+    return lang is not None and has_cyrillic(word) != _cyrillic(lang)
+
+
+@functools.cache
+def _cyrillic(lang: str) -> bool:
+    """Whether ``lang`` (a language with common words) is written in Cyrillic."""
+    words = rulefiles.common_words().get(lang)
+    return words is not None and sum(map(has_cyrillic, words.words)) * 2 > len(words.words)
 
 
 _OPENING = '«“„"'  # what opens a quoted name

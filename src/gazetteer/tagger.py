@@ -38,7 +38,7 @@ from typing import NamedTuple
 import attrs
 
 from gazetteer._lazy import Lazy
-from gazetteer.context import after_heads, inside_names, is_place, may_be_inside
+from gazetteer.context import after_heads, in_dotted_names, inside_names, is_place, may_be_inside
 from gazetteer.demonyms import Demonyms
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
@@ -473,6 +473,7 @@ def _outside_unknown_names(
     numbers of the one-word place names that may be inside a longer name."""
     dropped = inside_names(text, bounds, findings, lang, suspects) if suspects else set()
     dropped |= after_heads(text, bounds, findings, lang)
+    dropped |= in_dotted_names(text, bounds)
     for number in sorted(dropped, reverse=True):  # in place: a few of many
         del bounds[2 * number : 2 * number + 2]
         del findings[number]

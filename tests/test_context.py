@@ -45,6 +45,28 @@ def test_a_place_after_an_unknown_name(g: Gazetteer) -> None:
     assert _ids(g, "движение Лумина Казахстан провело съезд") == []
 
 
+def test_a_place_after_a_given_name_that_is_a_common_word_is_a_surname(g: Gazetteer) -> None:
+    # Джон is a common Russian word, and a given name (names.yaml); the
+    # text's other Болтон, and Болтона, are the man too
+    text = "советник Джон Болтон провёл встречу. Позже Болтон уехал, а встреча Болтона"
+    assert _ids(g, text) == []
+    assert _ids(g, "Джона Болтона встретили.") == []
+    assert _ids(g, "Джон Болтон приехал.") == []  # a given name starts a sentence too
+    # without the given name, the town
+    assert _ids(g, "Позже Болтон ответил.") == [("Болтон", "city:2655237")]
+    # a given name after a place starts another name
+    assert _ids(g, "из Лондона Джон уехал") == [("Лондона", "city:london")]
+
+
+def test_the_given_names_are_common_words_of_their_language() -> None:
+    """A given name that is no common word needs no listing: it continues a
+    name anyway, so a listing of it would test nothing."""
+    common = rulefiles.common_words()
+    for lang, names in rulefiles.names().given_names.items():
+        assert lang in common, lang
+        assert [name for name in names if name not in common[lang].words] == [], lang
+
+
 def test_a_place_before_a_roman_number_is_a_sovereigns_name(g: Gazetteer) -> None:
     # Бенедикт is a Slovenian municipality; with a number, a pope
     assert _ids(g, "Бенедикт", "ru") == [("Бенедикт", "subdivision:si-148")]
@@ -237,6 +259,9 @@ def test_the_rule_drops_only_a_place_next_to_an_unknown_name(
     assert _ids(g, f"и. {one} {place} и") == alone
     # a Roman number after it: a sovereign's name
     assert _ids(g, f"и {place} XIV и") == []
+    # a given name that is a common word before it: a surname, all through the text
+    given = data.draw(st.sampled_from(rulefiles.names().given_names["ru"])).title()
+    assert _ids(g, f"и {given} {place} и. {place} и") == []
 
 
 @pytest.mark.parametrize("lang", ["ru", None])

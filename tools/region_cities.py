@@ -40,8 +40,25 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cldr_names import _quote, base_entities, write  # noqa: E402
 
-# A city this small is seldom what a region's name means without it.
-MIN_POPULATION = 100_000
+# Every city of the pack (GeoNames' cities15000): a region is named after
+# its seat whatever the seat's size (Venice, Paphos, Blagoevgrad are under
+# 100,000), and a news text that names either means the city more often.
+MIN_POPULATION = 15_000
+# ... but a region that governs itself (a state, an autonomous republic) is
+# what its name means unless its city is large: Nakhchivan is the republic.
+# ISO 3166-2 subdivision types, as pycountry gives them.
+SELF_GOVERNING = frozenset(
+    {
+        "Autonomous republic",
+        "Emirate",
+        "Federal territory",
+        "Land",
+        "Overseas collectivity",
+        "Regional state",
+        "State",
+    }
+)
+MIN_POPULATION_SELF_GOVERNING = 100_000
 
 
 def collect(
@@ -75,6 +92,10 @@ def collect(
             named = regions.get((entry.country, key), [])
             if key != main and not any(_own(region, key) for region in named):
                 continue  # a translation of a region's name met by chance: Alvand, Alborz
+            if (entry.population or 0) < MIN_POPULATION_SELF_GOVERNING and any(
+                _self_governing(region.id) for region in named
+            ):
+                continue
             best = largest.get((entry.country, key))
             if named and (best is None or (entry.population or 0) > best[0]):
                 largest[(entry.country, key)] = (entry.population or 0, geonameid)
@@ -111,6 +132,15 @@ def collect(
         langs = {lang: sorted(texts) for lang, texts in sorted(by_lang.items()) if texts}
         out.append((f"city:{geonameid}", entry.name, entry.country, langs))
     return sorted(out, key=lambda item: int(item[0].split(":")[1]))
+
+
+def _self_governing(entity_id: str) -> bool:
+    """Whether the subdivision ``entity_id`` (subdivision:az-nx) is of a
+    type that governs itself (``SELF_GOVERNING``)."""
+    import pycountry
+
+    found = pycountry.subdivisions.get(code=entity_id.split(":", 1)[1].upper())
+    return found is not None and found.type in SELF_GOVERNING
 
 
 def _own(region: Any, key: str) -> bool:

@@ -113,13 +113,14 @@ def inside_names(
     dropped: set[int] = set()
     starts = bounds[::2]
     first_names: set[str] = set()
+    surnames: set[str] = set()
     places: dict[int, bool] = {}  # by id of a finding (findings are shared by name)
     joints = _JOINTS
 
-    def continues(start: int, end: int, name: str) -> bool:
+    def continues(start: int, end: int, name: str, before: bool) -> bool:
         at = bisect.bisect_left(starts, end)  # a mention starting before ``end`` ...
         taken = at > 0 and bounds[2 * at - 1] > start  # ... and ending after ``start``
-        return not taken and _may_continue(text[start:end], name, lang)
+        return not taken and _may_continue(text[start:end], name, lang, before)
 
     def place_name(number: int) -> bool:
         found = findings[number]
@@ -146,7 +147,7 @@ def inside_names(
                 if findings[number][2] is Method.EXACT:
                     first_names.add(surface)
                 continue
-            if after is not None and continues(*after.span(), surface):
+            if after is not None and continues(*after.span(), surface, False):
                 at = after.end()  # is it the last capitalised word of the run?
                 if not (text[at : at + 1] in joints and text[at + 1 : at + 2].isupper()):
                     if one_word:
@@ -168,18 +169,33 @@ def inside_names(
             else:
                 begin = _word_before(text, start - 1)
             joined = text[start - 1] in _HYPHEN
+            given = False
             if (
                 begin >= 0
                 and text[begin].isupper()
-                and continues(begin, start - 1, surface)
+                and continues(begin, start - 1, surface, True)
                 and (
                     joined
                     or not _starts_sentence(text, begin)
                     or _quoted(text, begin, end)
                     or _foreign(text[begin], lang)  # The New York Times, in Russian
+                    or (given := word_key(text[begin : start - 1]) in _given_names(lang))
                 )
             ):
                 dropped.add(number)
+                found = findings[number]
+                if (
+                    one_word
+                    and found[2] in _AS_WRITTEN
+                    and found[1] is not None
+                    and (given or word_key(text[begin : start - 1]) in _given_names(lang))
+                ):
+                    surnames.add(found[1].text)  # Джон Болтон: Болтон, Болтона are the man
+    if surnames:  # and as the language inflects a surname
+        rule = rules().get(lang) if lang is not None else None
+        for name in surnames:
+            first_names.add(name)
+            first_names.update(rule.inflect(name) if rule is not None else ())
     if first_names:  # every one-word place name written so, suspect or not
         for number in range(len(findings)):
             if text[bounds[2 * number] : bounds[2 * number + 1]] in first_names and place_name(
@@ -442,9 +458,10 @@ def _word_before(text: str, end: int) -> int:
     return at
 
 
-def _may_continue(word: str, name: str, lang: str | None) -> bool:
-    """Whether a neighbour written as ``word`` may be another word of the
-    same name as ``name`` (see the module's docstring)."""
+def _may_continue(word: str, name: str, lang: str | None, before: bool) -> bool:
+    """Whether a neighbour written as ``word`` (``before`` the name or after
+    it) may be another word of the same name as ``name`` (see the module's
+    docstring)."""
     if not word[:1].isupper() or (len(word) > 1 and word.isupper()):
         return False
     if has_cyrillic(word) != has_cyrillic(name):
@@ -453,8 +470,29 @@ def _may_continue(word: str, name: str, lang: str | None) -> bool:
     common = rulefiles.common_words()
     if _foreign(word, lang):
         return True  # a capitalised word of another script: a name's (The Times, in Russian)
+    if before and key in _given_names(lang):
+        return True  # Джон Болтон: a common word, and a given name (after, it starts a name)
     langs = [lang] if lang is not None else list(common)
     return not any(code in common and key in common[code].words for code in langs)
+
+
+@functools.cache
+def _given_names(lang: str | None) -> frozenset[str]:
+    """The given names of ``lang`` that are common words too (of every
+    language when None: ``_data/names.yaml``), as listed and as the
+    language's rules inflect them (Джона), in key form."""
+    given = rulefiles.names().given_names
+    inflection = rules()
+    found: set[str] = set()
+    for code in [lang] if lang is not None else list(given):
+        rule = inflection.get(code)
+        for name in given.get(code, ()):
+            found.add(name)
+            found.update(rule.inflect(name) if rule is not None else ())
+    return frozenset(found)
+
+
+_AS_WRITTEN = frozenset({Method.EXACT, Method.INFLECTED})  # a surname carried through a text
 
 
 def _foreign(word: str, lang: str | None) -> bool:

@@ -395,21 +395,7 @@ def demonyms(data: Path | None = None) -> Demonyms:
     return _load(_Record(Demonyms, _check_demonyms), _root(data) / "demonyms.yaml")
 
 
-@attrs.frozen
-class NameRules:
-    """names.yaml: how person names are rewritten (:mod:`gazetteer.matching`)."""
-
-    patronymic_words: tuple[str, ...] = attrs.field(metadata=_spec(_WORDS))
-    patronymic_endings: tuple[str, ...] = attrs.field(metadata=_spec(_WORDS))
-
-
-@functools.cache
-def names(data: Path | None = None) -> NameRules:
-    """names.yaml."""
-    return _load(_Record(NameRules), _root(data) / "names.yaml")
-
-
-# cleanup.yaml
+# words in key form (names.yaml, cleanup.yaml)
 
 
 def _key_form(value: str) -> str | None:
@@ -424,6 +410,31 @@ def _one_word(value: str) -> str | None:
 
 
 _KEY_WORDS = _List(_Text(_nonempty, _key_form))
+
+
+# names.yaml
+
+
+@attrs.frozen
+class NameRules:
+    """names.yaml: how person names are rewritten (:mod:`gazetteer.matching`),
+    and the given names that are common words too (:mod:`gazetteer.context`),
+    by language, in key form."""
+
+    patronymic_words: tuple[str, ...] = attrs.field(metadata=_spec(_WORDS))
+    patronymic_endings: tuple[str, ...] = attrs.field(metadata=_spec(_WORDS))
+    given_names: Mapping[str, tuple[str, ...]] = attrs.field(
+        factory=dict, metadata=_spec(_Map(_List(_Text(_one_word, _key_form)), key=_LANGUAGE))
+    )
+
+
+@functools.cache
+def names(data: Path | None = None) -> NameRules:
+    """names.yaml."""
+    return _load(_Record(NameRules), _root(data) / "names.yaml")
+
+
+# cleanup.yaml
 
 
 @attrs.frozen

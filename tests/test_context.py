@@ -260,8 +260,8 @@ def test_the_rule_drops_only_a_place_next_to_an_unknown_name(
     # a Roman number after it: a sovereign's name
     assert _ids(g, f"и {place} XIV и") == []
     # a given name that is a common word before it: a surname, all through the text
-    given = data.draw(st.sampled_from(rulefiles.names().given_names["ru"])).title()
-    assert _ids(g, f"и {given} {place} и. {place} и") == []
+    first = data.draw(st.sampled_from(rulefiles.names().given_names["ru"])).title()
+    assert _ids(g, f"и {first} {place} и. {place} и") == []
 
 
 @pytest.mark.parametrize("lang", ["ru", None])

@@ -93,6 +93,32 @@ def test_with_the_pack_a_bare_city_name_is_still_the_city(
     assert resolution.entity.id == entity_id
 
 
+def _tagged(g: Gazetteer, text: str, lang: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.entity.id if m.entity else None) for m in g.tag(text, lang=lang)]
+
+
+def test_a_world_citys_name_is_its_name_though_a_common_word(cities: Gazetteer) -> None:
+    # GeoNames files Мюнхен and Скопие under no language; both are common
+    # Bulgarian words because the cities are known
+    assert _tagged(cities, "реч в Мюнхен и в Скопие", "bg") == [
+        ("Мюнхен", "city:2867714"),
+        ("Скопие", "city:785842"),
+    ]
+    # a word that common is a word first: Усі ("all") is a name of Wuxi
+    assert _tagged(cities, "Усі поїхали.", "uk") == []
+    # a town's name stays out, common word as it is (Борисов, Barysaw)
+    assert _tagged(cities, "Борисов каза", "bg") == []
+
+
+def test_a_towns_name_in_another_script_is_not_the_town(cities: Gazetteer) -> None:
+    # Latin words in a Russian text: a union, an airline, not the towns
+    assert _tagged(cities, "профсоюз Forsa и авиакомпания Iberia объявили", "ru") == []
+    # a large city is named in any script
+    assert _tagged(cities, "из London прилетел", "ru") == [("London", "city:london")]
+    # and the same words in an English text are the towns
+    assert [s for s, _ in _tagged(cities, "They met in Forssa.", "en")] == ["Forssa"]
+
+
 def test_a_name_only_geonames_knows_resolves(cities: Gazetteer) -> None:
     found = cities.resolve("Kutaisi").entity
     assert found is not None and found.codes["geonames"] and found.country == "country:ge"

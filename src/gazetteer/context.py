@@ -60,6 +60,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from gazetteer import rulefiles
+from gazetteer.fit import foreign
 from gazetteer.forms import rules
 from gazetteer.model import Finding, Kind, Method
 from gazetteer.normalize import folds_to
@@ -178,7 +179,7 @@ def inside_names(
                     joined
                     or not _starts_sentence(text, begin)
                     or _quoted(text, begin, end)
-                    or _foreign(text[begin], lang)  # The New York Times, in Russian
+                    or foreign(text[begin], lang)  # The New York Times, in Russian
                     or (given := word_key(text[begin : start - 1]) in _given_names(lang))
                 )
             ):
@@ -468,7 +469,7 @@ def _may_continue(word: str, name: str, lang: str | None, before: bool) -> bool:
         return False
     key = word_key(word)
     common = rulefiles.common_words()
-    if _foreign(word, lang):
+    if foreign(word, lang):
         return True  # a capitalised word of another script: a name's (The Times, in Russian)
     if before and key in _given_names(lang):
         return True  # Джон Болтон: a common word, and a given name (after, it starts a name)
@@ -493,20 +494,6 @@ def _given_names(lang: str | None) -> frozenset[str]:
 
 
 _AS_WRITTEN = frozenset({Method.EXACT, Method.INFLECTED})  # a surname carried through a text
-
-
-def _foreign(word: str, lang: str | None) -> bool:
-    """Whether ``word`` is in another script than ``lang`` is written in
-    (Latin or Cyrillic): its common words are not the text's, and a sentence
-    of the text does not start with it."""
-    return lang is not None and has_cyrillic(word) != _cyrillic(lang)
-
-
-@functools.cache
-def _cyrillic(lang: str) -> bool:
-    """Whether ``lang`` (a language with common words) is written in Cyrillic."""
-    words = rulefiles.common_words().get(lang)
-    return words is not None and sum(map(has_cyrillic, words.words)) * 2 > len(words.words)
 
 
 _OPENING = '«“„"'  # what opens a quoted name

@@ -8,6 +8,11 @@ at the index (a run of several words is a name by the index alone).
 * A name read through another language's alias, written in the script of the
   entity's own names in the text's language, is not the entity there when
   those names are other words.
+* A word in another script than the text's language is written in (Latin in
+  a Russian text) is not a town's name there: a text writes a town it names
+  in its own script, and such a word is a brand's, a newspaper's, a union's
+  (Forsa, Dawn, Iberia in a Russian text). Large cities (``LARGE_CITY``
+  people or more), countries and every other kind are still read.
 """
 
 from __future__ import annotations
@@ -16,13 +21,16 @@ import functools
 
 from gazetteer import rulefiles
 from gazetteer.forms import analyses
-from gazetteer.model import Alias, Entity, Finding
+from gazetteer.model import Alias, Entity, Finding, Kind
 from gazetteer.normalize import normalize
 from gazetteer.translit import has_cyrillic
 
-__all__ = ["fits_language", "stopwords"]
+__all__ = ["LARGE_CITY", "fits_language", "foreign", "stopwords", "written_in_cyrillic"]
 
 _RARER = 1.5  # Zipf: a form this much more common than its name is another word
+LARGE_CITY = 100_000  # people: a city this large is named in any script
+WORLD_CITY = 1_000_000  # people: a city this large is known by its name everywhere
+_WORD_FIRST = 5.0  # Zipf: a word this common is a word of the language first (Усі, "all")
 
 
 @functools.cache
@@ -41,8 +49,13 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
     language (Россия), or has a name there that
     the word inflects and is not far rarer than the word (России, but not
     Самое, "the most", for Самоа). Така, a Belarusian name of Tak, is "so"
-    in Bulgarian."""
-    if lang is not None and not _own_name(found, word, lang):
+    in Bulgarian. A name filed under no language in the language's script
+    is its name there when the entity is a capital or a city of
+    ``WORLD_CITY`` people or more (the cities pack's Мюнхен, Скопие), unless
+    the word is as common as Zipf 5 or more (Усі, "all", is a name of Wuxi).
+    And not when the word is in another script than the language's and
+    names only towns (:func:`_foreign_town`)."""
+    if lang is not None and (not _own_name(found, word, lang) or _foreign_town(found, word, lang)):
         return False
     common = rulefiles.common_words()
     langs = [lang] if lang is not None else list(common)
@@ -53,8 +66,9 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
 
     def named(entity: Entity, code: str) -> bool:
         table = common[code]
+        known = _world_city(entity) and table.words[word] < _WORD_FIRST
         for alias in entity.aliases:
-            if not _filed_for(alias, code):
+            if not (_filed_for(alias, code) or (known and _unfiled_in_script(alias, code))):
                 continue
             if alias.key == word:
                 return True
@@ -64,6 +78,38 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
 
     # without a language, a name in any of those where the word is common will do
     return any(named(entity, code) for entity in found[4] for code in hit)
+
+
+def written_in_cyrillic(lang: str | None) -> bool | None:
+    """Whether ``lang`` is written in Cyrillic, as its common words are
+    (``_data/common/``); None for a language with none, or no language."""
+    return _cyrillic(lang) if lang is not None else None
+
+
+@functools.cache
+def _cyrillic(lang: str) -> bool | None:
+    words = rulefiles.common_words().get(lang)
+    if words is None or not words.words:
+        return None
+    return sum(map(has_cyrillic, words.words)) * 2 > len(words.words)
+
+
+def foreign(word: str, lang: str | None) -> bool:
+    """Whether ``word`` is written in another script than ``lang`` (Latin
+    or Cyrillic; False when that is not known)."""
+    cyrillic = written_in_cyrillic(lang)
+    return cyrillic is not None and has_cyrillic(word) != cyrillic
+
+
+def _foreign_town(found: Finding, word: str, lang: str) -> bool:
+    """True when a one-word name in another script than ``lang``'s names
+    only towns: cities of known population under ``LARGE_CITY``."""
+    return foreign(word, lang) and all(
+        entity.kind is Kind.CITY
+        and entity.population is not None
+        and entity.population < LARGE_CITY
+        for entity in found[4]
+    )
 
 
 def _own_name(found: Finding, word: str, lang: str) -> bool:
@@ -84,6 +130,21 @@ def _own_name(found: Finding, word: str, lang: str) -> bool:
 
 
 _EVERY_LATIN = ("en", "und")  # a name filed so in Latin letters is every Latin text's
+
+
+def _world_city(entity: Entity) -> bool:
+    """Whether ``entity`` is a country's capital or a city of ``WORLD_CITY``
+    people or more: a text names it by its name in the text's script, and
+    that name is a common word of the language because the city is known."""
+    return entity.kind is Kind.CITY and (
+        entity.capital or (entity.population is not None and entity.population >= WORLD_CITY)
+    )
+
+
+def _unfiled_in_script(alias: Alias, lang: str) -> bool:
+    """Whether ``alias`` is filed under no language and written in the
+    script of ``lang`` (the cities pack's names: Мюнхен, Скопие)."""
+    return alias.lang == "und" and has_cyrillic(alias.text) == written_in_cyrillic(lang)
 
 
 def _filed_for(alias: Alias, lang: str) -> bool:

@@ -7,7 +7,9 @@ Run from the repository root (the baselines come with pip install '.[bench]'):
     python benchmarks/bench_countries.py --show 10       # and examples of each failure
 
 In one process, on the same queries, it runs ``g.resolve(q, kinds="country",
-codes=True)`` (the lists mix names and codes: KAZ, 398) beside rigour's
+codes=True)`` (the lists mix names and codes: KAZ, 398), and ``g.country(q,
+codes=True)`` (the call for a column of countries that also holds states,
+cities and "place, country" pairs, as countrynames' list does), beside rigour's
 ``lookup_territory(q, fuzzy=True)`` and countrynames' ``to_code(q,
 fuzzy=True)`` (both called through ``__wrapped__``, so that their memo caches
 do not count), and reports:
@@ -602,6 +604,10 @@ def main() -> int:
         r = g.resolve(item.query, kinds="country" if item.country else None, codes=True)
         return r.entity.id if r.entity is not None else None
 
+    def country_of(item: Item) -> str | None:
+        r = g.country(item.query, codes=True)
+        return r.entity.id if r.entity is not None else None
+
     def names_only(item: Item) -> str | None:
         r = g.resolve(item.query, kinds="country" if item.country else None)
         return r.entity.id if r.entity is not None else None
@@ -685,6 +691,16 @@ def main() -> int:
     plain = score(variants, run(names_only, variants)[0])
     print(f"{'    ours without codes=True: top-1':36}{plain.top1:>10.3f}")
     print(f"{'    precision':36}{plain.precision:>10.3f}")
+    # g.country(q, codes=True): the call for a column of countries that also
+    # holds states, cities and "place, country" pairs; on the same sets
+    countried: dict[str, list[str | None]] = {}
+    country_s = 0.0
+    for name, items in sets.items():
+        countried[name], took = run(country_of, items)
+        country_s += took
+    c = score(variants, countried["variants"])
+    print(f"{'    ours, country(codes=True): top-1':36}{c.top1:>10.3f}")
+    print(f"{'    precision':36}{c.precision:>10.3f}")
     s = subset("noise", sets["noise"], everything)
     m = mine("noise", lambda i: i.country)
     row("(b) noise, countries: top-1", [x.top1 for x in s], m.top1)
@@ -694,6 +710,9 @@ def main() -> int:
         m = mine("noise", lambda i, k=kind: i.country and i.kind == k)  # type: ignore[misc]
         if m.n:
             row(f"    {kind} ({m.n}): top-1", [x.top1 for x in s], m.top1)
+    c = score(sets["noise"], countried["noise"])
+    print(f"{'    ours, country(): top-1':36}{c.top1:>10.3f}")
+    print(f"{'    precision':36}{c.precision:>10.3f}")
     m = mine("noise", lambda i: not i.country)
     print(f"{'(b) noise, curated entities: top-1':36}{m.top1:>45.3f}")
     print(f"{'    precision':36}{m.precision:>45.3f}")
@@ -711,6 +730,8 @@ def main() -> int:
         s = subset("negatives", sets["negatives"], lambda i, k=source: i.kind == k)  # type: ignore[misc]
         m = mine("negatives", lambda i, k=source: i.kind == k)  # type: ignore[misc]
         row(f"    {source} ({m.n})", [x.rate for x in s], m.rate, "{:.4f}")
+    c = score(sets["negatives"], countried["negatives"])
+    print(f"{'    ours, country(): false positives':36}{c.rate:>10.4f}")
     total_q = sum(len(v) for v in sets.values())
     qps = {t: total_q / sum(times[t].values()) for t in names}
     for name in sets:
@@ -721,6 +742,9 @@ def main() -> int:
         )
     row(f"(d) queries/s, all {total_q:,}", [qps[t] for t in names], fmt="{:,.0f}")
     row("    ratio to rigour", [qps[t] / qps["rigour"] for t in names], fmt="{:.2f}x")
+    country_qps = total_q / country_s
+    print(f"{'    ours, country(): queries/s':36}{country_qps:>10,.0f}")
+    print(f"{'    ratio to rigour':36}{country_qps / qps['rigour']:>9.2f}x")
 
     if args.show:
         print()

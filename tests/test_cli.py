@@ -52,6 +52,7 @@ def test_lookup_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
         "key",
         "similarity",
         "note",
+        "via",
         "explanation",
     }
     assert obj["tied"] == [obj["match"]]
@@ -83,6 +84,16 @@ def test_lookup_reads_codes_when_asked(capsys: pytest.CaptureFixture[str]) -> No
     lines = out.splitlines()
     assert lines[0] == "KAZ: resolved" and "code match: iso3 KAZ" in lines[1]
     assert run(capsys, "lookup", "KAZ")[0] == 1  # without --codes, KAZ is read as a name
+
+
+def test_lookup_answers_a_places_country_when_asked(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lookup", "--json", "--country", "Yerevan")
+    obj = json.loads(out)
+    assert code == 0 and obj["entity"]["id"] == "country:am"
+    assert obj["match"]["via"]["id"] == "city:yerevan"
+    code, _, err = run(capsys, "lookup", "--country", "--kind", "city", "Baku")
+    assert code == 2
+    assert err == "gazetteer: error: --country answers countries: it takes no --kind\n"
 
 
 def test_show(capsys: pytest.CaptureFixture[str]) -> None:

@@ -152,6 +152,7 @@ matches = st.builds(
     key=texts,
     similarity=st.none() | st.floats(0, 100),
     note=st.none() | texts,
+    via=st.none() | entities,
 )
 match_lists = st.lists(matches, max_size=3).map(tuple)
 

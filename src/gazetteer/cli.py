@@ -107,8 +107,15 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     g = _load(args)
     status = EXIT_OK
     options: dict[str, Any] = {"kinds": args.kind, "lang": args.lang, "min_score": args.min_score}
+    if args.country and args.kind:
+        raise GazetteerError("--country answers countries: it takes no --kind")
     for query in _queries(args):
-        resolution = g.resolve(query, codes=args.codes, **options)
+        if args.country:
+            resolution = g.country(
+                query, codes=args.codes, lang=args.lang, min_score=args.min_score
+            )
+        else:
+            resolution = g.resolve(query, codes=args.codes, **options)
         if resolution.resolved:
             # an answer: its own candidates are the list (the wider search of
             # near misses, with its index of every form, is for a name that
@@ -301,6 +308,12 @@ def _parser() -> argparse.ArgumentParser:
         "--codes",
         action="store_true",
         help="read a query written as a code (KAZ, KZ, 398, Q232, KZ-75) as one first",
+    )
+    lookup.add_argument(
+        "--country",
+        action="store_true",
+        help="answer the country a query points to, a place's country for a place "
+        "(LOUISIANA, Dubai, 'Karachi, Pakistan')",
     )
     lookup.set_defaults(run=_cmd_lookup)
 

@@ -205,7 +205,8 @@ class Match:
     rapidfuzz ratio (0-100) of the compared Latin forms where one was
     computed; ``note`` says how the query was rewritten first, if it was
     ("reordered", "initial"). ``score`` lies in [0, 1] (see
-    :mod:`gazetteer.scoring`).
+    :mod:`gazetteer.scoring`). ``via`` is the place the query named when
+    ``entity`` is that place's country (``Gazetteer.country``), else None.
     """
 
     entity: Entity
@@ -215,6 +216,7 @@ class Match:
     key: str
     similarity: float | None = None
     note: str | None = None
+    via: Entity | None = None
 
     @property
     def explanation(self) -> str:
@@ -230,12 +232,14 @@ class Match:
         text += ")"
         if self.note:
             text += f" after the query was {self.note}"
+        if self.via is not None:
+            text = f"the country of {self.via.id}: {text}"
         return text
 
     def to_dict(self) -> dict[str, Any]:
         """The match as JSON-ready data: ``entity`` (short form), ``alias``,
-        ``method``, ``score``, ``key``, ``similarity``, ``note`` (None when
-        unset) and ``explanation``."""
+        ``method``, ``score``, ``key``, ``similarity``, ``note``, ``via``
+        (short form; these three None when unset) and ``explanation``."""
         return {
             "entity": self.entity.to_dict(),
             "alias": self.alias.to_dict(),
@@ -244,6 +248,7 @@ class Match:
             "key": self.key,
             "similarity": self.similarity,
             "note": self.note,
+            "via": self.via.to_dict() if self.via is not None else None,
             "explanation": self.explanation,
         }
 

@@ -11,13 +11,25 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal, TypeVar, cast, overload
 
+import attrs
+
 from gazetteer import cache
 from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
 from gazetteer.matching import Matcher
-from gazetteer.model import Alias, Entity, Kind, Match, Mentions, Method, Resolution, Tier
+from gazetteer.model import (
+    Alias,
+    Entity,
+    Kind,
+    Match,
+    Mentions,
+    Method,
+    Resolution,
+    Status,
+    Tier,
+)
 from gazetteer.normalize import normalize
 from gazetteer.scoring import admit, decide, rank
 from gazetteer.wordindex import WordIndex, build_word_index
@@ -57,6 +69,7 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
 
 # The matches that read a query as a near miss of a name.
 _APPROXIMATE = frozenset({Method.PHONETIC, Method.FUZZY})
+_IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY})  # places Gazetteer.country reads as theirs
 # How a code is written: capitals, digits and hyphens, a letter or digit at
 # each end (KAZ, KZ, 398, Q232, KZ-75, GB-SCT); "us" is a word.
 _CODE_SHAPE = re.compile(r"[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?")
@@ -259,6 +272,79 @@ class Gazetteer(Mapping[str, Entity]):
             return coded
         found = self._matches(query, kinds, lang, memo=memo)
         return decide(query, [m for m in found if m.score >= min_score])
+
+    def country(
+        self,
+        query: str,
+        *,
+        lang: str | None = None,
+        min_score: float = 0.0,
+        codes: bool = False,
+    ) -> Resolution:
+        """The country ``query`` points to: the country it names, or the
+        country of the place it names (LOUISIANA, Dubai, "Karachi, Pakistan").
+
+        For a column of countries that also holds states, cities and
+        "place, country" pairs. First :meth:`resolve` with
+        ``kinds="country"`` (the same ``lang``, ``min_score``, ``codes``);
+        when that finds nothing, the query resolved among every kind, each
+        answer read as its country: a country as itself, a subdivision or a
+        city as the country it is in (the match's ``via`` names the place).
+        Places of one country are that country ("New York" is the city and
+        the state: the US); an answer of another kind (an organisation, a
+        region of several countries), or places of several countries, leave
+        the query ambiguous or not found. Last, "place, country": a query
+        whose part after its last comma resolves to a country is that
+        country, unless the part before it is a place of another country
+        (then both are tied)."""
+        wanted = frozenset({Kind.COUNTRY})
+        found = self._resolve(query, wanted, lang, min_score, codes)
+        if found.status is not Status.NOT_FOUND:
+            return found
+        found = self._countries(query, self._resolve(query, None, lang, min_score, codes))
+        if found.status is not Status.NOT_FOUND or "," not in query:
+            return found
+        head, tail = (part.strip() for part in query.rsplit(",", 1))
+        named = self._resolve(tail, wanted, lang, min_score, codes)
+        if named.status is not Status.RESOLVED or not head:
+            return Resolution(query, Status.NOT_FOUND)
+        place = self.country(head, lang=lang, min_score=min_score, codes=codes)
+        other = tuple(
+            m
+            for m in place.tied
+            if m.entity.id != named.tied[0].entity.id and m.method not in _APPROXIMATE
+        )  # (a place read only as a near miss of another's name is no other country)
+        if other and place.status is Status.RESOLVED:
+            tied = named.tied + other
+            return Resolution(query, Status.AMBIGUOUS, tied, rank(tied))
+        return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
+
+    def _countries(self, query: str, found: Resolution) -> Resolution:
+        """``found`` (a resolution among every kind) with each answer read as
+        its country (:meth:`country`)."""
+        if found.status is Status.NOT_FOUND:
+            return found
+        tied = [self._as_country(m) for m in found.tied]
+        if any(m is None for m in tied):
+            return Resolution(query, Status.NOT_FOUND, (), found.candidates)
+        best = rank(m for m in tied if m is not None)
+        listed = rank(c for m in found.candidates if (c := self._as_country(m)) is not None)
+        status = Status.RESOLVED if len(best) == 1 else Status.AMBIGUOUS
+        return Resolution(query, status, best, listed)
+
+    def _as_country(self, match: Match) -> Match | None:
+        """``match`` as a match of its entity's country: itself for a
+        country, the country of a subdivision or a city, None otherwise."""
+        entity = match.entity
+        if entity.kind is Kind.COUNTRY:
+            return match
+        if entity.kind not in _IN_A_COUNTRY or entity.country is None:
+            return None
+        position = self._index.positions.get(entity.country)
+        country = self._index.entities[position] if position is not None else None
+        if country is None or country.kind is not Kind.COUNTRY:
+            return None
+        return attrs.evolve(match, entity=country, via=entity)
 
     def _coded(self, query: str, kinds: frozenset[Kind] | None) -> Resolution | None:
         """``resolve(..., codes=True)``'s first step: the entities of ``kinds``

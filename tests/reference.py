@@ -70,9 +70,21 @@ def _alias_table(g: Gazetteer) -> Table:
             if not words or (len(words) == 1 and len(words[0]) < 3 and not words[0].isupper()):
                 continue
             keys = [normalize(w) for w in words]
+            row = (posting, keys, shapes(text))
             for form in _forms(keys[0]):
-                table.setdefault((len(keys), form), []).append((posting, keys, shapes(text)))
+                table.setdefault((len(keys), form), []).append(row)
     return table
+
+
+_WIDEST: dict[int, tuple[Table, int]] = {}
+
+
+def _widest(table: Table) -> int:
+    """The most words of an alias in ``table`` (found once per table)."""
+    made = _WIDEST.get(id(table))
+    if made is None or made[0] is not table:
+        made = _WIDEST[id(table)] = (table, max((width for width, _ in table), default=0))
+    return made[1]
 
 
 def _from_capital(start: int, word: str, lowercase: bool) -> tuple[int, int, str]:
@@ -119,7 +131,7 @@ def reference_tag(
     # each word as written, and as a name may start with it (from its capital)
     written_words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
     words = [_from_capital(start, word, lowercase) for start, _, word in written_words]
-    most = max((width for width, _ in table), default=0)
+    most = _widest(table)
 
     def name_at(i: int) -> tuple[int, Tagged, Finding] | None:
         # a lower-case word joined by a hyphen to a capital is read whole

@@ -12,6 +12,7 @@ from gazetteer import Gazetteer, Method, Tier
 from gazetteer.cli import main
 from gazetteer.normalize import normalize
 from gazetteer.tokens import fold
+from gazetteer.translit import has_cyrillic
 
 SEEDS = Path(__file__).parent.parent.parent / "shared" / "seeds"
 
@@ -197,6 +198,39 @@ def test_an_inserted_name_is_found(
     start = len(before) + 1
     found = [m for m in g.tag(text) if m.start == start]
     assert found and entity_id in {e.id for e in found[0].candidates}, (text, entity_id)
+
+
+@pytest.fixture(scope="module")
+def cyrillic_titles(g: Gazetteer) -> list[tuple[str, str]]:
+    """Strong names of curated entities of two or more Cyrillic words, each
+    capitalised (Європейський Союз)."""
+    return [
+        (entity.id, alias.text)
+        for entity in g.entities
+        if not entity.id.startswith(("subdivision:", "country:"))
+        for alias in entity.aliases
+        if alias.tier is Tier.STRONG
+        and len(words := alias.text.split()) >= 2
+        and all(w.isalpha() and w.istitle() and has_cyrillic(w) for w in words)
+    ]
+
+
+@given(data=st.data())
+def test_a_cyrillic_names_later_words_may_be_in_lower_case(
+    g: Gazetteer, cyrillic_titles: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    """Russian, Ukrainian and Bulgarian capitalise a name's first word only:
+    Європейський союз is Європейський Союз."""
+    entity_id, name = data.draw(st.sampled_from(cyrillic_titles))
+    first, *rest = name.split()
+    text = f"и {' '.join([first, *(w.lower() for w in rest)])} и"
+    found = [m for m in g.tag(text) if m.start == 2 and m.end == len(text) - 2]
+    assert found and entity_id in {e.id for e in found[0].candidates}, (text, entity_id)
+
+
+def test_a_latin_names_later_words_keep_their_capitals(g: Gazetteer) -> None:
+    assert _found(g, "Orange walk and Port said") == []
+    assert _found(g, "вийшла з Європейського союзу") == [("Європейського союзу", "organization:eu")]
 
 
 @given(data=st.data())

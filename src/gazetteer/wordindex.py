@@ -26,6 +26,7 @@ from gazetteer.model import Entity, Match, Method
 from gazetteer.normalize import normalize
 from gazetteer.scoring import score
 from gazetteer.tokens import WORD
+from gazetteer.translit import has_cyrillic
 
 __all__ = [
     "Hit",
@@ -77,11 +78,17 @@ def case_fits(forms: str, surfaces: Sequence[str]) -> bool:
     """Whether words written as ``surfaces`` are capitalised as an alias
     whose words have the shapes ``forms``: an acronym in capitals, a
     capitalised word capitalised, and a short word in capitals (МИД, an
-    acronym), with a case ending or not (МИДа, МИДе), only as an acronym."""
-    for form, surface in zip(forms, surfaces, strict=False):
+    acronym), with a case ending or not (МИДа, МИДе), only as an acronym.
+    A Cyrillic word after the first may be in lower case where the alias
+    capitalises it: Russian, Ukrainian and Bulgarian capitalise only the
+    first word of most names (Європейський союз for Європейський Союз)."""
+    for at, (form, surface) in enumerate(zip(forms, surfaces, strict=False)):
         if form == "A" and not surface.isupper():
             return False
-        if form == "C" and (not surface[:1].isupper() or _short_acronym(surface)):
+        if form == "C" and (
+            _short_acronym(surface)
+            or not (surface[:1].isupper() or (at and surface.islower() and has_cyrillic(surface)))
+        ):
             return False
     return True
 

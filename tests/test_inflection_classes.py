@@ -119,3 +119,23 @@ def test_a_republic_named_after_its_short_name_is_not_its_neighbour(g: Gazetteer
     ]:
         assert g.resolve(text.removeprefix("the "), lang=lang).expect().id == "country:ie", text
         assert [m.entity.id for m in g.tag(text, lang=lang) if m.entity] == ["country:ie"], text
+
+
+def test_a_fleeting_vowel_drops_before_an_ending(g: Gazetteer) -> None:
+    # Египет -> Египта, Єгипет -> Єгипту; a name that keeps the vowel is
+    # declined as written too (the rules make both forms)
+    assert _found(g, "Посол вылетел из Египта.", "ru") == [("Египта", "country:eg")]
+    assert _found(g, "Посол вилетів до Єгипту.", "uk") == [("Єгипту", "country:eg")]
+    from gazetteer.forms import rules
+
+    assert {"тибета", "тибту"} <= set(rules()["ru"].inflect("тибет"))
+
+
+def test_a_name_of_the_uk_in_ukrainian_news(g: Gazetteer) -> None:
+    text = "торгівля між Об’єднаним Королівством та ЄС; посол РФ; уряд ФРН"
+    assert _found(g, text, "uk") == [
+        ("Об’єднаним Королівством", "country:gb"),
+        ("ЄС", "organization:eu"),
+        ("РФ", "country:ru"),
+        ("ФРН", "country:de"),
+    ]

@@ -139,3 +139,12 @@ def test_a_name_of_the_uk_in_ukrainian_news(g: Gazetteer) -> None:
         ("РФ", "country:ru"),
         ("ФРН", "country:de"),
     ]
+
+
+def test_a_text_reads_only_its_own_languages_endings(g: Gazetteer) -> None:
+    # Qala (Malta) is Кала in Belarusian and Ukrainian: Кале is its
+    # Belarusian locative, and Calais in a Bulgarian text
+    assert _found(g, "мигрантите в Кале", "bg") == []
+    assert _found(g, "у Кале", "be") == [("Кале", "subdivision:mt-42")]
+    # a name filed in Russian only takes the Ukrainian text's endings
+    assert _found(g, "контракт з Газпромом", "uk") == [("Газпромом", "organization:gazprom")]

@@ -181,6 +181,7 @@ def plain_names(g: Gazetteer) -> list[tuple[str, str]]:
         if alias.tier is Tier.STRONG
         and alias.text.isalpha()
         and alias.text.istitle()
+        and alias.text[0].isupper()  # (ʻAtenisi: see docs/tagging.md)
         and len(alias.text) >= 4
     ]
 

@@ -245,10 +245,12 @@ def word_matches(index: Index, found: Sequence[Hit], lang: str | None, written: 
 
     A word may be inflected by the rules of its alias's language. When
     ``lang`` (the language of the query or text) is given, only the forms
-    that language makes count, and the forms of an entity that has no alias
-    filed in ``lang`` (Газпром, filed in Russian only, in a Ukrainian text),
-    whose names ``lang``'s rules inflect too (Исламабад, filed in Bulgarian,
-    as Исламабаде in a Russian text).
+    that language makes count: of its own aliases, and of an entity's
+    names in other languages when it has none filed in ``lang`` (Газпром,
+    filed in Russian only, as Газпрому in a Ukrainian text; Исламабад,
+    filed in Bulgarian, as Исламабаде in a Russian text). Another
+    language's forms do not: Кале in a Bulgarian text is no Belarusian form
+    of Кала (Qala, Malta), nor Кари one of Кара.
     A match with every word as written is ``exact`` (the alias's own text)
     or ``normalised``; one with an inflected word is ``inflected`` and says
     which rules read it.
@@ -262,15 +264,16 @@ def word_matches(index: Index, found: Sequence[Hit], lang: str | None, written: 
         rules = {rule for rule in langs if rule is not None}
         own = alias.lang.split("-")[0]
         if rules:
-            # the alias's own language's forms; and, for an entity with no
-            # name in the text's language, that language's forms of its names
-            # in other languages (Исламабад, filed in Bulgarian, is Исламабаде
-            # in a Russian text); a name of no stated language (GeoNames')
-            # only for a city of DECLINED_POPULATION people or more (Лахоре,
+            # the alias's own language's forms, in a text of that language
+            # or of none; and, for an entity with no name in the text's
+            # language, that language's forms of its names in other
+            # languages (Исламабад, filed in Bulgarian, is Исламабаде in a
+            # Russian text); a name of no stated language (GeoNames') only
+            # for a city of DECLINED_POPULATION people or more (Лахоре,
             # Оттаве), not for a town named as a woman is (Терезы)
             borrowed = lang is not None and lang != own and not _has_lang(entity, lang)
             stated = own != "und" or (entity.population or 0) >= DECLINED_POPULATION
-            if rules == {own} and (lang in (None, own) or borrowed):
+            if rules == {own} and lang in (None, own):
                 reader = own
             elif borrowed and stated and rules == {lang}:
                 reader = str(lang)

@@ -3,11 +3,13 @@ the text as written (not folded first)."""
 
 from __future__ import annotations
 
+from random import Random
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, rulefiles
-from gazetteer.demonyms import Demonyms
+from gazetteer.demonyms import Demonyms, encode
 from gazetteer.normalize import fold
 
 
@@ -73,7 +75,11 @@ def _words() -> list[str]:
 
 
 _ENDINGS = ["", "ы", "ите", "ів", "их", "ского", "ям", "ці", "а"]
+# the last ones are characters the scan's codecs cannot write (ѝ, é, Σ, ı:
+# coded one by one; ß, ü: latin-1 writes them), or that no code stands for
+# (İ: the text is then read lower-cased, as before)
 _SEPARATORS = [" ", ", ", "-", "«", "» ", "\n", "2", "_", " (", "x"]
+_SEPARATORS += [" ѝ ", "é", " İ ", "ü ", " Σ ", "ß ", "ç ", "ı "]
 
 
 @given(
@@ -115,3 +121,60 @@ def test_the_scan_finds_what_the_folded_text_holds(
         else:
             want = _reference(stems, data.max_ending, {}, 0, text)
         assert got == want, text
+
+
+# Characters that take the scan's other ways: written by no codec (ѝ, é, ı,
+# the astral 𝐚), standing for a letter while not part of a word (ⓐ: no code,
+# read lower-cased), lower-cased as the letters around say (Σ), or to two
+# characters (İ), apostrophes (o'zbek), a stress mark, digits and "_".
+_ODD = [*"ѝéıİΣσςⓐʼ’'`²\u0301ёЁßüｂᲀ_1 -«»\n", "𝐚", "\ud800"]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_words()),
+            st.sampled_from(_words()).map(str.upper),
+            st.sampled_from(_ODD),
+            st.characters(),
+        ),
+        max_size=40,
+    ),
+    st.randoms(use_true_random=False),
+)
+@settings(max_examples=300)
+def test_the_codes_find_what_the_lowered_text_holds(
+    g: Gazetteer, parts: list[str], random: Random
+) -> None:
+    """The scan of the text as codes finds what the pattern of the stems'
+    letters finds in the lower-cased text, outside the same mentions."""
+    text = "".join(parts)
+    cuts = sorted(random.sample(range(len(text) + 1), min(len(text) + 1, 2 * random.randrange(4))))
+    codes = encode(text)
+    if codes is not None:
+        assert len(codes.codes) == len(text) + 1
+    for people in (True, False):
+        scanner = Demonyms(g._index, people)
+        for busy in ([], cuts):
+            got = scanner.find_in(text, codes, busy)
+            want = scanner.find_lowered(text, busy)
+            assert [(a, b, f[0], f[1].text) for a, b, f in got] == [
+                (a, b, f[0], f[1].text) for a, b, f in want
+            ], (text, busy)
+
+
+def test_each_way_of_reading_a_text() -> None:
+    # cp1251; coded one by one (ѝ); latin-1; no code (İ): read lower-cased
+    assert encode("американцы и британцы") is not None
+    assert encode("тя ѝ каза: американците") is not None
+    assert encode("Müller's Americans") is not None
+    assert encode("İstanbul'daki Amerikalılar") is None
+    # too many characters to code one by one
+    assert encode("ѝ" * 100) is None
+
+
+def test_an_apostrophe_adjective_after_an_apostrophe(g: Gazetteer) -> None:
+    # o'zbek holds a non-word character: a stem may start inside another's match
+    text = "the o'zbek and o’ZBEK people, 'o'zbek"
+    found = [m.surface for m in g.tag(text, adjectives=True) if m.demonym]
+    assert found == ["o'zbek", "o’ZBEK", "o'zbek"]

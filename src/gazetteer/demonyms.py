@@ -11,11 +11,23 @@ people: немецких is an adjective of немецк, not немец + ки�
 country the gazetteer does not hold is left out, so a gazetteer loaded
 without the bundled data tags none of them.
 
-The scan reads the text lower-cased (not folded): the stems are laid out as
-a trie whose letters accept every character that folds to them, and the
-pattern starts with the character before a word, which the regex engine
-finds quickly; so a text is read once, and what it finds is what matching
-the stems against the folded text finds.
+What is matched is the text lower-cased (:func:`fold_lowered`), a
+character of which stands for a letter of a stem when it folds to it
+(:func:`folds_to`). The scan reads it as codes, a byte a character
+(:func:`encode`), each saying all the scan needs to know of a character:
+whether it is a non-word character, whether it is a letter (not a digit or
+"_"), and which letter of the stems it folds to, if any. A codec that
+writes the bundled languages a byte a character (cp1251: Cyrillic, ASCII
+and the common punctuation; else latin-1) and a table make the codes in
+two passes in C; a character the codec cannot write (ѝ, é) is coded on its
+own. Every non-word character that is no letter of a stem has one code,
+so the regex engine finds them as it finds a known first character and
+tries the stems after each, where over the lower-cased text it tested
+every character for a non-word one: a text costs about half as much
+(0.57 on the SlavicNER dev corpus). A text with a character that no code
+stands for (İ, whose lower case is two characters) is read as before, by
+a pattern of the stems' letters over the lower-cased text; both ways find
+the same (tests/test_demonyms.py).
 """
 
 from __future__ import annotations
@@ -23,6 +35,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from gazetteer import rulefiles
 from gazetteer.index import Index
@@ -30,7 +43,7 @@ from gazetteer.model import Alias, Finding, Method, Tier
 from gazetteer.normalize import fold, fold_lowered, folds_to
 from gazetteer.scoring import score
 
-__all__ = ["Demonyms", "demonyms"]
+__all__ = ["Codes", "Demonyms", "demonyms", "encode"]
 
 
 @functools.cache
@@ -91,6 +104,212 @@ def _trie(words: list[str]) -> str:
     return f"(?:{body})?" if ends else body
 
 
+# The codes. A character of the lower-cased text is, for the scan, of a kind:
+# (a non-word character, a letter, the letter of the stems it folds to or "").
+_Kind = tuple[bool, bool, str]
+_NON_WORD = re.compile(r"\W")
+_WORD_LETTER = re.compile(r"[^\W\d_]")
+_CODECS = ("cp1251", "latin-1")  # each writes a character as a byte; tried in turn
+# characters of a text that may be coded one by one: 8 and one in 16 (else
+# the text is read lower-cased, which then costs less)
+_ONE_BY_ONE, _ONE_BY_ONE_SHARE = 8, 16
+
+
+@functools.cache
+def _accepted() -> tuple[dict[str, str], frozenset[str]]:
+    """Each character that a letter of a stem (of either table) accepts in
+    the lower-cased text → that letter; and the characters two letters
+    would accept (none in the bundled data), which no code stands for."""
+    letters = {ch for people in (True, False) for stem in _stems(people)[0] for ch in stem}
+    accepted: dict[str, str] = {}
+    both: set[str] = set()
+    for letter in sorted(letters):
+        for ch in folds_to(letter):
+            if accepted.setdefault(ch, letter) != letter:
+                both.add(ch)
+    return accepted, frozenset(both)
+
+
+def _kind(lowered: str) -> _Kind:
+    """The kind of a character of the lower-cased text."""
+    return (
+        _NON_WORD.match(lowered) is not None,
+        _WORD_LETTER.match(lowered) is not None,
+        _accepted()[0].get(lowered, ""),
+    )
+
+
+@functools.cache
+def _codes() -> dict[_Kind, int]:
+    """A code (a byte) for each kind a character of a text can be, but a
+    non-word character that a letter accepts (ⓐ), unless a codec writes
+    one (the apostrophes): a letter with two codes is a class in the
+    patterns, which the regex engine tests several times slower than one
+    code, and the first letters are tested after every non-word character."""
+    kinds = {(True, False, ""), (False, True, ""), (False, False, "")}
+    kinds.update(kind for kind in map(_kind, _accepted()[0]) if not kind[0])
+    for codec in _CODECS:
+        for byte in range(256):
+            try:
+                lowered = bytes([byte]).decode(codec).lower()
+            except UnicodeDecodeError:
+                continue
+            if len(lowered) == 1:
+                kinds.add(_kind(lowered))
+    assert len(kinds) <= 256, "more kinds of characters than a byte has values"
+    return {kind: code for code, kind in enumerate(sorted(kinds))}
+
+
+@functools.lru_cache(maxsize=4096)
+def _code(char: str) -> int | None:
+    """The code of a character as the text writes it (that of its lower
+    case), or None when no code stands for it."""
+    lowered = char.lower()
+    if len(lowered) != 1 or lowered in _accepted()[1]:
+        return None  # İ: lower-casing the text changes its length, and the offsets
+    kind = _kind(lowered)
+    if char == "\u03a3" and _kind("\u03c2") != kind:
+        return None  # Σ lower-cases to σ or ς, as the letters around it say
+    return _codes().get(kind)
+
+
+@functools.cache
+def _tables() -> tuple[tuple[str, bytes, bytes], ...]:
+    """For each codec whose characters all have a code: its name, the table
+    that turns each byte it writes into the code of its character, and the
+    codes of non-word characters with a letter of the stems that it writes
+    (the apostrophes of o'zbek)."""
+    plain = _codes()[True, False, ""]
+    found = []
+    for codec in _CODECS:
+        table = bytearray(256)
+        for byte in range(256):
+            try:
+                char = bytes([byte]).decode(codec)
+            except UnicodeDecodeError:
+                continue  # a byte the codec never writes
+            code = _code(char)
+            if code is None:
+                break
+            table[byte] = code
+        else:
+            extra = sorted(set(table) & _non_word_codes() - {plain})
+            found.append((codec, bytes(table), bytes(extra)))
+    return tuple(found)
+
+
+@functools.cache
+def _non_word_codes() -> frozenset[int]:
+    return frozenset(code for kind, code in _codes().items() if kind[0])
+
+
+class Codes(NamedTuple):
+    """A text as codes: ``codes[i + 1]`` is the code of ``text[i]``, and
+    ``codes[0]`` that of a space (a word may start the text); ``starts``:
+    the codes of non-word characters other than the space's that the text
+    holds (the apostrophes)."""
+
+    codes: bytes
+    starts: bytes
+
+
+def encode(text: str) -> Codes | None:
+    """``text`` as codes, or None when a character of it has none (İ), or
+    too many have to be coded one by one."""
+    tables = _tables()
+    for codec, table, extra in tables:
+        try:
+            codes = (b" " + text.encode(codec)).translate(table)
+        except UnicodeEncodeError:
+            continue
+        return Codes(codes, bytes([code for code in extra if code in codes]))
+    if not tables:
+        return None
+    codec, table, extra = tables[0]
+    written = b" " + text.encode(codec, "replace")  # "?" for each character it cannot write
+    patched = bytearray(written.translate(table))
+    starts = {code for code in extra if code in patched}
+    budget = _ONE_BY_ONE + len(text) // _ONE_BY_ONE_SHARE
+    at = written.find(b"?", 1)
+    while at > 0:
+        char = text[at - 1]
+        if char != "?":
+            code = _code(char)
+            if code is None or budget == 0:
+                return None
+            budget -= 1
+            patched[at] = code
+            if code in _non_word_codes():
+                starts.add(code)
+        at = written.find(b"?", at + 1)
+    starts.discard(_codes()[True, False, ""])
+    return Codes(bytes(patched), bytes(sorted(starts)))
+
+
+def _code_class(codes: list[int]) -> bytes:
+    if len(codes) == 1:
+        return re.escape(bytes(codes))
+    return b"[" + b"".join(re.escape(bytes([code])) for code in sorted(codes)) + b"]"
+
+
+def _code_trie(words: list[str]) -> bytes:
+    """:func:`_trie` over codes: a regex matching the codes of the longest
+    of ``words`` that fits."""
+    branches: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    if not branches:
+        return b""
+    letters = _letter_codes()
+    parts = [_code_class(letters[first]) + _code_trie(rest) for first, rest in branches.items()]
+    body = parts[0] if len(parts) == 1 else b"(?:" + b"|".join(parts) + b")"
+    return b"(?:" + body + b")?" if ends else body
+
+
+@functools.cache
+def _letter_codes() -> dict[str, list[int]]:
+    """Each letter of the stems → the codes of the characters that it accepts."""
+    found: dict[str, list[int]] = {}
+    for kind, code in sorted(_codes().items()):
+        if kind[2]:
+            found.setdefault(kind[2], []).append(code)
+    return found
+
+
+class _Scan:
+    """The stems as patterns over codes."""
+
+    def __init__(self, stems: frozenset[str], adjectives: frozenset[str] | None) -> None:
+        codes = _codes()
+        trie = _code_trie(sorted(stems))
+        non_word = sorted(code for kind, code in codes.items() if kind[0])
+        letters = sorted(code for kind, code in codes.items() if kind[1])
+        tail = _code_class(letters) + b"*"
+        # Each pattern of ``starts`` finds the non-word characters of a code
+        # that a stem follows, as a known first character (several times
+        # faster than a class of them). A stem with a non-word character
+        # (o'zbek) may start inside another's match, so the patterns then
+        # look ahead at the stem instead of reading it, and find all.
+        overlap = any(kind[0] and kind[2] and kind[2] in stem for kind in codes for stem in stems)
+        after = (b"(?=" + trie + b")") if overlap else (b"(?:" + trie + b")")
+        self.starts = {code: re.compile(re.escape(bytes([code])) + after) for code in non_word}
+        self.plain = self.starts[codes[True, False, ""]]
+        self.word = re.compile(_code_class(non_word) + b"((" + trie + b")" + tail + b")")
+        self.adjectives = (
+            re.compile(b"(" + _code_trie(sorted(adjectives)) + b")" + tail) if adjectives else None
+        )
+        self.letters = {code: kind[2] for kind, code in codes.items()}
+
+
+@functools.cache
+def _scan(stems: frozenset[str], adjectives: frozenset[str] | None) -> _Scan:
+    return _Scan(stems, adjectives)
+
+
 class Demonyms:
     """The demonyms of one index: adjectives, or (``people``) the nouns for
     a people. Made once per tagger; :meth:`find` reads a text."""
@@ -103,10 +322,66 @@ class Demonyms:
         # a noun is never a word that reads as an adjective
         adjectives, self.adjective_ending = _stems(False)
         self.adjectives = _anchored(frozenset(adjectives)) if people and adjectives else None
+        self.scan = (
+            _scan(frozenset(self.stems), frozenset(adjectives) if people else None)
+            if self.stems
+            else None
+        )
 
     def find(self, text: str, busy: Sequence[int] = ()) -> list[tuple[int, int, Finding]]:
         """The demonyms of ``text`` outside the mentions at ``busy`` (the
         start and end of each in turn, in order): (start, end, finding)."""
+        if self.pattern is None:
+            return []
+        return self.find_in(text, encode(text), busy)
+
+    def find_in(
+        self, text: str, codes: Codes | None, busy: Sequence[int] = ()
+    ) -> list[tuple[int, int, Finding]]:
+        """:meth:`find` with the text's codes (:func:`encode`) at hand; None:
+        read the lower-cased text instead."""
+        if self.scan is None:
+            return []
+        if codes is None:
+            return self.find_lowered(text, busy)
+        scan, coded = self.scan, codes.codes
+        # where a word starts with a stem (after the non-word character at each)
+        places = [match.start() for match in scan.plain.finditer(coded)]
+        if codes.starts:
+            for code in codes.starts:
+                places.extend(match.start() for match in scan.starts[code].finditer(coded))
+            places.sort()
+        found: list[tuple[int, int, Finding]] = []
+        at, last = 0, len(busy) - 1  # the first mention of ``busy`` that may still overlap
+        going = 0  # as the regex engine reads the text on from a match: where the last ends
+        for place in places:
+            if place < going:
+                continue
+            match = scan.word.match(coded, place)
+            if match is None:
+                continue  # never: a stem follows the non-word character at ``place``
+            going = match.end()
+            stem, word = match.group(2), match.group(1)
+            if len(word) - len(stem) > self.max_ending:
+                continue
+            start, end = match.start(1) - 1, match.end(1) - 1
+            while at < last and busy[at + 1] <= start:
+                at += 2
+            if at < last and busy[at] < end:
+                continue
+            if scan.adjectives is not None:
+                adjective = scan.adjectives.match(coded, match.start(1))
+                if adjective is not None and (
+                    adjective.end() - adjective.end(1) <= self.adjective_ending
+                ):
+                    continue  # немецких: an adjective (немецк + их), not a noun (немец + ких)
+            letters = "".join(scan.letters[code] for code in stem)
+            found.append((start, end, self._finding(letters, text[start:end])))
+        return found
+
+    def find_lowered(self, text: str, busy: Sequence[int] = ()) -> list[tuple[int, int, Finding]]:
+        """:meth:`find` by a pattern of the stems' letters over the
+        lower-cased text (for a text without codes)."""
         if self.pattern is None:
             return []
         lowered = " " + fold_lowered(text)  # a space: a word may start the text

@@ -39,7 +39,7 @@ import attrs
 
 from gazetteer._lazy import Lazy
 from gazetteer.context import after_heads, in_dotted_names, inside_names, is_place, may_be_inside
-from gazetteer.demonyms import Demonyms
+from gazetteer.demonyms import Demonyms, encode
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
@@ -202,7 +202,10 @@ class Tagger:
         suspects = self._names(run, bounds, findings)
         if suspects is not None and findings:
             bounds, findings = _outside_unknown_names(text, bounds, findings, lang, suspects)
-        if kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds:
+        if (people or adjectives) and (
+            kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds
+        ):
+            codes = encode(text)  # the text as both demonym scans read it
             for wanted, nouns in ((people, True), (adjectives, False)):
                 if not wanted:
                     continue
@@ -211,7 +214,7 @@ class Tagger:
                     scanner = self._demonyms[nouns] = Demonyms(self.index, nouns)
                 extra = [
                     found
-                    for found in scanner.find(text, bounds)
+                    for found in scanner.find_in(text, codes, bounds)
                     if kinds is None or found[2][0] is None or found[2][0].kind in kinds
                 ]
                 if extra:

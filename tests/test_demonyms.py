@@ -178,3 +178,14 @@ def test_an_apostrophe_adjective_after_an_apostrophe(g: Gazetteer) -> None:
     text = "the o'zbek and o’ZBEK people, 'o'zbek"
     found = [m.surface for m in g.tag(text, adjectives=True) if m.demonym]
     assert found == ["o'zbek", "o’ZBEK", "o'zbek"]
+
+
+def test_a_word_that_is_another_word_of_the_texts_language_is_no_people(g: Gazetteer) -> None:
+    # Bulgarian казаха is "they said" (demonyms.yaml other_words); in a
+    # Russian text it is "of a Kazakh"
+    tagged = g.tag("Казаха ни, че британците казаха", lang="bg", demonyms=True)
+    assert [(m.surface, m.entity.id if m.entity else None) for m in tagged] == [
+        ("британците", "country:gb")
+    ]
+    ru = g.tag("двое казаха", lang="ru", demonyms=True)
+    assert [m.surface for m in ru] == ["казаха"]

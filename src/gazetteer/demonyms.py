@@ -43,7 +43,16 @@ from gazetteer.model import Alias, Finding, Method, Tier
 from gazetteer.normalize import fold, fold_lowered, folds_to
 from gazetteer.scoring import score
 
-__all__ = ["Codes", "Demonyms", "demonyms", "encode"]
+__all__ = ["Codes", "Demonyms", "demonyms", "encode", "other_words"]
+
+
+@functools.cache
+def other_words(lang: str | None) -> frozenset[str]:
+    """The words a stem makes that are other words in a text of ``lang``
+    (Bulgarian казаха, "they said"), folded; none without a language."""
+    if lang is None:
+        return frozenset()
+    return frozenset(fold(word) for word in rulefiles.demonyms().other_words.get(lang, ()))
 
 
 @functools.cache

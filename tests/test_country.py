@@ -104,3 +104,10 @@ def test_a_country_lookup_that_answers_is_kept(g: Gazetteer, data: st.DataObject
     by_kind = g.resolve(alias.text, kinds="country")
     if by_kind.status is not Status.NOT_FOUND:
         assert g.country(alias.text) == by_kind
+
+
+def test_many_commas_are_read_once(g: Gazetteer) -> None:
+    # the part before the last comma is read without its own commas split
+    # again: no recursion as deep as the commas are many
+    assert _country(g, "a," * 5000 + " Pakistan") == ("resolved", ["country:pk"])
+    assert _country(g, "Paris, " * 3000)[0] == "not_found"

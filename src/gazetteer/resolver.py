@@ -69,6 +69,7 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
 
 # The matches that read a query as a near miss of a name.
 _APPROXIMATE = frozenset({Method.PHONETIC, Method.FUZZY})
+_COUNTRY = frozenset({Kind.COUNTRY})
 _IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY})  # places Gazetteer.country reads as theirs
 # How a code is written: capitals, digits and hyphens, a letter or digit at
 # each end (KAZ, KZ, 398, Q232, KZ-75, GB-SCT); "us" is a word.
@@ -297,18 +298,14 @@ class Gazetteer(Mapping[str, Entity]):
         whose part after its last comma resolves to a country is that
         country, unless the part before it is a place of another country
         (then both are tied)."""
-        wanted = frozenset({Kind.COUNTRY})
-        found = self._resolve(query, wanted, lang, min_score, codes)
-        if found.status is not Status.NOT_FOUND:
-            return found
-        found = self._countries(query, self._resolve(query, None, lang, min_score, codes))
+        found = self._country(query, lang, min_score, codes)
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
-        named = self._resolve(tail, wanted, lang, min_score, codes)
+        named = self._resolve(tail, _COUNTRY, lang, min_score, codes)
         if named.status is not Status.RESOLVED or not head:
             return Resolution(query, Status.NOT_FOUND)
-        place = self.country(head, lang=lang, min_score=min_score, codes=codes)
+        place = self._country(head, lang, min_score, codes)  # (read once: no more commas)
         other = tuple(
             m
             for m in place.tied
@@ -318,6 +315,13 @@ class Gazetteer(Mapping[str, Entity]):
             tied = named.tied + other
             return Resolution(query, Status.AMBIGUOUS, tied, rank(tied))
         return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
+
+    def _country(self, query: str, lang: str | None, min_score: float, codes: bool) -> Resolution:
+        """:meth:`country` without its last step ("place, country")."""
+        found = self._resolve(query, _COUNTRY, lang, min_score, codes)
+        if found.status is not Status.NOT_FOUND:
+            return found
+        return self._countries(query, self._resolve(query, None, lang, min_score, codes))
 
     def _countries(self, query: str, found: Resolution) -> Resolution:
         """``found`` (a resolution among every kind) with each answer read as

@@ -388,19 +388,34 @@ def in_dotted_names(text: str, bounds: Sequence[int]) -> set[int]:
     ("London.The") is no such join: the word after the stop is capitalised
     and in lower case after its first letter."""
     dropped: set[int] = set()
-    for number in range(0, len(bounds), 2):
-        start, end = bounds[number], bounds[number + 1]
-        before = start > 1 and text[start - 1] == "." and _latin(text[start - 2])
-        after = text[end : end + 1] == "." and _latin(text[end + 1 : end + 2])
-        if not (before or after) or not _latin(text[start]):
-            continue
-        if before and not _sentence_like(text[start:end]):
-            dropped.add(number // 2)
-        elif after:
-            word = WORD.match(text, end + 1)
-            if word is not None and not _sentence_like(word.group()):
-                dropped.add(number // 2)
+    starts, ends = bounds[::2], bounds[1::2]
+    for dot in (match.start() for match in _JOINED.finditer(text)):  # few in a text
+        # a mention right after the stop, or one that ends at it
+        for number, before in (
+            (bisect.bisect_left(starts, dot + 1), True),
+            (bisect.bisect_left(ends, dot), False),
+        ):
+            if number >= len(starts):
+                continue
+            at = (starts[number] == dot + 1) if before else (ends[number] == dot)
+            if not at:
+                continue
+            start, end = starts[number], ends[number]
+            if not (
+                dot and _latin(text[dot - 1]) and _latin(text[dot + 1]) and _latin(text[start])
+            ):
+                continue
+            if before:
+                joined = text[start:end]  # the name itself must not read as a sentence's start
+            else:
+                word = WORD.match(text, end + 1)
+                joined = word.group() if word is not None else ""
+            if joined and not _sentence_like(joined):
+                dropped.add(number)
     return dropped
+
+
+_JOINED = re.compile(r"\.(?=\w)")  # a full stop before a word character (the literal first: fast)
 
 
 def _latin(ch: str) -> bool:

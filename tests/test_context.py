@@ -56,11 +56,16 @@ def test_a_place_after_a_given_name_that_is_a_common_word_is_a_surname(g: Gazett
     assert _ids(g, "Позже Болтон ответил.") == [("Болтон", "city:2655237")]
     # a given name after a place starts another name
     assert _ids(g, "из Лондона Джон уехал") == [("Лондона", "city:london")]
+    # a place the language names often stays the place elsewhere in the text
+    text = "«Джордж Вашингтон» прибыл. Вашингтон заявил, что позиция Вашингтона неизменна."
+    assert [s for s, _ in _ids(g, text)] == ["Вашингтон", "Вашингтона"]
+    # with no language, the surname is inflected by every language's rules
+    assert _ids(g, "Джон Болтон приехал. Встреча Болтона", None) == []
 
 
 def test_the_given_names_are_common_words_of_their_language() -> None:
-    """A given name that is no common word needs no listing: it continues a
-    name anyway, so a listing of it would test nothing."""
+    """A given name that is no common word continues a name without a
+    listing: the list is for the words the common-word rule would refuse."""
     common = rulefiles.common_words()
     for lang, names in rulefiles.names().given_names.items():
         assert lang in common, lang
@@ -74,6 +79,9 @@ def test_a_place_before_a_roman_number_is_a_sovereigns_name(g: Gazetteer) -> Non
     assert _ids(g, text) == []
     # written with Cyrillic Х and І, as Cyrillic texts often do
     assert _ids(g, "от Бенедикт ХVІ, така", "bg") == []
+    # a country or a place the language names often: a century, an era
+    text = "Россия XXI века. Россия вступила"
+    assert _ids(g, text) == [("Россия", "country:ru"), ("Россия", "country:ru")]
     # a lone letter is no number
     assert _ids(g, "в Казахстане I и X") == [("Казахстане", "country:kz")]
 
@@ -83,6 +91,9 @@ def test_a_latin_name_joined_by_a_full_stop_is_an_address_or_a_brand(g: Gazettee
     # a sentence run on after a full stop is no such join, nor is Cyrillic text
     assert _ids(g, "He left London.The talks ended.", "en") == [("London", "city:london")]
     assert _ids(g, "уехал в Лондон.Переговоры") == [("Лондон", "city:london")]
+    # nor is a number, or another name, across the stop
+    assert [s for s, _ in _ids(g, "1.USA 2.UK 3.Germany", "en")] == ["USA", "UK", "Germany"]
+    assert [s for s, _ in _ids(g, "Paris.2024 and Russia.EU", "en")] == ["Paris", "Russia", "EU"]
 
 
 def test_a_name_inside_a_run_of_words_of_another_script(g: Gazetteer) -> None:
@@ -259,15 +270,17 @@ def test_the_rule_drops_only_a_place_next_to_an_unknown_name(
     assert _ids(g, f"и {one} {place} и") == []
     # ... unless that word starts a sentence
     assert _ids(g, f"и. {one} {place} и") == alone
-    # a Roman number after it: a sovereign's name
-    assert _ids(g, f"и {place} XIV и") == []
-    # a given name that is a common word before it: a surname, all through the text
+    # a Roman number after a country: a century or an era, not a sovereign
+    assert _ids(g, f"и {place} XIV и") == alone
+    # a given name that is a common word before it: a surname there; a
+    # country is still the country elsewhere in the text (only a lesser
+    # place's name is carried through it as the person's)
     first = data.draw(st.sampled_from(rulefiles.names().given_names["ru"])).title()
-    assert _ids(g, f"и {first} {place} и. {place} и") == []
+    assert _ids(g, f"и {first} {place} и. {place} и") == alone
 
 
 @pytest.mark.parametrize("lang", ["ru", None])
-def test_a_name_of_several_words_is_never_dropped(g: Gazetteer, lang: str | None) -> None:
+def test_a_persons_name_of_several_words_is_never_dropped(g: Gazetteer, lang: str | None) -> None:
     found = _ids(g, "и Зорбек Дональд Трамп и", lang)
     assert found == [("Дональд Трамп", "person:donald-trump")]
 

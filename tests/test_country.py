@@ -45,6 +45,9 @@ def test_places_of_one_country_are_that_country(g: Gazetteer) -> None:
 
 def test_what_is_in_no_country_is_not_found(g: Gazetteer) -> None:
     assert _country(g, "NATO") == ("not_found", [])  # an organisation
+    assert all(m.entity.kind is Kind.COUNTRY for m in g.country("NATO").candidates)
+    # a near miss of a place's name is no answer (Karachi is not Carchi, Ecuador)
+    assert _country(g, "Karachi") == ("not_found", [])
     assert _country(g, "Europe") == ("not_found", [])  # a region of many
     assert _country(g, "Xyzzyq") == ("not_found", [])
 
@@ -52,6 +55,8 @@ def test_what_is_in_no_country_is_not_found(g: Gazetteer) -> None:
 def test_place_comma_country(g: Gazetteer) -> None:
     assert _country(g, "Karachi, Pakistan") == ("resolved", ["country:pk"])
     assert _country(g, "TENNESSEE, U.S.A.") == ("resolved", ["country:us"])
+    # the head names a place of that country too: the country (the US state)
+    assert _country(g, "Georgia, USA") == ("resolved", ["country:us"])
     # a place of another country: both, no guess
     status, ids = _country(g, "Almaty, Russia")
     assert status == "ambiguous" and set(ids) == {"country:ru", "country:kz"}
@@ -97,13 +102,19 @@ def test_a_name_only_a_subdivision_has_is_its_country(
 
 @given(data=st.data())
 @settings(max_examples=80)
-def test_a_country_lookup_that_answers_is_kept(g: Gazetteer, data: st.DataObject) -> None:
-    """country() never changes what resolve(kinds="country") answers."""
-    entity = data.draw(st.sampled_from([e for e in g.entities if e.kind is Kind.COUNTRY]))
+def test_every_answer_is_a_country_and_every_place_answer_says_which(
+    g: Gazetteer, data: st.DataObject
+) -> None:
+    """Whatever name is asked (of any kind), country() answers countries
+    only, and a match through a place names a place of that country."""
+    entity = data.draw(st.sampled_from(g.entities))
     alias = data.draw(st.sampled_from(entity.aliases))
-    by_kind = g.resolve(alias.text, kinds="country")
-    if by_kind.status is not Status.NOT_FOUND:
-        assert g.country(alias.text) == by_kind
+    found = g.country(alias.text)
+    for match in (*found.tied, *found.candidates):
+        assert match.entity.kind is Kind.COUNTRY, (alias.text, match)
+        if match.via is not None:
+            assert match.via.country == match.entity.id
+            assert match.via.kind in (Kind.SUBDIVISION, Kind.CITY)
 
 
 def test_many_commas_are_read_once(g: Gazetteer) -> None:

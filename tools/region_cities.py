@@ -11,15 +11,17 @@ city the names it shares with the region (the region keeps them weak, as a
 candidate).
 
 For each subdivision's strong name that a GeoNames city of the same country
-shares (the cities pack's cities of at least ``MIN_POPULATION`` people, read
-by the pack's own rules in ``gazetteer.geonames``), when the name is the
+shares (the cities pack's cities of at least ``MIN_POPULATION`` people,
+``MIN_POPULATION_SELF_GOVERNING`` for a region of a ``SELF_GOVERNING`` type,
+read by the pack's own rules in ``gazetteer.geonames``), when the name is the
 city's own GeoNames name or the region's own (ISO) name (an alternate name
 of a city that matches only a translation of a region's name is chance:
 Alvand is not Alborz Province), and no country holds it strong (as
 ``cities_first`` leaves it), the most populous such city is written with its
 GeoNames id (``city:<geonameid>``, the id the pack gives it, so that the
 pack's entity and this one are one), its country, and the shared names only
-(weak, in the pack's manner; ``cities_first`` makes them strong). A city a
+(weak, in the pack's manner; ``cities_first`` makes them strong): of the
+region's translations, those of as many words as the shared name. A city a
 curated file already has (by its GeoNames code) is left out: its file says
 what it outranks.
 

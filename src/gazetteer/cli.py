@@ -121,6 +121,8 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
             # near misses, with its index of every form, is for a name that
             # found no answer)
             candidates = resolution.candidates[: max(0, args.limit)]
+        elif args.country:  # the countries it weighed (candidates() lists every kind)
+            candidates = resolution.candidates[: max(0, args.limit)]
         else:
             candidates = g.candidates(query, limit=args.limit, **options)
         if not resolution.resolved:

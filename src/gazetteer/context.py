@@ -143,7 +143,12 @@ def inside_names(
             after = WORD.match(text, end + 1, end + 2 + _LONGEST_NEIGHBOUR)
             if after is not None and after.end() - after.start() > _LONGEST_NEIGHBOUR:
                 after = None
-            if after is not None and one_word and _REGNAL.fullmatch(after.group()):
+            if (
+                after is not None
+                and one_word
+                and _REGNAL.fullmatch(after.group())
+                and _small(findings[number], surface, lang)  # (Россия XXI века: a century)
+            ):
                 dropped.add(number)  # a sovereign's or a pope's name: Бенедикт XVI
                 if findings[number][2] is Method.EXACT:
                     first_names.add(surface)
@@ -190,13 +195,16 @@ def inside_names(
                     and found[2] in _AS_WRITTEN
                     and found[1] is not None
                     and (given or word_key(text[begin : start - 1]) in _given_names(lang))
+                    and _small(found, surface, lang)  # (Джордж Вашингтон: the city stays)
                 ):
                     surnames.add(found[1].text)  # Джон Болтон: Болтон, Болтона are the man
-    if surnames:  # and as the language inflects a surname
-        rule = rules().get(lang) if lang is not None else None
+    if surnames:  # and as the language inflects a surname (every language: None)
+        inflection = rules()
+        readers = list(inflection.values()) if lang is None else [inflection.get(lang)]
         for name in surnames:
             first_names.add(name)
-            first_names.update(rule.inflect(name) if rule is not None else ())
+            for rule in readers:
+                first_names.update(rule.inflect(name) if rule is not None else ())
     if first_names:  # every one-word place name written so, suspect or not
         for number in range(len(findings)):
             if text[bounds[2 * number] : bounds[2 * number + 1]] in first_names and place_name(
@@ -383,10 +391,12 @@ def _key_before(text: str, at: int) -> tuple[int, str]:
 def in_dotted_names(text: str, bounds: Sequence[int]) -> set[int]:
     """The numbers of the mentions (``bounds``: the start and end of each in
     turn) written in Latin letters that a full stop joins, with no space, to
-    another Latin word: a web address or a brand (Leave.EU, Georgia.gov),
-    not the place. A sentence that starts after a full stop with no space
-    ("London.The") is no such join: the word after the stop is capitalised
-    and in lower case after its first letter."""
+    another Latin word that is no mention and has a letter: a web address
+    or a brand (Leave.EU, Georgia.gov), not the place. A sentence that
+    starts after a full stop with no space ("London.The") is no such join:
+    the word after the stop is capitalised and in lower case after its
+    first letter; nor is a number (1.USA, Paris.2024) or another name
+    (Russia.EU)."""
     dropped: set[int] = set()
     starts, ends = bounds[::2], bounds[1::2]
     for dot in (match.start() for match in _JOINED.finditer(text)):  # few in a text
@@ -397,20 +407,24 @@ def in_dotted_names(text: str, bounds: Sequence[int]) -> set[int]:
         ):
             if number >= len(starts):
                 continue
-            at = (starts[number] == dot + 1) if before else (ends[number] == dot)
-            if not at:
-                continue
             start, end = starts[number], ends[number]
+            if (start != dot + 1) if before else (end != dot):
+                continue
             if not (
                 dot and _latin(text[dot - 1]) and _latin(text[dot + 1]) and _latin(text[start])
             ):
                 continue
             if before:
-                joined = text[start:end]  # the name itself must not read as a sentence's start
+                other = _word_before(text, dot)  # the word before the stop
+                word = text[other:dot] if other >= 0 else ""
+                named = number > 0 and ends[number - 1] > other
+                sentence = _sentence_like(text[start:end])  # the name must not start one
             else:
-                word = WORD.match(text, end + 1)
-                joined = word.group() if word is not None else ""
-            if joined and not _sentence_like(joined):
+                match = WORD.match(text, end + 1)
+                word = match.group() if match is not None else ""
+                named = number + 1 < len(starts) and starts[number + 1] == end + 1
+                sentence = _sentence_like(word)
+            if word and not named and not sentence and any(ch.isalpha() for ch in word):
                 dropped.add(number)
     return dropped
 
@@ -510,6 +524,21 @@ def _given_names(lang: str | None) -> frozenset[str]:
 
 
 _AS_WRITTEN = frozenset({Method.EXACT, Method.INFLECTED})  # a surname carried through a text
+
+
+def _small(found: Finding, surface: str, lang: str | None) -> bool:
+    """Whether a place name is a lesser place's: it names only subdivisions
+    and cities, and is no common word of the text's language (of any
+    language's when None: ``_data/common/``). A country, a region or a
+    place a language names often (Вашингтон, Россия) is still meant by its
+    name where a text also names a person or an era after it (Джордж
+    Вашингтон, Россия XXI века); Болтон and Бенедикт are not."""
+    if not all(entity.kind in (Kind.SUBDIVISION, Kind.CITY) for entity in found[4]):
+        return False
+    key = word_key(surface)
+    common = rulefiles.common_words()
+    langs = [lang] if lang is not None else list(common)
+    return not any(code in common and key in common[code].words for code in langs)
 
 
 _OPENING = '«“„"'  # what opens a quoted name

@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from gazetteer import rulefiles
+from gazetteer.errors import Problem, RuleFileError
 from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Method, Tier
 from gazetteer.normalize import fold, fold_lowered, folds_to
@@ -165,7 +166,10 @@ def _codes() -> dict[_Kind, int]:
                 continue
             if len(lowered) == 1:
                 kinds.add(_kind(lowered))
-    assert len(kinds) <= 256, "more kinds of characters than a byte has values"
+    if len(kinds) > 256:  # (the stems' letters make the kinds: data, not code)
+        message = f"the stems use {len(kinds)} kinds of characters; a byte codes 256"
+        where = str(rulefiles.data_dir() / "demonyms.yaml")
+        raise RuleFileError([Problem(where, None, message, code="bad-value")])
     return {kind: code for code, kind in enumerate(sorted(kinds))}
 
 

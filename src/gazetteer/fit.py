@@ -25,7 +25,14 @@ from gazetteer.model import Alias, Entity, Finding, Kind
 from gazetteer.normalize import normalize
 from gazetteer.translit import has_cyrillic
 
-__all__ = ["LARGE_CITY", "fits_language", "foreign", "stopwords", "written_in_cyrillic"]
+__all__ = [
+    "LARGE_CITY",
+    "fits_language",
+    "foreign",
+    "stopwords",
+    "world_city",
+    "written_in_cyrillic",
+]
 
 _RARER = 1.5  # Zipf: a form this much more common than its name is another word
 LARGE_CITY = 100_000  # people: a city this large is named in any script
@@ -66,7 +73,7 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
 
     def named(entity: Entity, code: str) -> bool:
         table = common[code]
-        known = _world_city(entity) and table.words[word] < _WORD_FIRST
+        known = world_city(entity) and table.words[word] < _WORD_FIRST
         for alias in entity.aliases:
             if not (_filed_for(alias, code) or (known and _unfiled_in_script(alias, code))):
                 continue
@@ -132,7 +139,7 @@ def _own_name(found: Finding, word: str, lang: str) -> bool:
 _EVERY_LATIN = ("en", "und")  # a name filed so in Latin letters is every Latin text's
 
 
-def _world_city(entity: Entity) -> bool:
+def world_city(entity: Entity) -> bool:
     """Whether ``entity`` is a country's capital or a city of ``WORLD_CITY``
     people or more: a text names it by its name in the text's script, and
     that name is a common word of the language because the city is known."""

@@ -290,14 +290,16 @@ class Gazetteer(Mapping[str, Entity]):
         ``kinds="country"`` (the same ``lang``, ``min_score``, ``codes``);
         when that finds nothing, the query resolved among every kind, each
         answer read as its country: a country as itself, a subdivision or a
-        city as the country it is in (the match's ``via`` names the place).
-        Places of one country are that country ("New York" is the city and
-        the state: the US); an answer of another kind (an organisation, a
-        region of several countries), or places of several countries, leave
-        the query ambiguous or not found. Last, "place, country": a query
-        whose part after its last comma resolves to a country is that
-        country, unless the part before it is a place of another country
-        (then both are tied)."""
+        city named as written or inflected (not a near miss: Karachi is no
+        typo of Carchi, in Ecuador) as the country it is in (the match's
+        ``via`` names the place). Places of one country are that country
+        ("New York" is the city and the state: the US); an answer of another
+        kind (an organisation, a region of several countries), or places of
+        several countries, leave the query ambiguous or not found. Last,
+        "place, country": a query whose part after its last comma resolves
+        to a country is that country (Georgia, USA: the state), unless the
+        part before it names no place of that country and a place of another
+        (then both are tied: Almaty, Russia)."""
         found = self._country(query, lang, min_score, codes)
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
@@ -305,11 +307,18 @@ class Gazetteer(Mapping[str, Entity]):
         named = self._resolve(tail, _COUNTRY, lang, min_score, codes)
         if named.status is not Status.RESOLVED or not head:
             return Resolution(query, Status.NOT_FOUND)
-        place = self._country(head, lang, min_score, codes)  # (read once: no more commas)
+        country = named.tied[0].entity.id
+        every = self._resolve(head, None, lang, min_score, codes)  # (read once: no more commas)
+        if any(
+            country in (m.entity.id, m.entity.country)
+            for m in every.candidates
+            if m.method not in _APPROXIMATE
+        ):
+            # the head names a place of that country (Georgia, USA: the state)
+            return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
+        place = self._country(head, lang, min_score, codes)
         other = tuple(
-            m
-            for m in place.tied
-            if m.entity.id != named.tied[0].entity.id and m.method not in _APPROXIMATE
+            m for m in place.tied if m.entity.id != country and m.method not in _APPROXIMATE
         )  # (a place read only as a near miss of another's name is no other country)
         if other and place.status is Status.RESOLVED:
             tied = named.tied + other
@@ -326,23 +335,25 @@ class Gazetteer(Mapping[str, Entity]):
     def _countries(self, query: str, found: Resolution) -> Resolution:
         """``found`` (a resolution among every kind) with each answer read as
         its country (:meth:`country`)."""
-        if found.status is Status.NOT_FOUND:
-            return found
-        tied = [self._as_country(m) for m in found.tied]
-        if any(m is None for m in tied):
-            return Resolution(query, Status.NOT_FOUND, (), found.candidates)
-        best = rank(m for m in tied if m is not None)
         listed = rank(c for m in found.candidates if (c := self._as_country(m)) is not None)
+        tied = [self._as_country(m) for m in found.tied]
+        if not tied or any(m is None for m in tied):
+            return Resolution(query, Status.NOT_FOUND, (), listed)
+        best = rank(m for m in tied if m is not None)
         status = Status.RESOLVED if len(best) == 1 else Status.AMBIGUOUS
         return Resolution(query, status, best, listed)
 
     def _as_country(self, match: Match) -> Match | None:
         """``match`` as a match of its entity's country: itself for a
-        country, the country of a subdivision or a city, None otherwise."""
+        country, the country of a subdivision or a city named as written
+        (not a near miss: Karachi is no typo of Carchi, in Ecuador), None
+        otherwise."""
         entity = match.entity
         if entity.kind is Kind.COUNTRY:
             return match
         if entity.kind not in _IN_A_COUNTRY or entity.country is None:
+            return None
+        if match.method in _APPROXIMATE:
             return None
         position = self._index.positions.get(entity.country)
         country = self._index.entities[position] if position is not None else None

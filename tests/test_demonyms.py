@@ -3,8 +3,10 @@ the text as written (not folded first)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from random import Random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -189,3 +191,13 @@ def test_a_word_that_is_another_word_of_the_texts_language_is_no_people(g: Gazet
     ]
     ru = g.tag("двое казаха", lang="ru", demonyms=True)
     assert [m.surface for m in ru] == ["казаха"]
+
+
+def test_other_words_are_checked_when_loaded(data: Path) -> None:
+    from gazetteer.errors import RuleFileError
+
+    path = data / "demonyms.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("bg: [казах, казаха]", 'bg: [казах, "Казаха "]'), "utf-8")
+    with pytest.raises(RuleFileError, match=r"demonyms\.yaml:\d+: .*'Казаха ' is not one word"):
+        rulefiles.demonyms.__wrapped__(data)

@@ -379,7 +379,10 @@ class Demonyms:
         factory=dict, metadata=_spec(_Map(_WORDS, key=_Text(_ENTITY_ID)))
     )
     other_words: Mapping[str, tuple[str, ...]] = attrs.field(
-        factory=dict, metadata=_spec(_Map(_WORDS, key=_LANGUAGE))
+        factory=dict,
+        metadata=_spec(
+            _Map(_List(_Text(_matches(r"\S+", "one word, no space"), _lower)), key=_LANGUAGE)
+        ),
     )
 
 

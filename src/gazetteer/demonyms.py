@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from gazetteer import rulefiles
@@ -45,6 +45,13 @@ from gazetteer.normalize import fold, fold_lowered, folds_to
 from gazetteer.scoring import score
 
 __all__ = ["Codes", "Demonyms", "demonyms", "encode", "other_words"]
+
+# a word that starts with a stem: its match (group 1 the word, group 2 the
+# stem), the stem's length, the match of an adjective stem there or None,
+# and the stem as the table of stems writes it
+_Candidate = tuple[
+    "re.Match[str] | re.Match[bytes]", int, "re.Match[str] | re.Match[bytes] | None", str
+]
 
 
 @functools.cache
@@ -364,33 +371,26 @@ class Demonyms:
             for code in codes.starts:
                 places.extend(match.start() for match in scan.starts[code].finditer(coded))
             places.sort()
-        found: list[tuple[int, int, Finding]] = []
-        at, last = 0, len(busy) - 1  # the first mention of ``busy`` that may still overlap
-        going = 0  # as the regex engine reads the text on from a match: where the last ends
-        for place in places:
-            if place < going:
-                continue
-            match = scan.word.match(coded, place)
-            if match is None:
-                continue  # never: a stem follows the non-word character at ``place``
-            going = match.end()
-            stem, word = match.group(2), match.group(1)
-            if len(word) - len(stem) > self.max_ending:
-                continue
-            start, end = match.start(1) - 1, match.end(1) - 1
-            while at < last and busy[at + 1] <= start:
-                at += 2
-            if at < last and busy[at] < end:
-                continue
-            if scan.adjectives is not None:
-                adjective = scan.adjectives.match(coded, match.start(1))
-                if adjective is not None and (
-                    adjective.end() - adjective.end(1) <= self.adjective_ending
-                ):
-                    continue  # немецких: an adjective (немецк + их), not a noun (немец + ких)
-            letters = "".join(scan.letters[code] for code in stem)
-            found.append((start, end, self._finding(letters, text[start:end])))
-        return found
+
+        def candidates() -> Iterator[_Candidate]:
+            going = 0  # as the regex engine reads the text on from a match: where it ended
+            for place in places:
+                if place < going:
+                    continue
+                match = scan.word.match(coded, place)
+                if match is None:
+                    continue  # never: a stem follows the non-word character at ``place``
+                going = match.end()
+                stem = match.group(2)
+                adjective = (
+                    scan.adjectives.match(coded, match.start(1))
+                    if scan.adjectives is not None
+                    else None
+                )
+                letters = "".join(scan.letters[code] for code in stem)
+                yield match, len(stem), adjective, letters
+
+        return self._kept(candidates(), text, busy)
 
     def find_lowered(self, text: str, busy: Sequence[int] = ()) -> list[tuple[int, int, Finding]]:
         """:meth:`find` by a pattern of the stems' letters over the
@@ -398,24 +398,43 @@ class Demonyms:
         if self.pattern is None:
             return []
         lowered = " " + fold_lowered(text)  # a space: a word may start the text
+        adjectives = self.adjectives
+        candidates = (
+            (
+                match,
+                len(match.group(2)),
+                adjectives.match(lowered, match.start(1)) if adjectives is not None else None,
+                fold(match.group(2)),
+            )
+            for match in self.pattern.finditer(lowered)
+        )
+        return self._kept(candidates, text, busy)
+
+    def _kept(
+        self, candidates: Iterable[_Candidate], text: str, busy: Sequence[int]
+    ) -> list[tuple[int, int, Finding]]:
+        """The words that start with a stem (each: its match, whose group 1
+        is the word, one character after the text's place of it, and group 2
+        the stem; the stem's length; the match of an adjective stem there,
+        if any; the stem as :meth:`_finding` reads it) that end no more than
+        ``max_ending`` letters after their stem, overlap no mention of
+        ``busy`` and do not read as an adjective: (start, end, finding)."""
         found: list[tuple[int, int, Finding]] = []
         at, last = 0, len(busy) - 1  # the first mention of ``busy`` that may still overlap
-        for match in self.pattern.finditer(lowered):
-            stem, word = match.group(2), match.group(1)
-            if len(word) - len(stem) > self.max_ending:
+        for match, stem, adjective, letters in candidates:
+            if len(match.group(1)) - stem > self.max_ending:
                 continue
             start, end = match.start(1) - 1, match.end(1) - 1
             while at < last and busy[at + 1] <= start:
                 at += 2
             if at < last and busy[at] < end:
                 continue
-            if self.adjectives is not None:
-                adjective = self.adjectives.match(lowered, match.start(1))
-                if adjective is not None and (
-                    adjective.end() - adjective.end(1) <= self.adjective_ending
-                ):
-                    continue  # немецких: an adjective (немецк + их), not a noun (немец + ких)
-            found.append((start, end, self._finding(fold(stem), text[start:end])))
+            if (
+                adjective is not None
+                and adjective.end() - adjective.end(1) <= self.adjective_ending
+            ):
+                continue  # немецких: an adjective (немецк + их), not a noun (немец + ких)
+            found.append((start, end, self._finding(letters, text[start:end])))
         return found
 
     def _finding(self, stem: str, surface: str) -> Finding:

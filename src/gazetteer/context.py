@@ -498,13 +498,19 @@ def _may_continue(word: str, name: str, lang: str | None, before: bool) -> bool:
     if has_cyrillic(word) != has_cyrillic(name):
         return False
     key = word_key(word)
-    common = rulefiles.common_words()
     if foreign(word, lang):
         return True  # a capitalised word of another script: a name's (The Times, in Russian)
     if before and key in _given_names(lang):
         return True  # Джон Болтон: a common word, and a given name (after, it starts a name)
+    return not _common(key, lang)
+
+
+def _common(key: str, lang: str | None) -> bool:
+    """Whether ``key`` is one of the common words of ``lang`` (of any
+    language's when None: ``_data/common/``)."""
+    common = rulefiles.common_words()
     langs = [lang] if lang is not None else list(common)
-    return not any(code in common and key in common[code].words for code in langs)
+    return any(code in common and key in common[code].words for code in langs)
 
 
 @functools.cache
@@ -533,12 +539,8 @@ def _small(found: Finding, surface: str, lang: str | None) -> bool:
     place a language names often (Вашингтон, Россия) is still meant by its
     name where a text also names a person or an era after it (Джордж
     Вашингтон, Россия XXI века); Болтон and Бенедикт are not."""
-    if not all(entity.kind in (Kind.SUBDIVISION, Kind.CITY) for entity in found[4]):
-        return False
-    key = word_key(surface)
-    common = rulefiles.common_words()
-    langs = [lang] if lang is not None else list(common)
-    return not any(code in common and key in common[code].words for code in langs)
+    places = all(entity.kind in (Kind.SUBDIVISION, Kind.CITY) for entity in found[4])
+    return places and not _common(word_key(surface), lang)
 
 
 _OPENING = '«“„"'  # what opens a quoted name

@@ -11,7 +11,7 @@ at the index (a run of several words is a name by the index alone).
 * A word in another script than the text's language is written in (Latin in
   a Russian text) is not a town's name there: a text writes a town it names
   in its own script, and such a word is a brand's, a newspaper's, a union's
-  (Forsa, Dawn, Iberia in a Russian text). Large cities (``LARGE_CITY``
+  (Forsa, Dawn, Iberia in a Russian text). Large cities (``_LARGE_CITY``
   people or more), countries and every other kind are still read.
 """
 
@@ -24,19 +24,15 @@ from gazetteer.forms import analyses
 from gazetteer.model import Alias, Entity, Finding, Kind
 from gazetteer.normalize import normalize
 from gazetteer.translit import has_cyrillic
+from gazetteer.wordindex import DECLINED_POPULATION
 
-__all__ = [
-    "LARGE_CITY",
-    "fits_language",
-    "foreign",
-    "stopwords",
-    "world_city",
-    "written_in_cyrillic",
-]
+__all__ = ["fits_language", "foreign", "stopwords"]
 
 _RARER = 1.5  # Zipf: a form this much more common than its name is another word
-LARGE_CITY = 100_000  # people: a city this large is named in any script
-WORLD_CITY = 1_000_000  # people: a city this large is known by its name everywhere
+# people: a city this large is named in any script (the size from which its
+# names of no stated language take a text's endings, too)
+_LARGE_CITY = DECLINED_POPULATION
+_WORLD_CITY = 1_000_000  # people: a city this large is known by its name everywhere
 _WORD_FIRST = 5.0  # Zipf: a word this common is a word of the language first (Усі, "all")
 
 
@@ -58,7 +54,7 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
     Самое, "the most", for Самоа). Така, a Belarusian name of Tak, is "so"
     in Bulgarian. A name filed under no language in the language's script
     is its name there when the entity is a capital or a city of
-    ``WORLD_CITY`` people or more (the cities pack's Мюнхен, Скопие), unless
+    ``_WORLD_CITY`` people or more (the cities pack's Мюнхен, Скопие), unless
     the word is as common as Zipf 5 or more (Усі, "all", is a name of Wuxi).
     And not when the word is in another script than the language's and
     names only towns (:func:`_foreign_town`)."""
@@ -73,7 +69,7 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
 
     def named(entity: Entity, code: str) -> bool:
         table = common[code]
-        known = world_city(entity) and table.words[word] < _WORD_FIRST
+        known = _world_city(entity) and table.words[word] < _WORD_FIRST
         for alias in entity.aliases:
             if not (_filed_for(alias, code) or (known and _unfiled_in_script(alias, code))):
                 continue
@@ -87,15 +83,11 @@ def fits_language(found: Finding, word: str, lang: str | None) -> bool:
     return any(named(entity, code) for entity in found[4] for code in hit)
 
 
-def written_in_cyrillic(lang: str | None) -> bool | None:
+@functools.cache
+def _cyrillic(lang: str | None) -> bool | None:
     """Whether ``lang`` is written in Cyrillic, as its common words are
     (``_data/common/``); None for a language with none, or no language."""
-    return _cyrillic(lang) if lang is not None else None
-
-
-@functools.cache
-def _cyrillic(lang: str) -> bool | None:
-    words = rulefiles.common_words().get(lang)
+    words = rulefiles.common_words().get(lang) if lang is not None else None
     if words is None or not words.words:
         return None
     return sum(map(has_cyrillic, words.words)) * 2 > len(words.words)
@@ -104,17 +96,17 @@ def _cyrillic(lang: str) -> bool | None:
 def foreign(word: str, lang: str | None) -> bool:
     """Whether ``word`` is written in another script than ``lang`` (Latin
     or Cyrillic; False when that is not known)."""
-    cyrillic = written_in_cyrillic(lang)
+    cyrillic = _cyrillic(lang)
     return cyrillic is not None and has_cyrillic(word) != cyrillic
 
 
 def _foreign_town(found: Finding, word: str, lang: str) -> bool:
     """True when a one-word name in another script than ``lang``'s names
-    only towns: cities of known population under ``LARGE_CITY``."""
+    only towns: cities of known population under ``_LARGE_CITY``."""
     return foreign(word, lang) and all(
         entity.kind is Kind.CITY
         and entity.population is not None
-        and entity.population < LARGE_CITY
+        and entity.population < _LARGE_CITY
         for entity in found[4]
     )
 
@@ -139,19 +131,19 @@ def _own_name(found: Finding, word: str, lang: str) -> bool:
 _EVERY_LATIN = ("en", "und")  # a name filed so in Latin letters is every Latin text's
 
 
-def world_city(entity: Entity) -> bool:
-    """Whether ``entity`` is a country's capital or a city of ``WORLD_CITY``
+def _world_city(entity: Entity) -> bool:
+    """Whether ``entity`` is a country's capital or a city of ``_WORLD_CITY``
     people or more: a text names it by its name in the text's script, and
     that name is a common word of the language because the city is known."""
     return entity.kind is Kind.CITY and (
-        entity.capital or (entity.population is not None and entity.population >= WORLD_CITY)
+        entity.capital or (entity.population is not None and entity.population >= _WORLD_CITY)
     )
 
 
 def _unfiled_in_script(alias: Alias, lang: str) -> bool:
     """Whether ``alias`` is filed under no language and written in the
     script of ``lang`` (the cities pack's names: Мюнхен, Скопие)."""
-    return alias.lang == "und" and has_cyrillic(alias.text) == written_in_cyrillic(lang)
+    return alias.lang == "und" and has_cyrillic(alias.text) == _cyrillic(lang)
 
 
 def _filed_for(alias: Alias, lang: str) -> bool:

@@ -316,7 +316,9 @@ class Gazetteer(Mapping[str, Entity]):
         ):
             # the head names a place of that country (Georgia, USA: the state)
             return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
-        place = self._country(head, lang, min_score, codes)
+        place = self._resolve(head, _COUNTRY, lang, min_score, codes)  # (as _country does,
+        if place.status is Status.NOT_FOUND:  # with the reading among every kind at hand)
+            place = self._countries(head, every)
         other = tuple(
             m for m in place.tied if m.entity.id != country and m.method not in _APPROXIMATE
         )  # (a place read only as a near miss of another's name is no other country)

@@ -160,8 +160,11 @@ def _entities(draw: st.DrawFn) -> list[gazetteer.Entity]:
     slugs = draw(st.lists(_SLUG, min_size=1, max_size=5, unique=True))
     out = []
     for slug in slugs:
-        kind = draw(st.sampled_from([Kind.PERSON, Kind.ORGANIZATION, Kind.OTHER]))
+        kind = draw(st.sampled_from([Kind.PERSON, Kind.ORGANIZATION, Kind.OTHER, Kind.CITY]))
         name = draw(_TEXT)
+        city = kind is Kind.CITY
+        population = draw(st.none() | st.integers(0, 40_000_000)) if city else None
+        capital = draw(st.booleans()) if city else False
         aliases = {
             (text, lang): gazetteer.Alias(text, lang, tier)
             for text, lang, tier in draw(
@@ -169,7 +172,11 @@ def _entities(draw: st.DrawFn) -> list[gazetteer.Entity]:
             )
         }
         aliases.setdefault((name, "en"), gazetteer.Alias(name, "en", Tier.STRONG))
-        out.append(gazetteer.Entity(f"{kind.value}:{slug}", kind, name, tuple(aliases.values())))
+        entity_id = f"{kind.value}:{slug}"
+        found = tuple(aliases.values())
+        out.append(
+            gazetteer.Entity(entity_id, kind, name, found, population=population, capital=capital)
+        )
     return out
 
 
@@ -192,8 +199,20 @@ def test_generated_files_load_and_round_trip(
         loaded = g[entity.id]
         assert loaded.name == entity.name
         assert set(loaded.aliases) == set(entity.aliases)
+        assert (loaded.population, loaded.capital) == (entity.population, entity.capital)
     path.write_text(dump_entities(g.entities), encoding="utf-8")
     again = gazetteer.load([path], bundled=False)
     assert [(e.id, e.name, set(e.aliases)) for e in again.entities] == [
         (e.id, e.name, set(e.aliases)) for e in g.entities
     ]
+
+
+def test_population_and_capital_are_read_and_checked(write: Write) -> None:
+    path = write("- id: city:x\n  name: Xville\n  population: 12000\n  capital: yes\n")
+    city = gazetteer.load([path], bundled=False)["city:x"]
+    assert (city.population, city.capital) == (12000, True)
+    bad = write("- id: city:y\n  name: Y\n  population: 12 000\n", "bad.yaml")
+    with pytest.raises(AliasFileError) as caught:
+        gazetteer.load([bad], bundled=False)
+    message = "population must be a whole number of people (digits only)"
+    assert str(caught.value) == f"{bad}:3: {message}"

@@ -86,3 +86,18 @@ def test_a_regions_descriptive_names_stay_the_regions(g: Gazetteer) -> None:
     assert _one(g, "Задарская жупанія") == "subdivision:hr-13"
     # a hyphen parts words as a space does: Тель-Авів is Tel Aviv's name
     assert _one(g, "Тель-Авів") == "city:293397"
+
+
+def test_the_default_loads_cities_carry_their_population_and_capital(g: Gazetteer) -> None:
+    # tools/region_cities.py writes GeoNames' population and capital, so the
+    # default load's cities are read by the same rules as the pack's
+    generated = [e for e in g.entities if e.id.removeprefix("city:").isdigit()]
+    assert generated and all(e.population is not None for e in generated)
+    assert any(e.capital for e in generated)
+    barcelona = g["city:3128760"]
+    assert barcelona.population is not None and barcelona.population >= 1_000_000
+    # a city of a million people is known by its name in the text's script
+    # even where that name is filed under no language and is a common word
+    # of the language (Барселона, in Bulgarian, for the football club too)
+    mentions = g.tag("Полетът кацна в Барселона с два часа закъснение.", lang="bg")
+    assert [m.entity.id for m in mentions if m.entity] == ["city:3128760"]

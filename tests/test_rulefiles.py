@@ -230,6 +230,10 @@ def test_translit_keys_of_several_letters_come_first(data: Path) -> None:
         ("- id: person:x\n  name: X\n  names:\n    xx: [Foo]\n", "bad-language"),
         ("- id: person:x\n  name: X\n  country: country:atlantis\n", "unknown-reference"),
         ("- id: person:x\n  name: X\n  weaken: perhaps\n", "bad-value"),
+        ("- id: city:x\n  name: X\n  population: many\n", "bad-value"),
+        ("- id: city:x\n  name: X\n  population: -5\n", "bad-value"),
+        ("- id: city:x\n  name: X\n  population: 1.5e6\n", "bad-value"),
+        ("- id: city:x\n  name: X\n  capital: perhaps\n", "bad-value"),
     ],
 )
 def test_alias_file_problems_carry_codes_too(tmp_path: Path, text: str, code: str) -> None:

@@ -19,7 +19,9 @@ of a city that matches only a translation of a region's name is chance:
 Alvand is not Alborz Province), and no country holds it strong (as
 ``cities_first`` leaves it), the most populous such city is written with its
 GeoNames id (``city:<geonameid>``, the id the pack gives it, so that the
-pack's entity and this one are one), its country, and the shared names only
+pack's entity and this one are one), its country, its population and
+whether it is its country's capital (the tagger's rules read both, as they
+read the pack's), and the shared names only
 (weak, in the pack's manner; ``cities_first`` makes them strong): of the
 region's translations, those of as many words as the shared name. A city a
 curated file already has (by its GeoNames code) is left out: its file says
@@ -67,8 +69,9 @@ _WORDS = re.compile(r"[\s-]+")  # what parts a name into words (Тель-Аві�
 
 def collect(
     entities: Mapping[str, Any],
-) -> list[tuple[str, str, str, dict[str, list[str]]]]:
-    """(id, name, country id, its names by language) of each city to write, by id."""
+) -> list[tuple[str, str, str, dict[str, list[str]], int | None, bool]]:
+    """(id, name, country id, its names by language, its population, whether
+    it is its country's capital) of each city to write, by id."""
     from gazetteer import Kind, Tier, geonames
     from gazetteer.records import countries_first, country_keys
 
@@ -138,7 +141,8 @@ def collect(
         entry = cities[geonameid]
         assert entry.name is not None and entry.country is not None
         langs = {lang: sorted(texts) for lang, texts in sorted(by_lang.items()) if texts}
-        out.append((f"city:{geonameid}", entry.name, entry.country, langs))
+        city = (f"city:{geonameid}", entry.name, entry.country, langs)
+        out.append((*city, entry.population, entry.capital))
     return sorted(out, key=lambda item: int(item[0].split(":")[1]))
 
 
@@ -172,7 +176,9 @@ def generate() -> str:
         "# the cities that subdivisions of their country are named after, with those",
         "# regions' names. Do not edit by hand: run the tool again.",
     ]
-    for entity_id, name, country, langs in collect(base_entities(entity_layers=False)):
+    for entity_id, name, country, langs, population, capital in collect(
+        base_entities(entity_layers=False)
+    ):
         lines += [
             "",
             f"- id: {entity_id}",
@@ -180,8 +186,10 @@ def generate() -> str:
             f"  name: {_quote(name)}",
             f"  country: {country}",
             f'  codes: {{geonames: "{entity_id.split(":")[1]}"}}',
-            "  weak:",
         ]
+        lines += [f"  population: {population}"] if population is not None else []
+        lines += ["  capital: true"] if capital else []
+        lines += ["  weak:"]
         lines += [f"    {lang}: [{', '.join(map(_quote, texts))}]" for lang, texts in langs.items()]
     return "\n".join(lines) + "\n"
 

@@ -53,7 +53,11 @@ _FIELDS = (
     "names_of",
     "outranks",
     "weaken",
+    "population",
+    "capital",
 )
+# the fields read as one text each
+_OPTIONAL = ("kind", "name", "country", "parent", "names_of", "weaken", "population", "capital")
 Source = tuple[Path, bytes]  # a file and its contents
 
 
@@ -227,12 +231,16 @@ class _Reader(NodeReader):
             for key in ("deny", "outranks")
         )
         optional = {
-            key: self.text(fields[key], key) if key in fields else None
-            for key in ("kind", "name", "country", "parent", "names_of", "weaken")
+            key: self.text(fields[key], key) if key in fields else None for key in _OPTIONAL
         }
-        weaken = BOOLEANS.get((optional["weaken"] or "false").lower())
-        if weaken is None:
-            self.problem(fields["weaken"], "bad-value", "weaken must be true or false")
+        weaken, capital = (self.boolean(fields, optional, key) for key in ("weaken", "capital"))
+        population = None
+        if optional["population"] is not None:
+            if optional["population"].isascii() and optional["population"].isdigit():
+                population = int(optional["population"])
+            else:
+                message = "population must be a whole number of people (digits only)"
+                self.problem(fields["population"], "bad-value", message)
         if entity_id is None:
             return None
         return EntryRecord(
@@ -248,8 +256,20 @@ class _Reader(NodeReader):
             deny=deny,
             names_of=optional["names_of"],
             outranks=outranks,
-            weaken=bool(weaken),
+            weaken=weaken,
+            population=population,
+            capital=capital,
         )
+
+    def boolean(
+        self, fields: dict[str, yaml.Node], optional: dict[str, str | None], key: str
+    ) -> bool:
+        """The field ``key`` as true or false (false when absent), with a problem
+        when it is neither."""
+        value = BOOLEANS.get((optional[key] or "false").lower())
+        if value is None:
+            self.problem(fields[key], "bad-value", f"{key} must be true or false")
+        return bool(value)
 
     def document(self, data: bytes) -> list[EntryRecord]:
         text = self.text_of(data)
@@ -300,6 +320,10 @@ def dump_entities(entities: Iterable[Entity]) -> str:
         for field in ("country", "parent"):
             if getattr(entity, field):
                 entry[field] = getattr(entity, field)
+        if entity.population is not None:
+            entry["population"] = entity.population
+        if entity.capital:
+            entry["capital"] = True
         if entity.deny:
             entry["deny"] = list(entity.deny)
         out.append(entry)

@@ -120,8 +120,10 @@ class Entity:
     lists strings that must never resolve to this entity. ``country`` links a
     person, city or organisation to its country, ``parent`` a subdivision to
     the entity it belongs to; both are entity ids. ``population`` and
-    ``capital`` (a country's capital city) come with the cities pack; they
-    order candidates that match equally well (see :func:`prior`).
+    ``capital`` (a country's capital city) come with the cities pack and the
+    default load's generated cities (alias files may set them); they order
+    candidates that match equally well (see :func:`prior`), and the
+    tagger's rules for towns and large cities read them.
 
     Two entities are equal when their ids are equal.
     """

@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from gazetteer import AliasFileError, Gazetteer, Tier
+from gazetteer import Alias, AliasFileError, Gazetteer, Tier
 from gazetteer.entries import AliasRecord, EntryRecord
 from gazetteer.records import merge_layer
 
@@ -78,8 +81,42 @@ def test_a_generated_layer_adds_names_and_changes_none() -> None:
         fill=True,
     )
     aliases = {(a.text, a.lang): a.tier for a in merged["country:xx"].aliases}
-    # the weak name stays weak, and no second alias of its key is added
-    assert aliases == {("Xland", "en"): Tier.WEAK, ("Iksland", "ru"): Tier.STRONG}
+    # the weak name stays weak; German has it too now, as weak as it is
+    assert aliases == {
+        ("Xland", "en"): Tier.WEAK,
+        ("XLAND", "de"): Tier.WEAK,
+        ("Iksland", "ru"): Tier.STRONG,
+    }
+
+
+_TIERS = st.sampled_from(Tier)
+
+
+def _names(texts: list[str], langs: list[str]) -> st.SearchStrategy[list[tuple[str, str, Tier]]]:
+    names = st.tuples(st.sampled_from(texts), st.sampled_from(langs), _TIERS)
+    return st.lists(names, unique_by=lambda name: name[:2])
+
+
+@given(
+    _names(["Vatikan", "Rom"], ["kk", "ru"]), _names(["Vatikan", "VATIKAN", "Roma"], ["ru", "uk"])
+)
+def test_a_generated_layer_files_a_known_name_in_its_language_at_no_higher_tier(
+    before: list[tuple[str, str, Tier]], added: list[tuple[str, str, Tier]]
+) -> None:
+    base = merge_layer({}, [_entry("country:xx", *before, name="Xland")])
+    merged = merge_layer(base, [_entry("country:xx", *added)], fill=True)["country:xx"]
+
+    def best(aliases: Iterable[Alias]) -> dict[str, Tier]:
+        found: dict[str, Tier] = {}
+        for alias in aliases:
+            if found.get(alias.key) is not Tier.STRONG:
+                found[alias.key] = alias.tier
+        return found
+
+    old, new = best(base["country:xx"].aliases), best(merged.aliases)
+    assert {key: new[key] for key in old} == old  # no name of the entity changes its tier
+    # each name of the layer is there, in its language
+    assert {(text, lang) for text, lang, _ in added} <= {(a.text, a.lang) for a in merged.aliases}
 
 
 @pytest.mark.parametrize(

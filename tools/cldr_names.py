@@ -20,8 +20,9 @@ CLDR's alternative forms (``GB-alt-short`` ...), so there are none here.
 
 What it drops or demotes, against pycountry and the curated files:
 
-- a name whose key the entity already has or denies (the loader would
-  not add it: a generated layer only adds names);
+- a name the entity already has in the same language, or denies (the
+  loader would not add it: a generated layer only adds names; one it has
+  in another language is filed in this one too, at no higher tier);
 - a name the library would reject (a control character, Latin and Cyrillic
   letters in one word, nothing left after normalisation);
 - a name one locale gives to two territories (skipped for both);
@@ -227,7 +228,7 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
     out: dict[str, dict[str, dict[str, list[str]]]] = {}
     for entity_id, tag, text, key, part in sorted(set(candidates)):
         entity = entities[entity_id]
-        if key in common or any(a.key == key for a in entity.aliases):
+        if key in common or any(a.key == key and a.lang == tag for a in entity.aliases):
             continue
         if key in {normalize(text) for text in entity.deny}:
             continue

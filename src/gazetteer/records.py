@@ -316,8 +316,7 @@ class _Merger:
         if entry.outranks:
             self.outranks[entry.id] = entry
         if self.fill:  # only names the entity lacks, none it denies: nothing earlier changes
-            known = draft.name_keys() | {normalize(text) for text in draft.deny}
-            aliases = [alias for alias in aliases if alias.key not in known]
+            aliases = _filled(draft, aliases)
         for alias in aliases:
             if overlay and not self.fill:
                 draft.retier(alias.key, alias.tier)
@@ -427,6 +426,25 @@ class _Merger:
             elif link == "country" and found.kind is not Kind.COUNTRY:
                 message = f"country {target!r} is a {found.kind.value}"
                 self.problem(entry, "bad-reference", message)
+
+
+def _filled(draft: _Draft, aliases: list[Alias]) -> list[Alias]:
+    """The ``aliases`` a generated layer adds to ``draft``: none it denies;
+    a name whose key it has, in another language, filed in this one too (a
+    text of this language inflects it, and it counts as this language's
+    name), at no higher tier than the key has there, so that no answer
+    changes."""
+    denied = {normalize(text) for text in draft.deny}
+    keyed = draft.keyed()
+    out = []
+    for alias in aliases:
+        if alias.key in denied or (alias.text, alias.lang) in draft.aliases:
+            continue
+        held = [draft.aliases[where].tier for where in keyed.get(alias.key, ())]
+        if held and Tier.STRONG not in held:
+            alias = attrs.evolve(alias, tier=Tier.WEAK)
+        out.append(alias)
+    return out
 
 
 def merge_layer(

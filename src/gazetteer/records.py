@@ -315,7 +315,7 @@ class _Merger:
             self.names_of[entry.id] = entry
         if entry.outranks:
             self.outranks[entry.id] = entry
-        if self.fill:  # only names the entity lacks, none it denies: nothing earlier changes
+        if self.fill:  # names it lacks in their language, none it denies: no tier changes
             aliases = _filled(draft, aliases)
         for alias in aliases:
             if overlay and not self.fill:

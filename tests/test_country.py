@@ -60,8 +60,23 @@ def test_place_comma_country(g: Gazetteer) -> None:
     # a place of another country: both, no guess
     status, ids = _country(g, "Almaty, Russia")
     assert status == "ambiguous" and set(ids) == {"country:ru", "country:kz"}
-    # the part after the comma is no country
-    assert _country(g, "Paris, Texas")[0] == "not_found"
+    # the part after the comma is no country and no subdivision
+    assert _country(g, "Paris, Txas")[0] == "not_found"
+    assert _country(g, "Springfield, Nowhere")[0] == "not_found"
+
+
+def test_place_comma_subdivision(g: Gazetteer) -> None:
+    # the subdivision after the comma says the country, whatever the head is
+    found = g.country("Paris, Texas")
+    assert found.entity is not None and found.entity.id == "country:us"
+    assert found.match is not None and found.match.via is not None
+    assert found.match.via.id == "subdivision:us-tx"
+    assert _country(g, "Manchester, England") == ("resolved", ["country:gb"])
+    # a subdivision name of two countries: the head names a place of one of them
+    assert _country(g, "Islamabad, Punjab") == ("resolved", ["country:pk"])
+    # or of neither: both, no guess
+    status, ids = _country(g, "Somewhere, Punjab")
+    assert status == "ambiguous" and set(ids) == {"country:in", "country:pk"}
 
 
 def test_codes_are_read_when_asked(g: Gazetteer) -> None:

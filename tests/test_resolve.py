@@ -126,6 +126,20 @@ def test_kinds_narrow_an_ambiguous_name(g: Gazetteer) -> None:
         g.resolve("Georgia", kinds=["planet"])
 
 
+@pytest.mark.parametrize("call", ["resolve", "country", "candidates", "resolve_all"])
+def test_min_score_is_a_score(world: Gazetteer, call: str) -> None:
+    ask = getattr(world, call)
+    query: object = ["Baku"] if call == "resolve_all" else "Baku"
+    for floor in (0, 0.5, 1):  # a score's range, ends included
+        ask(query, min_score=floor)
+    for floor in (-0.1, 1.5, float("nan"), float("inf")):
+        with pytest.raises(gazetteer.InvalidArgumentError, match="min_score must be from 0 to 1"):
+            ask(query, min_score=floor)
+    for wrong in ("0.5", None, True):
+        with pytest.raises(TypeError, match="min_score must be a number"):
+            ask(query, min_score=wrong)
+
+
 def test_a_query_must_be_text(g: Gazetteer) -> None:
     with pytest.raises(TypeError, match="query must be a str"):
         g.resolve(None)  # type: ignore[arg-type]

@@ -39,6 +39,7 @@ from gazetteer._version import __version__
 from gazetteer.errors import (
     AliasFileError,
     GazetteerError,
+    InvalidArgumentError,
     PackError,
     Problem,
     RuleFileError,
@@ -68,6 +69,7 @@ __all__ = [
     "Entity",
     "Gazetteer",
     "GazetteerError",
+    "InvalidArgumentError",
     "Kind",
     "Match",
     "Mention",

@@ -128,6 +128,11 @@ class UnknownKindError(GazetteerError, ValueError):
     """A ``kinds`` filter named a kind that does not exist."""
 
 
+class InvalidArgumentError(GazetteerError, ValueError):
+    """An argument's value is outside the values it may take (``min_score``
+    outside 0 to 1); the message says which and why."""
+
+
 class PackError(GazetteerError):
     """A data pack was asked for that does not exist, or whose package is not
     installed (the message says what to install)."""

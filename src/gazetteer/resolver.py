@@ -16,7 +16,7 @@ import attrs
 from gazetteer import cache
 from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
-from gazetteer.errors import UnknownEntityError, UnknownKindError
+from gazetteer.errors import InvalidArgumentError, UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
 from gazetteer.matching import Matcher
 from gazetteer.model import (
@@ -41,6 +41,15 @@ __all__ = ["Gazetteer"]
 
 KindFilter = Kind | str | Iterable[Kind | str] | None
 T = TypeVar("T")
+
+
+def _floor(min_score: float) -> float:
+    """``min_score`` checked: a number from 0 to 1 (a score's range)."""
+    if isinstance(min_score, bool) or not isinstance(min_score, int | float):
+        raise TypeError(f"min_score must be a number, not {type(min_score).__name__}")
+    if not 0.0 <= min_score <= 1.0:  # (NaN too)
+        raise InvalidArgumentError(f"min_score must be from 0 to 1, not {min_score!r}")
+    return float(min_score)
 
 
 def _kinds(kinds: KindFilter) -> frozenset[Kind] | None:
@@ -70,6 +79,7 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
 # The matches that read a query as a near miss of a name.
 _APPROXIMATE = frozenset({Method.PHONETIC, Method.FUZZY})
 _COUNTRY = frozenset({Kind.COUNTRY})
+_SUBDIVISION = frozenset({Kind.SUBDIVISION})
 _IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY})  # places Gazetteer.country reads as theirs
 # How a code is written: capitals, digits and hyphens, a letter or digit at
 # each end (KAZ, KZ, 398, Q232, KZ-75, GB-SCT); "us" is a word.
@@ -257,7 +267,7 @@ class Gazetteer(Mapping[str, Entity]):
         (``tied`` lists the entities that match equally well) or
         ``not_found``; see :mod:`gazetteer.scoring` and :mod:`gazetteer.matching`.
         """
-        return self._resolve(query, _kinds(kinds), lang, min_score, codes)
+        return self._resolve(query, _kinds(kinds), lang, _floor(min_score), codes)
 
     def _resolve(
         self,
@@ -300,11 +310,24 @@ class Gazetteer(Mapping[str, Entity]):
         to a country is that country (Georgia, USA: the state), unless the
         part before it names no place of that country and a place of another
         (then both are tied: Almaty, Russia)."""
+        min_score = _floor(min_score)
         found = self._country(query, lang, min_score, codes)
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
         named = self._resolve(tail, _COUNTRY, lang, min_score, codes)
+        if named.status is Status.NOT_FOUND and head:
+            # "place, subdivision" (Paris, Texas): the subdivision says the country
+            region = self._resolve(tail, _SUBDIVISION, lang, min_score, codes)
+            inside = self._countries(tail, region)
+            if inside.status is Status.AMBIGUOUS:  # Lahore, Punjab: the head says which
+                places = self._resolve(head, None, lang, min_score, codes).candidates
+                named_in = {m.entity.country for m in places if m.method not in _APPROXIMATE}
+                kept = tuple(m for m in inside.tied if m.entity.id in named_in)
+                if len(kept) == 1:
+                    inside = Resolution(tail, Status.RESOLVED, kept, inside.candidates)
+            if inside.status is not Status.NOT_FOUND:
+                return Resolution(query, inside.status, inside.tied, inside.candidates)
         if named.status is not Status.RESOLVED or not head:
             return Resolution(query, Status.NOT_FOUND)
         country = named.tied[0].entity.id
@@ -389,8 +412,9 @@ class Gazetteer(Mapping[str, Entity]):
         misses too. Matches scoring below ``min_score`` are dropped, as in
         :meth:`resolve`.
         """
+        floor = _floor(min_score)
         found = self._matches(query, _kinds(kinds), lang, wide=True)
-        ranked = rank(m for m in found if m.score >= min_score)
+        ranked = rank(m for m in found if m.score >= floor)
         return ranked if limit is None else ranked[: max(0, limit)]
 
     def by_code(self, code: str, *, scheme: str | None = None) -> Resolution:
@@ -433,9 +457,9 @@ class Gazetteer(Mapping[str, Entity]):
         as they do in news: the work after the exact look-up is done once per
         normalised name ("Трамп", "ТРАМП" and " трамп " share it).
         """
-        wanted = _kinds(kinds)
+        wanted, floor = _kinds(kinds), _floor(min_score)
         memo: dict[tuple[str, str | None, bool], list[Match]] = {}
-        return [self._resolve(q, wanted, lang, min_score, codes, memo) for q in queries]
+        return [self._resolve(q, wanted, lang, floor, codes, memo) for q in queries]
 
     def tag(
         self,

@@ -18,7 +18,7 @@ from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
-from gazetteer.matching import Matcher
+from gazetteer.matching import Matcher, without_state_form
 from gazetteer.model import (
     Alias,
     Entity,
@@ -31,7 +31,7 @@ from gazetteer.model import (
     Tier,
 )
 from gazetteer.normalize import normalize
-from gazetteer.scoring import admit, decide, rank
+from gazetteer.scoring import REWRITE_PENALTY, admit, decide, rank
 from gazetteer.wordindex import WordIndex, build_word_index
 
 if TYPE_CHECKING:  # imported when a text is first tagged: a lookup never needs it
@@ -299,8 +299,15 @@ class Gazetteer(Mapping[str, Entity]):
         "place, country": a query whose part after its last comma resolves
         to a country is that country (Georgia, USA: the state), unless the
         part before it names no place of that country and a place of another
-        (then both are tied: Almaty, Russia)."""
+        (then both are tied: Almaty, Russia). A query that found nothing
+        so is read again without the words that say only a form of state
+        ("Kingdom of Greece", "Co-operative Republic of Guyana":
+        ``state_forms`` in ``_data/cleanup.yaml``): when the rest names one
+        country it is the answer, scored ``REWRITE_PENALTY`` less, its
+        ``note`` saying so."""
         found = self._country(query, lang, min_score, codes)
+        if found.status is Status.NOT_FOUND:
+            found = self._without_state_form(query, lang, min_score, codes) or found
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
@@ -326,6 +333,33 @@ class Gazetteer(Mapping[str, Entity]):
             tied = named.tied + other
             return Resolution(query, Status.AMBIGUOUS, tied, rank(tied))
         return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
+
+    def _without_state_form(
+        self, query: str, lang: str | None, min_score: float, codes: bool
+    ) -> Resolution | None:
+        """:meth:`country`'s reading of ``query`` without the words of a form
+        of state, when the rest names one country; else None."""
+        key = normalize(query)
+        for rest in without_state_form(key):
+            found = self._country(rest, lang, min_score, codes)
+            if found.status is Status.RESOLVED and found.tied[0].method not in _APPROXIMATE:
+                break  # (a near miss of the rest is two doubts: THE ISLAND OF NIUE)
+        else:
+            return None
+        if any(a.key.endswith(" " + key) for a in found.tied[0].entity.aliases):
+            return None  # a longer form of its name says another: Republic of China
+        note = "read without the words for a form of state"
+        tied = tuple(
+            attrs.evolve(
+                m,
+                score=round(max(0.0, m.score - REWRITE_PENALTY), 4),
+                note=f"{m.note}, then {note}" if m.note else note,
+            )
+            for m in found.tied
+        )
+        if tied[0].score < min_score:
+            return None
+        return Resolution(query, Status.RESOLVED, tied, tied)
 
     def _country(self, query: str, lang: str | None, min_score: float, codes: bool) -> Resolution:
         """:meth:`country` without its last step ("place, country")."""

@@ -448,12 +448,18 @@ def names(data: Path | None = None) -> NameRules:
 class CleanupRules:
     """cleanup.yaml: how a query that matched nothing as written is read again
     (:mod:`gazetteer.matching`): qualifiers, articles and generic words
-    dropped, abbreviations spelled out. Every text is in key form."""
+    dropped, abbreviations spelled out; and the words of a country's form
+    of state, which :meth:`gazetteer.Gazetteer.country` reads without.
+    Every text is in key form."""
 
     qualifiers: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
     articles: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
     generic_words: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
     elided_articles: tuple[str, ...] = attrs.field(default=(), metadata=_spec(_KEY_WORDS))
+    # the words that say only a country's form of state (Gazetteer.country)
+    state_forms: tuple[str, ...] = attrs.field(
+        default=(), metadata=_spec(_List(_Text(_one_word, _key_form)))
+    )
     abbreviations: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=dict, metadata=_spec(_Map(_KEY_WORDS, key=_Text(_one_word, _key_form)))
     )

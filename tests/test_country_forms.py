@@ -4,14 +4,16 @@ adjectives of countries ("Kenyan")."""
 
 from __future__ import annotations
 
+import importlib
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazetteer import Gazetteer, Kind, Method, Status, rulefiles
+from gazetteer import Gazetteer, Kind, Method, Status, Tier, rulefiles
 from gazetteer.errors import RuleFileError
 from gazetteer.matching import without_state_form
 
@@ -113,3 +115,73 @@ def test_state_forms_are_checked_when_loaded(tmp_path: Path) -> None:
     problems = error.value.problems
     assert any("not in key form" in p.message and p.line == 1 for p in problems)
     assert any("not one word" in p.message for p in problems)
+
+
+# -- the English adjectives of countries -------------------------------------------
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_the_adjectives_file_equals_what_the_generator_makes() -> None:
+    pytest.importorskip("babel")
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        generator = importlib.import_module("adjectives")
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    committed = (rulefiles.data_dir() / "adjectives.yaml").read_text("utf-8")
+    assert committed == generator.generate(), "run: python tools/adjectives.py"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kenyan", "country:ke"),
+        ("THAI", "country:th"),
+        ("Irish", "country:ie"),
+        ("Ghanaian", "country:gh"),
+        ("South Sudanese", "country:ss"),
+        ("Libyan", "country:ly"),  # no typo of Lebanon
+    ],
+)
+def test_an_adjective_is_its_country(g: Gazetteer, query: str, expected: str) -> None:
+    found = g.country(query)
+    assert found.status is Status.RESOLVED and found.match is not None
+    assert found.match.entity.id == expected
+    assert found.match.alias.tier is Tier.WEAK and found.match.score < 0.97
+    assert found.match.note is not None and "adjective" in found.match.note
+    assert g.resolve(query, kinds="country").entity is None or query == "Libyan"
+
+
+def test_a_name_comes_before_an_adjective(g: Gazetteer) -> None:
+    assert g.country("Kenya").expect().id == "country:ke"
+    assert g.country("Kenya").match.note is None  # type: ignore[union-attr]
+
+
+def test_every_adjective_names_a_country_and_answers_it(g: Gazetteer) -> None:
+    table = rulefiles.adjectives().adjectives
+    assert len(table) > 100
+    for entity_id, keys in table.items():
+        assert g[entity_id].kind is Kind.COUNTRY
+        for key in keys:
+            found = g.country(key)
+            # a name of its own (of a place, a person) may answer first
+            if found.match is not None and found.match.note and "adjective" in found.match.note:
+                assert found.match.entity.id == entity_id
+
+
+def test_adjectives_are_checked_when_loaded(tmp_path: Path) -> None:
+    data = tmp_path / "_data"
+    shutil.copytree(rulefiles.data_dir(), data)
+    path = data / "adjectives.yaml"
+    path.write_text("language: en\nadjectives:\n  country:ke: [kenyan]\n  country:ng: [Kenyan]\n")
+    with pytest.raises(RuleFileError) as error:
+        rulefiles.adjectives(data)
+    assert any(
+        "not in key form" in p.message and p.line == 4 and p.source == str(path)
+        for p in error.value.problems
+    )
+    path.write_text("language: en\nadjectives:\n  country:ke: [kenyan]\n  country:ng: [kenyan]\n")
+    with pytest.raises(RuleFileError) as error:
+        rulefiles.adjectives(data)
+    assert any("adjective of 'country:ke' too" in p.message for p in error.value.problems)

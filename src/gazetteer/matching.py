@@ -75,7 +75,7 @@ from gazetteer.tokens import WORD
 from gazetteer.translit import latin_forms, latin_set
 from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, word_matches
 
-__all__ = ["Matcher", "script", "without_state_form"]
+__all__ = ["Matcher", "adjective_of", "script", "without_state_form"]
 
 _INITIAL = re.compile(r"^(\w)\.?$")
 
@@ -184,6 +184,22 @@ def without_state_form(key: str) -> list[str]:
         end -= 1
     readings = [" ".join(words[start:end]), " ".join(w for w in words if w not in forms)]
     return [r for r in dict.fromkeys(readings) if r and r != " ".join(words)]
+
+
+@functools.cache
+def _adjectives() -> tuple[str, dict[str, str]]:
+    data = rulefiles.adjectives()
+    return data.language, {
+        key: entity_id for entity_id, keys in data.adjectives.items() for key in keys
+    }
+
+
+def adjective_of(key: str) -> tuple[str, str] | None:
+    """(the country entity id, the language) of which ``key`` is an
+    adjective (``_data/adjectives.yaml``: "kenyan" → country:ke), or None."""
+    language, table = _adjectives()
+    entity_id = table.get(key)
+    return None if entity_id is None else (entity_id, language)
 
 
 def joined(key: str) -> list[str]:

@@ -18,7 +18,7 @@ from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
-from gazetteer.matching import Matcher, without_state_form
+from gazetteer.matching import Matcher, adjective_of, without_state_form
 from gazetteer.model import (
     Alias,
     Entity,
@@ -31,7 +31,7 @@ from gazetteer.model import (
     Tier,
 )
 from gazetteer.normalize import normalize
-from gazetteer.scoring import REWRITE_PENALTY, admit, decide, rank
+from gazetteer.scoring import REWRITE_PENALTY, admit, decide, rank, score
 from gazetteer.wordindex import WordIndex, build_word_index
 
 if TYPE_CHECKING:  # imported when a text is first tagged: a lookup never needs it
@@ -304,10 +304,17 @@ class Gazetteer(Mapping[str, Entity]):
         ("Kingdom of Greece", "Co-operative Republic of Guyana":
         ``state_forms`` in ``_data/cleanup.yaml``): when the rest names one
         country it is the answer, scored ``REWRITE_PENALTY`` less, its
-        ``note`` saying so."""
+        ``note`` saying so. Then a query that is an English adjective of a
+        country ("Kenyan", "Thai": ``_data/adjectives.yaml``, read off
+        CLDR's currency names by tools/adjectives.py) is that country, as a
+        weak, rewritten match whose ``note`` says so, when no name answered
+        it but as a near miss (Libyan is no typo of Lebanon)."""
         found = self._country(query, lang, min_score, codes)
         if found.status is Status.NOT_FOUND:
             found = self._without_state_form(query, lang, min_score, codes) or found
+        if all(m.method in _APPROXIMATE for m in found.tied):
+            # (an adjective as written before near misses: Libyan is no typo of Lebanon)
+            found = self._adjective(query, min_score) or found
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
@@ -360,6 +367,23 @@ class Gazetteer(Mapping[str, Entity]):
         if tied[0].score < min_score:
             return None
         return Resolution(query, Status.RESOLVED, tied, tied)
+
+    def _adjective(self, query: str, min_score: float) -> Resolution | None:
+        """:meth:`country`'s reading of ``query`` as the adjective of a
+        country ("Kenyan"), when it is one; else None."""
+        key = normalize(query)
+        found = adjective_of(key)
+        position = self._index.positions.get(found[0]) if found else None
+        if found is None or position is None:
+            return None
+        entity = self._index.entities[position]
+        value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
+        if entity.kind is not Kind.COUNTRY or value < min_score:
+            return None
+        alias = Alias(key, found[1], Tier.WEAK, key)
+        note = "read as an adjective of the country (tools/adjectives.py)"
+        match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
+        return Resolution(query, Status.RESOLVED, (match,), (match,))
 
     def _country(self, query: str, lang: str | None, min_score: float, codes: bool) -> Resolution:
         """:meth:`country` without its last step ("place, country")."""

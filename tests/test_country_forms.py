@@ -55,6 +55,7 @@ def test_without_state_form(key: str, rest: list[str]) -> None:
         ("Oyo State", "country:ng"),  # the rest may be a place of the country
         ("Islands of Bermuda", "country:bm"),  # an island territory's kind
         ("THE ISLAND OF NIUE", "country:nu"),
+        ("County of Derby", "country:gb"),  # a county: the rest names a place
     ],
 )
 def test_a_form_of_state_around_a_name(g: Gazetteer, query: str, expected: str) -> None:

@@ -148,6 +148,9 @@ def test_the_adjectives_file_equals_what_the_generator_makes() -> None:
         ("Ghanaian", "country:gh"),
         ("South Sudanese", "country:ss"),
         ("Libyan", "country:ly"),  # no typo of Lebanon
+        ("Uzbek", "country:uz"),  # a language official in one country
+        ("American", "country:us"),  # American English
+        ("British", "country:gb"),
     ],
 )
 def test_an_adjective_is_its_country(g: Gazetteer, query: str, expected: str) -> None:

@@ -81,6 +81,16 @@ def test_a_form_of_state_is_no_answer_when_the_rest_is_not_one_country(g: Gazett
     # of China is not the People's Republic of China
     found = g.country("Republic of China")
     assert found.entity is None or found.entity.id != "country:cn"
+    # another country's name holds every word: the Democratic Republic of
+    # Congo is not "congo" (the Republic of the Congo)
+    for query in ("Democratic Republic Of Congo", "Congo, Democratic Republic of the"):
+        found = g.country(query)
+        assert found.entity is None or found.entity.id == "country:cd", query
+
+
+def test_a_form_of_state_before_a_near_miss(g: Gazetteer) -> None:
+    # "niue island" is a typo of no name: Niue, not Niú Zíland (New Zealand)
+    assert g.country("NIUE ISLAND").expect().id == "country:nu"
 
 
 @given(st.lists(st.sampled_from(_FORMS), min_size=1, max_size=4))

@@ -73,6 +73,7 @@ _COUNTRY = frozenset({Kind.COUNTRY})
 _IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY})  # places Gazetteer.country reads as theirs
 # How a code is written: capitals, digits and hyphens, a letter or digit at
 # each end (KAZ, KZ, 398, Q232, KZ-75, GB-SCT); "us" is a word.
+_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # a key's words, without their marks
 _CODE_SHAPE = re.compile(r"[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?")
 
 
@@ -310,11 +311,14 @@ class Gazetteer(Mapping[str, Entity]):
         weak, rewritten match whose ``note`` says so, when no name answered
         it but as a near miss (Libyan is no typo of Lebanon)."""
         found = self._country(query, lang, min_score, codes)
-        if found.status is Status.NOT_FOUND:
-            found = self._without_state_form(query, lang, min_score, codes) or found
         if all(m.method in _APPROXIMATE for m in found.tied):
-            # (an adjective as written before near misses: Libyan is no typo of Lebanon)
-            found = self._adjective(query, min_score) or found
+            # (a reading as written before near misses: NIUE ISLAND is no
+            # typo of Niú Zíland, Libyan none of Lebanon)
+            found = (
+                self._without_state_form(query, found, lang, min_score, codes)
+                or self._adjective(query, min_score)
+                or found
+            )
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
@@ -342,10 +346,15 @@ class Gazetteer(Mapping[str, Entity]):
         return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
 
     def _without_state_form(
-        self, query: str, lang: str | None, min_score: float, codes: bool
+        self, query: str, first: Resolution, lang: str | None, min_score: float, codes: bool
     ) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` without the words of a form
-        of state, when the rest names one country; else None."""
+        of state, when the rest names one country, no longer name of it
+        ends with the query (the Republic of China is not the People's
+        Republic of China), and no other country that ``first`` (the
+        query's resolution as written) lists has a name holding every word
+        of the query (the Democratic Republic of Congo is not the Republic
+        of the Congo); else None."""
         key = normalize(query)
         for rest in without_state_form(key):
             found = self._country(rest, lang, min_score, codes)
@@ -353,8 +362,13 @@ class Gazetteer(Mapping[str, Entity]):
                 break  # (a near miss of the rest is two doubts: THE ISLAND OF NIUE)
         else:
             return None
-        if any(a.key.endswith(" " + key) for a in found.tied[0].entity.aliases):
-            return None  # a longer form of its name says another: Republic of China
+        answer = found.tied[0].entity
+        if any(a.key.endswith(" " + key) for a in answer.aliases):
+            return None  # a longer name of it says another state: Republic of China
+        words = set(_WORDS.findall(key))
+        for entity in {m.entity for m in first.candidates} - {answer}:
+            if any(words <= set(_WORDS.findall(a.key)) for a in entity.aliases):
+                return None  # another's name has every word: Democratic Republic of Congo
         note = "read without the words for a form of state"
         tied = tuple(
             attrs.evolve(

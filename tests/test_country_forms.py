@@ -1,6 +1,6 @@
 """Gazetteer.country at real-world breadth (issue 11): a country named with
-the words of its form of state ("Kingdom of Greece"), and the English
-adjectives of countries ("Kenyan")."""
+the words of its form of state ("Kingdom of Greece"), the English
+adjectives of countries ("Kenyan") and the acronyms of their names ("UAE")."""
 
 from __future__ import annotations
 
@@ -134,20 +134,20 @@ def test_state_forms_are_checked_when_loaded(tmp_path: Path) -> None:
     assert any("not one word" in p.message for p in problems)
 
 
-# -- the English adjectives of countries -------------------------------------------
+# -- the English adjectives and acronyms of countries ---------------------------
 
 ROOT = Path(__file__).parent.parent
 
 
-def test_the_adjectives_file_equals_what_the_generator_makes() -> None:
+def test_the_country_words_file_equals_what_the_generator_makes() -> None:
     pytest.importorskip("babel")
     sys.path.insert(0, str(ROOT / "tools"))
     try:
-        generator = importlib.import_module("adjectives")
+        generator = importlib.import_module("country_words")
     finally:
         sys.path.remove(str(ROOT / "tools"))
-    committed = (rulefiles.data_dir() / "adjectives.yaml").read_text("utf-8")
-    assert committed == generator.generate(), "run: python tools/adjectives.py"
+    committed = (rulefiles.data_dir() / "country_words.yaml").read_text("utf-8")
+    assert committed == generator.generate(), "run: python tools/country_words.py"
 
 
 @pytest.mark.parametrize(
@@ -173,35 +173,55 @@ def test_an_adjective_is_its_country(g: Gazetteer, query: str, expected: str) ->
     assert g.resolve(query, kinds="country").entity is None or query == "Libyan"
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("UAE", "country:ae"),
+        ("U.A.E.", "country:ae"),
+        ("BVI", "country:vg"),
+        ("DPRK", "country:kp"),
+    ],
+)
+def test_an_acronym_in_capitals_is_its_country(g: Gazetteer, query: str, expected: str) -> None:
+    found = g.country(query)
+    assert found.match is not None and found.match.entity.id == expected
+    assert found.match.alias.tier is Tier.WEAK
+    assert found.match.note is not None and "acronym" in found.match.note
+    assert g.country(query.lower()).entity is None  # "uae", "bvi": words, not acronyms
+
+
 def test_a_name_comes_before_an_adjective(g: Gazetteer) -> None:
     assert g.country("Kenya").expect().id == "country:ke"
     assert g.country("Kenya").match.note is None  # type: ignore[union-attr]
 
 
-def test_every_adjective_names_a_country_and_answers_it(g: Gazetteer) -> None:
-    table = rulefiles.adjectives().adjectives
-    assert len(table) > 100
-    for entity_id, keys in table.items():
-        assert g[entity_id].kind is Kind.COUNTRY
-        for key in keys:
-            found = g.country(key)
-            # a name of its own (of a place, a person) may answer first
-            if found.match is not None and found.match.note and "adjective" in found.match.note:
-                assert found.match.entity.id == entity_id
+def test_every_country_word_names_a_country_and_answers_it(g: Gazetteer) -> None:
+    words = rulefiles.country_words()
+    assert len(words.adjectives) > 100 and len(words.acronyms) > 20
+    for table, upper in ((words.adjectives, False), (words.acronyms, True)):
+        for entity_id, keys in table.items():
+            assert g[entity_id].kind is Kind.COUNTRY
+            for key in keys:
+                found = g.country(key.upper() if upper else key)
+                # a name of its own (of a place, a person) may answer first
+                if found.match is not None and "tools/country_words" in (found.match.note or ""):
+                    assert found.match.entity.id == entity_id
 
 
-def test_adjectives_are_checked_when_loaded(tmp_path: Path) -> None:
+def test_country_words_are_checked_when_loaded(tmp_path: Path) -> None:
     data = tmp_path / "_data"
     shutil.copytree(rulefiles.data_dir(), data)
-    path = data / "adjectives.yaml"
+    path = data / "country_words.yaml"
     path.write_text("language: en\nadjectives:\n  country:ke: [kenyan]\n  country:ng: [Kenyan]\n")
     with pytest.raises(RuleFileError) as error:
-        rulefiles.adjectives(data)
+        rulefiles.country_words(data)
     assert any(
         "not in key form" in p.message and p.line == 4 and p.source == str(path)
         for p in error.value.problems
     )
-    path.write_text("language: en\nadjectives:\n  country:ke: [kenyan]\n  country:ng: [kenyan]\n")
+    path.write_text(
+        "language: en\nadjectives:\n  country:ke: [kenyan]\nacronyms:\n  country:ng: [kenyan]\n"
+    )
     with pytest.raises(RuleFileError) as error:
-        rulefiles.adjectives(data)
-    assert any("adjective of 'country:ke' too" in p.message for p in error.value.problems)
+        rulefiles.country_words(data)
+    assert any("a word of 'country:ke' too" in p.message for p in error.value.problems)

@@ -75,7 +75,7 @@ from gazetteer.tokens import WORD
 from gazetteer.translit import latin_forms, latin_set
 from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, word_matches
 
-__all__ = ["Matcher", "adjective_of", "script", "without_state_form"]
+__all__ = ["Matcher", "country_word", "script", "without_state_form"]
 
 _INITIAL = re.compile(r"^(\w)\.?$")
 
@@ -187,19 +187,29 @@ def without_state_form(key: str) -> list[str]:
 
 
 @functools.cache
-def _adjectives() -> tuple[str, dict[str, str]]:
-    data = rulefiles.adjectives()
-    return data.language, {
-        key: entity_id for entity_id, keys in data.adjectives.items() for key in keys
-    }
+def _country_words() -> tuple[str, dict[str, str], dict[str, str]]:
+    data = rulefiles.country_words()
+    adjectives = {key: entity_id for entity_id, keys in data.adjectives.items() for key in keys}
+    acronyms = {key: entity_id for entity_id, keys in data.acronyms.items() for key in keys}
+    return data.language, adjectives, acronyms
 
 
-def adjective_of(key: str) -> tuple[str, str] | None:
-    """(the country entity id, the language) of which ``key`` is an
-    adjective (``_data/adjectives.yaml``: "kenyan" → country:ke), or None."""
-    language, table = _adjectives()
-    entity_id = table.get(key)
-    return None if entity_id is None else (entity_id, language)
+_ACRONYM = re.compile(r"(?:[A-Z]\.? ?){2,}")  # UAE, U.A.E., U. A. E.
+
+
+def country_word(query: str) -> tuple[str, str, str] | None:
+    """(the country entity id, the language, what the query is: "adjective"
+    or "acronym") when ``query`` is an adjective of a country or, written
+    in capitals, an acronym of its name (``_data/country_words.yaml``:
+    "Kenyan" → country:ke, "U.A.E." → country:ae); else None."""
+    language, adjectives, acronyms = _country_words()
+    key = normalize(query)
+    if key in adjectives:
+        return adjectives[key], language, "adjective"
+    written = query.strip()
+    if _ACRONYM.fullmatch(written) and (found := acronyms.get(re.sub(r"[. ]", "", key))):
+        return found, language, "acronym"
+    return None
 
 
 def joined(key: str) -> list[str]:

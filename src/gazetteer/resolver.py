@@ -18,7 +18,7 @@ from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
-from gazetteer.matching import Matcher, adjective_of, without_state_form
+from gazetteer.matching import Matcher, country_word, without_state_form
 from gazetteer.model import (
     Alias,
     Entity,
@@ -296,27 +296,26 @@ class Gazetteer(Mapping[str, Entity]):
         ``via`` names the place). Places of one country are that country
         ("New York" is the city and the state: the US); an answer of another
         kind (an organisation, a region of several countries), or places of
-        several countries, leave the query ambiguous or not found. Last,
-        "place, country": a query whose part after its last comma resolves
-        to a country is that country (Georgia, USA: the state), unless the
-        part before it names no place of that country and a place of another
-        (then both are tied: Almaty, Russia). A query that found nothing
-        so is read again without the words that say only a form of state
-        ("Kingdom of Greece", "Co-operative Republic of Guyana":
-        ``state_forms`` in ``_data/cleanup.yaml``): when the rest names one
-        country it is the answer, scored ``REWRITE_PENALTY`` less, its
-        ``note`` saying so. Then a query that is an English adjective of a
-        country ("Kenyan", "Thai": ``_data/adjectives.yaml``, read off
-        CLDR's currency names by tools/adjectives.py) is that country, as a
-        weak, rewritten match whose ``note`` says so, when no name answered
-        it but as a near miss (Libyan is no typo of Lebanon)."""
+        several countries, leave the query ambiguous or not found. A query
+        that nothing answered so, or only a near miss, is read two more
+        ways, each answer scored as a rewritten query, its ``note`` saying
+        which: without the words that say only a form of state or a kind of
+        place ("Kingdom of Greece", "Kuwait City": ``state_forms`` in
+        ``_data/cleanup.yaml``), when the rest names one country as written;
+        then as an English adjective of a country ("Kenyan", "Thai") or, in
+        capitals, an acronym of its English name ("UAE"), a weak match
+        (``_data/country_words.yaml``, made from CLDR and ISO 3166 by
+        tools/country_words.py). Last, "place, country": a query whose part
+        after its last comma resolves to a country is that country (Georgia,
+        USA: the state), unless the part before it names no place of that
+        country and a place of another (then both are tied: Almaty, Russia)."""
         found = self._country(query, lang, min_score, codes)
         if all(m.method in _APPROXIMATE for m in found.tied):
             # (a reading as written before near misses: NIUE ISLAND is no
             # typo of Niú Zíland, Libyan none of Lebanon)
             found = (
                 self._without_state_form(query, found, lang, min_score, codes)
-                or self._adjective(query, min_score)
+                or self._country_word(query, min_score)
                 or found
             )
         if found.status is not Status.NOT_FOUND or "," not in query:
@@ -382,20 +381,22 @@ class Gazetteer(Mapping[str, Entity]):
             return None
         return Resolution(query, Status.RESOLVED, tied, tied)
 
-    def _adjective(self, query: str, min_score: float) -> Resolution | None:
+    def _country_word(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as the adjective of a
-        country ("Kenyan"), when it is one; else None."""
-        key = normalize(query)
-        found = adjective_of(key)
+        country ("Kenyan") or the acronym of its name ("UAE"), when it is
+        one; else None."""
+        found = country_word(query)
         position = self._index.positions.get(found[0]) if found else None
         if found is None or position is None:
             return None
+        _, language, what = found
         entity = self._index.entities[position]
         value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
         if entity.kind is not Kind.COUNTRY or value < min_score:
             return None
-        alias = Alias(key, found[1], Tier.WEAK, key)
-        note = "read as an adjective of the country (tools/adjectives.py)"
+        key = normalize(query)
+        alias = Alias(query.strip(), language, Tier.WEAK, key)
+        note = f"read as an {what} of the country (tools/country_words.py)"
         match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
         return Resolution(query, Status.RESOLVED, (match,), (match,))
 

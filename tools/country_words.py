@@ -1,9 +1,9 @@
-"""Generate src/gazetteer/_data/adjectives.yaml: the English adjectives of
-countries ("Kenyan", "Thai", "Irish"), read off CLDR's English names of
-currencies and of languages (through the `babel` package), for
-Gazetteer.country.
+"""Generate src/gazetteer/_data/country_words.yaml: the English adjectives
+of countries ("Kenyan", "Thai", "Irish"), read off CLDR's English names of
+currencies and of languages (through the `babel` package), and the acronyms
+of their English names ("UAE", "BVI"), for Gazetteer.country.
 
-    pip install babel && python tools/adjectives.py
+    pip install babel && python tools/country_words.py
 
 A currency's English name is an adjective and a unit ("Kenyan Shilling",
 "Thai Baht", "Irish Pound", "North Korean Won"). For every currency that
@@ -32,9 +32,19 @@ country counts as a word of its name for the prefix ("United States of
 America": American), not its words of a form of state, nor a bracketed
 part ("Saint Martin (French part)").
 
-An adjective two countries are given is dropped for both. The keys are the
-library's keys (gazetteer.normalize). tests/test_country_forms.py checks
-that the file equals what this makes from the installed babel.
+An acronym is the initials of an English name of a country of
+``ACRONYM_WORDS`` words or more, less "of", "the", "and" (CLDR's name, and
+ISO 3166's name with an inverted "Korea, Democratic People's Republic of"
+read in order: United Arab Emirates, UAE; Democratic People's Republic of
+Korea, DPRK); not one that is an ISO 3166 code of another country, nor a
+qualifier of cleanup.yaml (Syrian Arab Republic: SAR, as in "Hong Kong
+SAR"). Not of official names: their initials are rarely written, and often
+another thing's.
+
+An adjective or acronym two countries are given is dropped for both. The
+keys are the library's keys (gazetteer.normalize).
+tests/test_country_forms.py checks that the file equals what this makes
+from the installed babel and pycountry.
 """
 
 from __future__ import annotations
@@ -46,11 +56,13 @@ from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUT = ROOT / "src" / "gazetteer" / "_data" / "adjectives.yaml"
+OUTPUT = ROOT / "src" / "gazetteer" / "_data" / "country_words.yaml"
 SINCE = datetime.date(1900, 1, 1)
 UNTIL = datetime.date(2025, 1, 1)
 PREFIX = 2  # letters an adjective shares with a word of its country's name
 NAME_LETTERS = 4  # a word of an ISO name an adjective starts as (not "and")
+ACRONYM_WORDS = 3  # words of a name an acronym is made of, at least
+_SKIPPED = {"of", "the", "and"}  # words an acronym leaves out
 OFFICIAL = ("official", "de_facto_official")  # a language's status in a country (CLDR)
 _WORDS = re.compile(r"[\w'’]+")
 _BRACKETED = re.compile(r"\([^()]*\)")  # "Russian Ruble (1991–1998)"
@@ -131,13 +143,12 @@ def _adjectives() -> list[tuple[list[str], set[str]]]:
     return found
 
 
-def collect() -> dict[str, list[str]]:
-    """Country entity id → its adjectives, as keys."""
+def _unique(found: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """(key, country code) pairs → entity id → its keys, less the keys of
+    two countries."""
     owners: dict[str, set[str]] = defaultdict(set)
-    for adjective, countries in _adjectives():
-        fits = [code for code in sorted(countries) if _fits(adjective, code)]
-        if len(fits) == 1:
-            owners[" ".join(adjective)].add(fits[0])
+    for key, code in found:
+        owners[key].add(code)
     out: dict[str, list[str]] = defaultdict(list)
     for key in sorted(owners):
         if len(owners[key]) == 1:
@@ -145,30 +156,71 @@ def collect() -> dict[str, list[str]]:
     return dict(out)
 
 
+def adjectives() -> dict[str, list[str]]:
+    """Country entity id → its adjectives, as keys."""
+    found = []
+    for adjective, countries in _adjectives():
+        fits = [code for code in sorted(countries) if _fits(adjective, code)]
+        if len(fits) == 1:
+            found.append((" ".join(adjective), fits[0]))
+    return _unique(found)
+
+
+def acronyms() -> dict[str, list[str]]:
+    """Country entity id → the acronyms of its English names, as keys."""
+    import pycountry
+    from babel import Locale
+
+    from gazetteer import rulefiles
+
+    english = Locale("en")
+    qualifiers = set(rulefiles.cleanup().qualifiers)
+    countries = sorted(pycountry.countries, key=lambda c: c.alpha_2)
+    codes = {c.alpha_3.lower(): c.alpha_2 for c in countries}
+    codes.update({c.alpha_2.lower(): c.alpha_2 for c in countries})
+    found = []
+    for country in countries:
+        names = [english.territories.get(country.alpha_2, "")]
+        names.append(country.name)
+        for name in names:
+            head, _, tail = _BRACKETED.sub("", name).partition(", ")
+            words = [w for w in _words(f"{tail} {head}".replace("-", " ")) if w not in _SKIPPED]
+            acronym = "".join(w[0] for w in words)
+            if len(words) < ACRONYM_WORDS or not acronym.isalpha() or acronym in qualifiers:
+                continue
+            if codes.get(acronym, country.alpha_2) == country.alpha_2:
+                found.append((acronym, country.alpha_2))
+    return _unique(found)
+
+
 def _quote(text: str) -> str:
     return text if re.fullmatch(r"[a-z][a-z '-]*", text) else '"' + text + '"'
 
 
 def generate() -> str:
-    """The text of src/gazetteer/_data/adjectives.yaml, as the installed babel makes it."""
+    """The text of src/gazetteer/_data/country_words.yaml, as the installed
+    babel and pycountry make it."""
     import babel
+    import pycountry
     from babel.core import get_global
 
     cldr = get_global("cldr").get("version", "?")
     lines = [
-        f"# Generated by tools/adjectives.py from babel {babel.__version__} (CLDR {cldr}):",
-        "# the English adjectives of countries, read off CLDR's English names of the",
-        "# currencies one country used (Kenyan Shilling: kenyan) and of the languages",
-        "# official in one country (Uzbek: uzbek) or spoken so in one (American",
-        "# English: american). Gazetteer.country answers a query that is one of them,",
-        "# as a weak match, when no name answered it but as a near miss (docs/api.md).",
-        "# Keys, in the library's key form.",
+        f"# Generated by tools/country_words.py from babel {babel.__version__} (CLDR {cldr})",
+        f"# and pycountry {pycountry.__version__}: the English adjectives of countries,",
+        "# read off CLDR's English names of the currencies one country used (Kenyan",
+        "# Shilling: kenyan) and of the languages official in one country (Uzbek) or",
+        "# spoken so in one (American English); and the acronyms of countries' English",
+        "# names (United Arab Emirates: uae). Gazetteer.country answers a query that is",
+        "# one of them (an acronym written in capitals), as a weak match, when no name",
+        "# answered it but as a near miss (docs/api.md). Keys, in the library's key form.",
         "# Do not edit by hand: run the tool again.",
         "language: en",
-        "adjectives:",
     ]
-    for entity_id, keys in sorted(collect().items()):
-        lines.append(f"  {entity_id}: [{', '.join(_quote(k) for k in keys)}]")
+    for field, table in (("adjectives", adjectives()), ("acronyms", acronyms())):
+        lines.append(f"{field}:")
+        for entity_id, keys in sorted(table.items()):
+            lines.append(f"  {entity_id}: [{', '.join(_quote(k) for k in keys)}]")
     return "\n".join(lines) + "\n"
 
 

@@ -44,6 +44,11 @@ def _country(g: Gazetteer, query: str) -> str | None:
         ("l'italie", "italie"),  # an elided one
         ("orileede angola", "angola"),  # a generic word for "country"
         ("the orileede angola", "angola"),
+        ("kasar mali", "mali"),  # Hausa "country of", "republic of"
+        ("jamhuriyar nijar", "nijar"),
+        ("l-ingilterra", "ingilterra"),  # Maltese article, with a hyphen
+        ("il-belgju", "belgju"),
+        ("i-south africa", "south africa"),  # Zulu and Xhosa noun-class prefix
         ("solomon is.", "solomon islands"),  # a table's abbreviation
         ("кокосови о-ви", "кокосови острови"),
     ],
@@ -58,6 +63,9 @@ def test_cleaned_leaves_a_clean_name_alone() -> None:
     assert cleaned("sar") == []
     assert cleaned("the") == []
     assert cleaned("orileede") == []
+    assert cleaned("kasar") == []
+    assert cleaned("jamhuriyar") == []
+    assert "" not in cleaned("i-") and "" not in cleaned("l- ")
 
 
 def test_abbreviations_give_every_reading() -> None:
@@ -88,6 +96,8 @@ def test_joined_takes_out_one_gap_at_a_time() -> None:
         ("Зап адна Сахара", "country:eh"),
         ("FilipinlerCumhuriyeti", "country:ph"),
         ("Orílẹ́ède Kòróátíà", "country:hr"),  # older Yoruba lists' "country X"
+        ("L  -Ingilterra", "country:gb"),  # Maltese "the", spaced as some lists do
+        ("i-Macedonia", "country:mk"),  # Zulu's noun-class prefix
     ],
 )
 def test_noisy_country_names_resolve(g: Gazetteer, query: str, want: str) -> None:

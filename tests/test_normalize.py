@@ -28,6 +28,10 @@ from gazetteer import normalize
         ("  «Два   майора» ", "два майора"),
         ("Север – Юг", "север-юг"),
         ("Север—Юг", "север-юг"),
+        ("Kókusz  -szigetek", "kokusz-szigetek"),  # spaces before a hyphen go
+        ("Ƙasar Nijar", "kasar nijar"),  # Hausa's hooked letters fold plain
+        ("Palasɗinu", "palasdinu"),
+        ("Orílɛ́ède Ṣáínà", "orileede saina"),  # open e, dots below, tones
         ("Αθήνα", "αθηνα"),
         ("ΑΘΗΝΑ", "αθηνα"),
         ("Моско́вский", "московский"),  # a stress mark goes

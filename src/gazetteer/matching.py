@@ -75,7 +75,7 @@ from gazetteer.tokens import WORD
 from gazetteer.translit import latin_forms, latin_set
 from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, word_matches
 
-__all__ = ["Matcher", "script"]
+__all__ = ["Matcher", "country_word", "script", "without_state_form"]
 
 _INITIAL = re.compile(r"^(\w)\.?$")
 
@@ -158,6 +158,58 @@ def cleaned(key: str) -> list[str]:
     options = [abbreviations.get(word, (word,)) for word in words]
     readings = itertools.islice(itertools.product(*options), _MAX_READINGS)
     return [r for r in dict.fromkeys(" ".join(words) for words in readings) if r and r != key]
+
+
+@functools.cache
+def _state_forms() -> frozenset[str]:
+    return frozenset(rulefiles.cleanup().state_forms)
+
+
+_WORD_EDGES = ",;:.()[]{}"
+
+
+def without_state_form(key: str) -> list[str]:
+    """The readings of a key without the words that say only a country's
+    form of state (``state_forms`` in ``_data/cleanup.yaml``): first without
+    those at its ends ("republic of the union of myanmar" → "myanmar",
+    "vatican city state" → "vatican city", "bailiwick of isle of man" →
+    "isle of man"), then without every one ("ethiopia federal democratic
+    republic"); none when it has none of them, or nothing but them."""
+    forms = _state_forms()
+    words = [w for w in (w.strip(_WORD_EDGES) for w in key.split()) if w]
+    start, end = 0, len(words)
+    while start < end and words[start] in forms:
+        start += 1
+    while end > start and words[end - 1] in forms:
+        end -= 1
+    readings = [" ".join(words[start:end]), " ".join(w for w in words if w not in forms)]
+    return [r for r in dict.fromkeys(readings) if r and r != " ".join(words)]
+
+
+@functools.cache
+def _country_words() -> tuple[str, dict[str, str], dict[str, str]]:
+    data = rulefiles.country_words()
+    adjectives = {key: entity_id for entity_id, keys in data.adjectives.items() for key in keys}
+    acronyms = {key: entity_id for entity_id, keys in data.acronyms.items() for key in keys}
+    return data.language, adjectives, acronyms
+
+
+_ACRONYM = re.compile(r"(?:[A-Z]\.? ?){2,}")  # UAE, U.A.E., U. A. E.
+
+
+def country_word(query: str) -> tuple[str, str, str] | None:
+    """(the country entity id, the language, what the query is: "adjective"
+    or "acronym") when ``query`` is an adjective of a country or, written
+    in capitals, an acronym of its name (``_data/country_words.yaml``:
+    "Kenyan" → country:ke, "U.A.E." → country:ae); else None."""
+    language, adjectives, acronyms = _country_words()
+    key = normalize(query)
+    if key in adjectives:
+        return adjectives[key], language, "adjective"
+    written = query.strip()
+    if _ACRONYM.fullmatch(written) and (found := acronyms.get(re.sub(r"[. ]", "", key))):
+        return found, language, "acronym"
+    return None
 
 
 def joined(key: str) -> list[str]:

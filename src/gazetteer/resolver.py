@@ -18,7 +18,7 @@ from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import InvalidArgumentError, UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
-from gazetteer.matching import Matcher
+from gazetteer.matching import Matcher, country_word, without_state_form
 from gazetteer.model import (
     Alias,
     Entity,
@@ -31,7 +31,7 @@ from gazetteer.model import (
     Tier,
 )
 from gazetteer.normalize import normalize
-from gazetteer.scoring import admit, decide, rank
+from gazetteer.scoring import REWRITE_PENALTY, admit, decide, rank, score
 from gazetteer.wordindex import WordIndex, build_word_index
 
 if TYPE_CHECKING:  # imported when a text is first tagged: a lookup never needs it
@@ -83,6 +83,7 @@ _SUBDIVISION = frozenset({Kind.SUBDIVISION})
 _IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY})  # places Gazetteer.country reads as theirs
 # How a code is written: capitals, digits and hyphens, a letter or digit at
 # each end (KAZ, KZ, 398, Q232, KZ-75, GB-SCT); "us" is a word.
+_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # a key's words, without their marks
 _CODE_SHAPE = re.compile(r"[A-Z0-9](?:[A-Z0-9-]*[A-Z0-9])?")
 
 
@@ -305,13 +306,33 @@ class Gazetteer(Mapping[str, Entity]):
         ``via`` names the place). Places of one country are that country
         ("New York" is the city and the state: the US); an answer of another
         kind (an organisation, a region of several countries), or places of
-        several countries, leave the query ambiguous or not found. Last,
-        "place, country": a query whose part after its last comma resolves
-        to a country is that country (Georgia, USA: the state), unless the
-        part before it names no place of that country and a place of another
-        (then both are tied: Almaty, Russia)."""
+        several countries, leave the query ambiguous or not found. A query
+        that nothing answered so, or only a near miss, is read two more
+        ways, each answer scored as a rewritten query, its ``note`` saying
+        which: without the words that say only a form of state or a kind of
+        place ("Kingdom of Greece", "Kuwait City": ``state_forms`` in
+        ``_data/cleanup.yaml``), when the rest names one country as written;
+        then as an English adjective of a country ("Kenyan", "Thai") or, in
+        capitals, an acronym of its English name ("UAE"), a weak match
+        (``_data/country_words.yaml``, made from CLDR and ISO 3166 by
+        tools/country_words.py). Last, "place, country": a query whose part
+        after its last comma resolves to a country is that country (Georgia,
+        USA: the state), unless the part before it names no place of that
+        country and a place of another (then both are tied: Almaty, Russia);
+        and "place, subdivision": the subdivision's country (Paris, Texas),
+        of those a subdivision name of several countries means, the one the
+        part before names a place of (Islamabad, Punjab), else all of them.
+        ``min_score`` is a score, from 0 to 1."""
         min_score = _floor(min_score)
         found = self._country(query, lang, min_score, codes)
+        if all(m.method in _APPROXIMATE for m in found.tied):
+            # (a reading as written before near misses: NIUE ISLAND is no
+            # typo of Niú Zíland, Libyan none of Lebanon)
+            found = (
+                self._without_state_form(query, found, lang, min_score, codes)
+                or self._country_word(query, min_score)
+                or found
+            )
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
@@ -349,6 +370,62 @@ class Gazetteer(Mapping[str, Entity]):
             tied = named.tied + other
             return Resolution(query, Status.AMBIGUOUS, tied, rank(tied))
         return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
+
+    def _without_state_form(
+        self, query: str, first: Resolution, lang: str | None, min_score: float, codes: bool
+    ) -> Resolution | None:
+        """:meth:`country`'s reading of ``query`` without the words of a form
+        of state, when the rest names one country, no longer name of it
+        ends with the query (the Republic of China is not the People's
+        Republic of China), and no other country that ``first`` (the
+        query's resolution as written) lists has a name holding every word
+        of the query (the Democratic Republic of Congo is not the Republic
+        of the Congo); else None."""
+        key = normalize(query)
+        for rest in without_state_form(key):
+            found = self._country(rest, lang, min_score, codes)
+            if found.status is Status.RESOLVED and found.tied[0].method not in _APPROXIMATE:
+                break  # (a near miss of the rest is two doubts: THE ISLAND OF NIUE)
+        else:
+            return None
+        answer = found.tied[0].entity
+        if any(a.key.endswith(" " + key) for a in answer.aliases):
+            return None  # a longer name of it says another state: Republic of China
+        words = set(_WORDS.findall(key))
+        for entity in {m.entity for m in first.candidates} - {answer}:
+            if any(words <= set(_WORDS.findall(a.key)) for a in entity.aliases):
+                return None  # another's name has every word: Democratic Republic of Congo
+        note = "read without the words for a form of state"
+        tied = tuple(
+            attrs.evolve(
+                m,
+                score=round(max(0.0, m.score - REWRITE_PENALTY), 4),
+                note=f"{m.note}, then {note}" if m.note else note,
+            )
+            for m in found.tied
+        )
+        if tied[0].score < min_score:
+            return None
+        return Resolution(query, Status.RESOLVED, tied, tied)
+
+    def _country_word(self, query: str, min_score: float) -> Resolution | None:
+        """:meth:`country`'s reading of ``query`` as the adjective of a
+        country ("Kenyan") or the acronym of its name ("UAE"), when it is
+        one; else None."""
+        found = country_word(query)
+        position = self._index.positions.get(found[0]) if found else None
+        if found is None or position is None:
+            return None
+        _, language, what = found
+        entity = self._index.entities[position]
+        value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
+        if entity.kind is not Kind.COUNTRY or value < min_score:
+            return None
+        key = normalize(query)
+        alias = Alias(query.strip(), language, Tier.WEAK, key)
+        note = f"read as an {what} of the country (tools/country_words.py)"
+        match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
+        return Resolution(query, Status.RESOLVED, (match,), (match,))
 
     def _country(self, query: str, lang: str | None, min_score: float, codes: bool) -> Resolution:
         """:meth:`country` without its last step ("place, country")."""

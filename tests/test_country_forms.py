@@ -1,0 +1,227 @@
+"""Gazetteer.country at real-world breadth (issue 11): a country named with
+the words of its form of state ("Kingdom of Greece"), the English
+adjectives of countries ("Kenyan") and the acronyms of their names ("UAE")."""
+
+from __future__ import annotations
+
+import importlib
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gazetteer import Gazetteer, Kind, Method, Status, Tier, rulefiles
+from gazetteer.errors import RuleFileError
+from gazetteer.matching import without_state_form
+
+# -- the words of a form of state ---------------------------------------------------
+
+_FORMS = sorted(rulefiles.cleanup().state_forms)
+
+
+@pytest.mark.parametrize(
+    ("key", "rest"),
+    [
+        ("republic of the union of myanmar", ["myanmar"]),
+        ("co-operative republic of guyana", ["guyana"]),
+        ("vatican city state", ["vatican"]),
+        ("bailiwick of guernsey", ["guernsey"]),
+        ("uzbekistan, rep. of", ["uzbekistan"]),  # a comma, an abbreviation's dot
+        # the ends first, then every such word
+        (
+            "people's republic of bosnia of herzegovina",
+            ["bosnia of herzegovina", "bosnia herzegovina"],
+        ),
+        ("kazakhstan", []),  # nothing to take out
+        ("the republic of", []),  # nothing left
+    ],
+)
+def test_without_state_form(key: str, rest: list[str]) -> None:
+    assert without_state_form(key) == rest
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kingdom of Greece", "country:gr"),
+        ("Co-operative Republic of Guyana", "country:gy"),
+        ("Republic of the Union of Myanmar", "country:mm"),
+        ("People's Republic of Hungary", "country:hu"),
+        ("Vatican City State", "country:va"),
+        ("Bailiwick of Guernsey", "country:gg"),
+        ("Oyo State", "country:ng"),  # the rest may be a place of the country
+        ("Islands of Bermuda", "country:bm"),  # an island territory's kind
+        ("THE ISLAND OF NIUE", "country:nu"),
+        ("County of Derby", "country:gb"),  # a county: the rest names a place
+        ("Kuwait City", "country:kw"),
+    ],
+)
+def test_a_form_of_state_around_a_name(g: Gazetteer, query: str, expected: str) -> None:
+    found = g.country(query)
+    assert found.status is Status.RESOLVED and found.match is not None
+    assert found.match.entity.id == expected
+    assert found.match.note is not None and "form of state" in found.match.note
+    assert found.match.score < 0.97  # below a name as written
+
+
+def test_a_form_of_state_scores_below_the_name(g: Gazetteer) -> None:
+    plain = g.country("Greece").match
+    read = g.country("Kingdom of Greece").match
+    assert plain is not None and read is not None and read.score < plain.score
+
+
+def test_a_form_of_state_is_no_answer_when_the_rest_is_not_one_country(g: Gazetteer) -> None:
+    assert g.country("Republic of Congo and Gabon").status is Status.NOT_FOUND
+    # the rest as a near miss is no answer (a rewritten query and a typo: two doubts)
+    found = g.country("THE ISLE OF NIUE ZELAND")  # "niue zeland": a typo of Niú Zíland
+    assert found.entity is None or found.entity.id != "country:nz"
+    # a longer name of the country says it is another state: the Republic
+    # of China is not the People's Republic of China
+    found = g.country("Republic of China")
+    assert found.entity is None or found.entity.id != "country:cn"
+    # another country's name holds every word: the Democratic Republic of
+    # Congo is not "congo" (the Republic of the Congo)
+    for query in ("Democratic Republic Of Congo", "Congo, Democratic Republic of the"):
+        found = g.country(query)
+        assert found.entity is None or found.entity.id == "country:cd", query
+
+
+def test_a_form_of_state_before_a_near_miss(g: Gazetteer) -> None:
+    # "niue island" is a typo of no name: Niue, not Niú Zíland (New Zealand)
+    assert g.country("NIUE ISLAND").expect().id == "country:nu"
+
+
+@given(st.lists(st.sampled_from(_FORMS), min_size=1, max_size=4))
+@settings(max_examples=150)
+def test_the_words_of_a_form_alone_never_answer(g: Gazetteer, words: list[str]) -> None:
+    query = " ".join(words)
+    found = g.country(query)
+    assert found.match is None or "form of state" not in (found.match.note or ""), query
+
+
+@given(data=st.data())
+@settings(max_examples=60)
+def test_a_form_of_state_before_a_countrys_name(g: Gazetteer, data: st.DataObject) -> None:
+    """A country's English name that answers as written answers with a form
+    of state before it, scored lower (unless that is a name of its own)."""
+    countries = [e for e in g.entities if e.kind is Kind.COUNTRY and "en" in e.names]
+    entity = data.draw(st.sampled_from(countries))
+    name = entity.names["en"][0]
+    if any(mark in name for mark in ",()") or without_state_form(name.lower()):
+        return  # "Taiwan, Province of China", "Central African Republic"
+    plain = g.country(name)
+    if plain.match is None or plain.match.method not in (Method.EXACT, Method.NORMALISED):
+        return
+    form = data.draw(st.sampled_from(["Bailiwick of", "Grand Duchy of the", "Federal Republic of"]))
+    found = g.country(f"{form} {name}")
+    assert found.entity is not None and found.entity.id == plain.match.entity.id, (form, name)
+    match = found.match
+    assert match is not None
+    assert match.score < plain.match.score or "form of state" not in (match.note or "")
+
+
+def test_state_forms_are_checked_when_loaded(tmp_path: Path) -> None:
+    data = tmp_path / "_data"
+    shutil.copytree(rulefiles.data_dir(), data)
+    (data / "cleanup.yaml").write_text("state_forms: [Republic, grand duchy]\n")
+    with pytest.raises(RuleFileError) as error:
+        rulefiles.cleanup(data)
+    problems = error.value.problems
+    assert any("not in key form" in p.message and p.line == 1 for p in problems)
+    assert any("not one word" in p.message for p in problems)
+
+
+# -- the English adjectives and acronyms of countries ---------------------------
+
+ROOT = Path(__file__).parent.parent
+
+
+def test_the_country_words_file_equals_what_the_generator_makes() -> None:
+    pytest.importorskip("babel")
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        generator = importlib.import_module("country_words")
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    committed = (rulefiles.data_dir() / "country_words.yaml").read_text("utf-8")
+    assert committed == generator.generate(), "run: python tools/country_words.py"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kenyan", "country:ke"),
+        ("THAI", "country:th"),
+        ("Irish", "country:ie"),
+        ("Ghanaian", "country:gh"),
+        ("South Sudanese", "country:ss"),
+        ("Libyan", "country:ly"),  # no typo of Lebanon
+        ("Uzbek", "country:uz"),  # a language official in one country
+        ("American", "country:us"),  # American English
+        ("British", "country:gb"),
+    ],
+)
+def test_an_adjective_is_its_country(g: Gazetteer, query: str, expected: str) -> None:
+    found = g.country(query)
+    assert found.status is Status.RESOLVED and found.match is not None
+    assert found.match.entity.id == expected
+    assert found.match.alias.tier is Tier.WEAK and found.match.score < 0.97
+    assert found.match.note is not None and "adjective" in found.match.note
+    assert g.resolve(query, kinds="country").entity is None or query == "Libyan"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("UAE", "country:ae"),
+        ("U.A.E.", "country:ae"),
+        ("BVI", "country:vg"),
+        ("DPRK", "country:kp"),
+    ],
+)
+def test_an_acronym_in_capitals_is_its_country(g: Gazetteer, query: str, expected: str) -> None:
+    found = g.country(query)
+    assert found.match is not None and found.match.entity.id == expected
+    assert found.match.alias.tier is Tier.WEAK
+    assert found.match.note is not None and "acronym" in found.match.note
+    assert g.country(query.lower()).entity is None  # "uae", "bvi": words, not acronyms
+
+
+def test_a_name_comes_before_an_adjective(g: Gazetteer) -> None:
+    assert g.country("Kenya").expect().id == "country:ke"
+    assert g.country("Kenya").match.note is None  # type: ignore[union-attr]
+
+
+def test_every_country_word_names_a_country_and_answers_it(g: Gazetteer) -> None:
+    words = rulefiles.country_words()
+    assert len(words.adjectives) > 100 and len(words.acronyms) > 20
+    for table, upper in ((words.adjectives, False), (words.acronyms, True)):
+        for entity_id, keys in table.items():
+            assert g[entity_id].kind is Kind.COUNTRY
+            for key in keys:
+                found = g.country(key.upper() if upper else key)
+                # a name of its own (of a place, a person) may answer first
+                if found.match is not None and "tools/country_words" in (found.match.note or ""):
+                    assert found.match.entity.id == entity_id
+
+
+def test_country_words_are_checked_when_loaded(tmp_path: Path) -> None:
+    data = tmp_path / "_data"
+    shutil.copytree(rulefiles.data_dir(), data)
+    path = data / "country_words.yaml"
+    path.write_text("language: en\nadjectives:\n  country:ke: [kenyan]\n  country:ng: [Kenyan]\n")
+    with pytest.raises(RuleFileError) as error:
+        rulefiles.country_words(data)
+    assert any(
+        "not in key form" in p.message and p.line == 4 and p.source == str(path)
+        for p in error.value.problems
+    )
+    path.write_text(
+        "language: en\nadjectives:\n  country:ke: [kenyan]\nacronyms:\n  country:ng: [kenyan]\n"
+    )
+    with pytest.raises(RuleFileError) as error:
+        rulefiles.country_words(data)
+    assert any("a word of 'country:ke' too" in p.message for p in error.value.problems)

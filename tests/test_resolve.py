@@ -105,7 +105,7 @@ def test_a_strong_name_found_by_rewriting_outranks_a_weak_one_as_written(
         "  weak: {ru: [Иванов Пётр]}\n",
         encoding="utf-8",
     )
-    resolution = gazetteer.load(paths=[tmp_path], cache=False).resolve("Иванов Пётр")
+    resolution = gazetteer.load(paths=[tmp_path], bundled=False).resolve("Иванов Пётр")
     assert resolution.match is not None
     assert resolution.match.entity.id == "person:petr-ivanov"
     assert resolution.match.note == "reordered"

@@ -73,6 +73,25 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _bundled_index_compiled_once() -> None:
+    """Load the bundled data once before a worker's first test, one worker
+    at a time: the first compiles it into the shared cache folder (where the
+    wheel carries no compiled index: a source checkout), the others wait for
+    it and read it there, where each would compile it again."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock, each compiles
+        gazetteer.load()
+        return
+    with open(SESSION_CACHE / "bundled.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            gazetteer.load()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
 def g() -> gazetteer.Gazetteer:
     """The bundled data: for tests whose point is the data itself."""

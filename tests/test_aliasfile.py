@@ -91,7 +91,7 @@ def test_yaml_scalars_keep_their_text(write: Write) -> None:
     assert "NO" in g["country:no"].names["en"]
 
 
-def test_overlay_merges_names_and_can_demote(write: Write) -> None:
+def test_overlay_merges_names_and_can_demote(write: Write, small_bundle: Path) -> None:
     path = write(
         "- id: city:baku\n  names: {de: [Baku]}\n  weak: {en: [Baku]}\n"
         "- id: country:kz\n  kind: country\n  names: {en: [Kazakh Land]}\n"
@@ -127,7 +127,7 @@ def test_outranks_weakens_only_the_shared_names_there(write: Write) -> None:
     assert g.resolve("Ривертаунский округ").entity == g["region:rivertown-county"]
 
 
-def test_overlay_cannot_contradict(write: Write) -> None:
+def test_overlay_cannot_contradict(write: Write, small_bundle: Path) -> None:
     path = write("- id: city:baku\n  country: country:ru\n")
     assert "contradicts 'country:az'" in _load_errors(path, bundled=True)[0]
 

@@ -211,7 +211,11 @@ def test_a_final_newline_does_not_pass_an_id_or_a_language_code(
         ("'«»'", "empty-name"),
     ],
 )
-def test_a_label_is_checked_as_an_alias_is(write: Write, name: str, code: str) -> None:
+def test_a_label_is_checked_as_an_alias_is(
+    write: Write, small_bundle: Path, name: str, code: str
+) -> None:
+    # the overlay on the fixture world as the bundled data (small_bundle): a
+    # label checked over the bundled entities, not over these ones
     label = write(f"- id: person:x\n  name: {name}\n")
     assert _codes(_problems(label)) == [code]
     alias = write(f"- id: person:x\n  name: X\n  names: {{en: [{name}]}}\n", "alias.yaml")
@@ -220,7 +224,7 @@ def test_a_label_is_checked_as_an_alias_is(write: Write, name: str, code: str) -
     assert _codes(_problems(overlay, bundled=True)) == [code]
 
 
-def test_separators_in_a_weak_name_never_reach_the_cache(write: Write) -> None:
+def test_separators_in_a_weak_name_never_reach_the_cache(write: Write, small_bundle: Path) -> None:
     path = write('- id: person:x\n  name: X\n  weak: {en: ["a\\x1fb", "c\\x1ed"]}\n')
     problems = _problems(path, bundled=True)
     assert _codes(problems) == ["control-character", "control-character"]
@@ -245,7 +249,7 @@ def _unreadable(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
 
 @pytest.mark.parametrize("bundled", [True, False])
 def test_an_unreadable_file_is_a_problem(
-    write: Write, monkeypatch: pytest.MonkeyPatch, bundled: bool
+    write: Write, small_bundle: Path, monkeypatch: pytest.MonkeyPatch, bundled: bool
 ) -> None:
     bad = write(PERSON, "unreadable.yaml")
     good = write("- id: person:y\n  name: Y\n", "good.yaml")
@@ -283,8 +287,10 @@ def test_too_many_aliases_is_a_problem_with_the_limit(write: Write) -> None:
     assert _codes(report.errors) == ["too-many-aliases"]
 
 
-def test_too_many_aliases_counts_the_entity_an_overlay_adds_to(write: Write) -> None:
-    g = gazetteer.load()
+def test_too_many_aliases_counts_the_entity_an_overlay_adds_to(
+    write: Write, small_bundle: Path
+) -> None:
+    g = gazetteer.load()  # the fixture world, as the bundled data
     has = len(g["country:kg"].aliases)
     names = _many_names(MAX_ALIASES - has + 1)
     path = write(f"- id: country:kg\n  names:\n    de: [{names}]\n")

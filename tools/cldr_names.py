@@ -94,6 +94,17 @@ def locales() -> list[tuple[str, str]]:
     return chosen
 
 
+# Cached: read by both generators when they run in one process (the tests),
+# and changed by neither (merge_layer returns a new mapping of frozen entities).
+@functools.cache
+def iso_base() -> Mapping[str, Any]:
+    """pycountry's entities, merged as the loader's first layer."""
+    from gazetteer.isodata import iso_entries
+    from gazetteer.records import merge_layer
+
+    return merge_layer({}, iso_entries(), strict=False)
+
+
 @functools.cache  # read once by both generators when run in one process (the tests)
 def base_entities(entity_layers: bool = True) -> Mapping[str, Any]:
     """pycountry's entities, the generated entities (the cities regions are
@@ -102,7 +113,6 @@ def base_entities(entity_layers: bool = True) -> Mapping[str, Any]:
     makes them), the curated entries that overlay a generated entity are left
     out with it."""
     from gazetteer.aliasfile import read_alias_files
-    from gazetteer.isodata import iso_entries
     from gazetteer.loader import ENTITY_LAYERS
     from gazetteer.records import merge_layer
 
@@ -112,8 +122,7 @@ def base_entities(entity_layers: bool = True) -> Mapping[str, Any]:
     sources, more = read_alias_files([path for path in layers if path.is_file()])
     if problems or more:
         raise SystemExit("\n".join(map(str, problems + more)))
-    entities = merge_layer({}, iso_entries(), strict=False)
-    entities = merge_layer(entities, sources, strict=False)
+    entities = merge_layer(iso_base(), sources, strict=False)
     if not entity_layers:
         entries = [entry for entry in entries if entry.id in entities or entry.name is not None]
     return merge_layer(entities, entries)
@@ -189,6 +198,9 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
 
     common = common_keys()
     entities = base_entities()
+    # pure functions of a text, asked of the same texts by many locales
+    key_of = functools.cache(normalize)
+    mixed_script = functools.cache(_mixed_script)
     strong_owners: dict[str, set[str]] = defaultdict(set)
     owners: dict[str, set[str]] = defaultdict(set)  # any tier
     for entity in entities.values():
@@ -214,9 +226,9 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
             if entity_id is None or not isinstance(name, str):
                 continue
             for text, part in texts_of(name):
-                if not text or _CONTROL.search(text) or _mixed_script(text):
+                if not text or _CONTROL.search(text) or mixed_script(text):
                     continue
-                key = normalize(text)
+                key = key_of(text)
                 if key:
                     by_key[key].add(entity_id)
                     found.append((entity_id, text, key, part))
@@ -225,12 +237,20 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
                 cldr_owners[key].add(entity_id)
                 candidates.append((entity_id, tag, text, key, part))
 
+    # each entity's (key, language) of its aliases, and the keys it denies
+    held: dict[str, tuple[set[tuple[str, str]], set[str]]] = {}
     out: dict[str, dict[str, dict[str, list[str]]]] = {}
     for entity_id, tag, text, key, part in sorted(set(candidates)):
         entity = entities[entity_id]
-        if key in common or any(a.key == key and a.lang == tag for a in entity.aliases):
+        if entity_id not in held:
+            held[entity_id] = (
+                {(a.key, a.lang) for a in entity.aliases},
+                {key_of(denied) for denied in entity.deny},
+            )
+        has, denies = held[entity_id]
+        if key in common or (key, tag) in has:
             continue
-        if key in {normalize(text) for text in entity.deny}:
+        if key in denies:
             continue
         others = (strong_owners[key] | cldr_owners[key]) - {entity_id}
         places = {o for o in owners[key] - {entity_id} if "iso3166-3" not in entities[o].codes}

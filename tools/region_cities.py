@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "data" / "aliases" / "generated" / "region_cities.yaml"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cldr_names import _quote, base_entities, write  # noqa: E402
+from cldr_names import _quote, base_entities, iso_base, write  # noqa: E402
 
 # Every city of the pack (GeoNames' cities15000): a region is named after
 # its seat whatever the seat's size (Venice, Paphos, Blagoevgrad are under
@@ -110,10 +110,7 @@ def collect(
     # them (the region's own name and its translations of as many words, in
     # their languages, so that the city is inflected as the region was), and
     # its GeoNames names of those keys
-    from gazetteer.isodata import iso_entries
-    from gazetteer.records import merge_layer
-
-    iso = merge_layer({}, iso_entries(), strict=False)
+    iso = iso_base()
     names: dict[str, dict[str, list[str]]] = {}
     for (country, key), (_, geonameid) in largest.items():
         if geonameid in curated:

@@ -48,7 +48,7 @@ import stat
 import tempfile
 import time
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import chain, count, islice
 from pathlib import Path
 from typing import Any, TypeVar, cast, overload
@@ -285,17 +285,19 @@ class LazyEntities(Sequence[Entity]):
             entity = self._built[position] = self._build(position)
         return entity
 
-    def _build(self, position: int) -> Entity:
+    def _build(self, position: int, aliases: tuple[Alias, ...] | None = None) -> Entity:
         entity_id, kind, name, codes, country, parent, deny, population, capital = (
             column[position] for column in self._columns
         )
-        texts, langs, keys, tiers = self._aliases
-        numbers = range(self._starts[position], self._starts[position + 1])
+        if aliases is None:
+            texts, langs, keys, tiers = self._aliases
+            numbers = range(self._starts[position], self._starts[position + 1])
+            aliases = tuple(Alias(texts[n], langs[n], _TIERS[tiers[n]], keys[n]) for n in numbers)
         return Entity(
             id=entity_id,
             kind=_KINDS[kind],
             name=name,
-            aliases=tuple(Alias(texts[n], langs[n], _TIERS[tiers[n]], keys[n]) for n in numbers),
+            aliases=aliases,
             codes=dict(codes),
             country=country,
             parent=parent,
@@ -303,6 +305,32 @@ class LazyEntities(Sequence[Entity]):
             population=population,
             capital=capital,
         )
+
+    def __iter__(self) -> Iterator[Entity]:
+        """Every entity, in order: those not built yet are built at once, from
+        the alias columns read whole (a pass over all of them, such as a load
+        with the user's files merging over these, builds them all)."""
+        built = self._built
+        if None in built:
+            texts, langs, keys, tiers = (
+                column.whole() if isinstance(column, Strings) else column
+                for column in self._aliases
+            )
+            starts = self._starts
+            for position, entity in enumerate(built):
+                if entity is None:
+                    start, end = starts[position], starts[position + 1]
+                    aliases = tuple(
+                        map(
+                            Alias,
+                            texts[start:end],
+                            langs[start:end],
+                            map(_TIERS.__getitem__, tiers[start:end]),
+                            keys[start:end],
+                        )
+                    )
+                    built[position] = self._build(position, aliases)
+        return iter(cast("list[Entity]", built))
 
     def alias_fields(self, position: int) -> list[tuple[str, str]]:
         """The (text, language) of each alias of an entity, without building it

@@ -131,3 +131,14 @@ def test_a_generated_layer_only_adds_to_known_entities(entry: EntryRecord) -> No
     with pytest.raises(AliasFileError) as raised:
         merge_layer(base, [entry], fill=True)
     assert [p.code for p in raised.value.problems] == ["not-an-overlay"]
+
+
+def test_a_bracketed_qualifier_is_no_name(g: Gazetteer) -> None:
+    # CLDR's Chechen name of the British Virgin Islands ends in "(Британи)", a
+    # word of Britain's own name there (Йоккха Британи): it says whose the
+    # islands are, so it is no name of them, and Bulgarian британци
+    # (Britons) is no near miss of it
+    virgin = g["country:vg"]
+    assert "британи" not in {alias.key for alias in virgin.aliases}
+    assert "виргинийн гӏайренаш (британи)" in {alias.key for alias in virgin.aliases}
+    assert g.resolve("британци", lang="bg").entity is None

@@ -14,8 +14,9 @@ code names an entity when it is a two-letter code of a ``country:`` entity,
 or one of the groupings in ``GROUPS`` (EU, UN); a time zone names the curated
 city it is named after (see ``zone_cities``). A bracketed part is a name of
 its own too ("Myanmar (Burma)" gives Myanmar and Burma), unless it names
-another place (a qualifier: "Virgin Islands (British)"); a historic
-country's name (Burma) is no other place. Babel does not keep
+another place or is words of another place's name in that locale (a
+qualifier: "Virgin Islands (British)"; Chechen "(Британи)", a word of
+Britain's name there); a historic country's name (Burma) is no other place. Babel does not keep
 CLDR's alternative forms (``GB-alt-short`` ...), so there are none here.
 
 What it drops or demotes, against pycountry and the curated files:
@@ -232,7 +233,13 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
                 if key:
                     by_key[key].add(entity_id)
                     found.append((entity_id, text, key, part))
+        # the locale's whole names, to tell a bracketed qualifier: a part that
+        # is words of another place's name here ("(Британи)", Britain's
+        # "Йоккха Британи" in Chechen) says whose the place is, no name of it
+        wholes = [(entity_id, f" {key} ") for entity_id, _, key, part in found if not part]
         for entity_id, text, key, part in found:
+            if part and any(f" {key} " in whole and other != entity_id for other, whole in wholes):
+                continue
             if len(by_key[key]) == 1:  # else one locale gives it to two: skipped
                 cldr_owners[key].add(entity_id)
                 candidates.append((entity_id, tag, text, key, part))

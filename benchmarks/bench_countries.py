@@ -21,9 +21,10 @@ do not count), and reports:
     is scored on its own data, so its figure is an upper bound.
 (b) **generated noise**, fixed seed, over every Latin and Cyrillic alias of
     every country and curated entity (not ISO subdivisions): each noise kind
-    below over each alias it applies to, then at most ``--per-kind`` items of
-    each kind. An alias another entity shares (of the kinds asked) is left
-    out, and so is a noisy string that is another entity's alias. Countries
+    below over each alias it applies to (a text filed in several languages
+    once, but for the kinds that read the language: article, ru-case,
+    translit), then at most ``--per-kind`` items of each kind. An alias
+    another entity shares (of the kinds asked) is left out, and so is a noisy string that is another entity's alias. Countries
     are asked with ``kinds="country"`` (all three tools); curated entities
     (people, cities, organisations ...) without kinds (ours alone).
 (c) **negatives**: the 2,000 most frequent words of ru, bg, uk, en, de and tr
@@ -389,6 +390,9 @@ class Item(tuple[str, str, str, bool]):
     country = property(lambda self: self[3])
 
 
+_BY_LANGUAGE = frozenset({"article", "ru-case", "translit"})  # noise kinds that read the language
+
+
 def owners_by_key(g: Gazetteer) -> dict[str, set[str]]:
     owners: dict[str, set[str]] = collections.defaultdict(set)
     for e in g.entities:
@@ -406,6 +410,7 @@ def noise_items(g: Gazetteer, per_kind: int, seed: int) -> list[Item]:
         if e.kind is Kind.SUBDIVISION:
             continue
         is_country = e.kind is Kind.COUNTRY
+        done: set[tuple[str, str, str]] = set()  # (kind, text, language where it counts)
         for a in e.aliases:
             others = owners[a.key] - {e.id}
             if is_country:
@@ -413,6 +418,12 @@ def noise_items(g: Gazetteer, per_kind: int, seed: int) -> list[Item]:
             if others:
                 continue  # the alias is another entity's too: no single right answer
             for kind in NOISE_KINDS:
+                # one name filed in many languages is noised once (per language
+                # only for the kinds that read the language)
+                seen = (kind, a.text, a.lang if kind in _BY_LANGUAGE else "")
+                if seen in done:
+                    continue
+                done.add(seen)
                 noisy = make_noise(a.text, a.lang, kind, rng)
                 if noisy is None or not noisy.strip():
                     continue

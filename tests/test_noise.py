@@ -154,23 +154,55 @@ def test_an_inverted_alias_is_filed_in_order() -> None:
 
 @given(st.text(alphabet="abcdek ", min_size=1, max_size=12), st.data())
 def test_near_forms_are_every_form_the_floor_allows(query: str, data: st.DataObject) -> None:
-    """No form that could reach the fuzzy floor with the query's first letters
-    is left out of the slice NearForms hands the scorer."""
+    """No form that could reach the fuzzy floor, and starts as the query does
+    or one typo away from it (the first two letters swapped, the second or
+    third left in, the first or second left out), is left out of what
+    NearForms hands the scorer; no form that starts otherwise is handed."""
     from rapidfuzz import fuzz
 
-    from gazetteer.scoring import FUZZY_MIN_SIMILARITY, FUZZY_SAME_PREFIX
+    from gazetteer.scoring import FUZZY_MIN_SIMILARITY
 
     forms = tuple(
         data.draw(st.lists(st.text(alphabet="abcdek ", min_size=1, max_size=14), max_size=30))
     )
     _, texts = NearForms(forms).around(query)
     for form in forms:
-        reachable = (
-            form[:FUZZY_SAME_PREFIX] == query[:FUZZY_SAME_PREFIX]
-            and fuzz.ratio(query, form) >= FUZZY_MIN_SIMILARITY
+        typo = any(
+            mine[:2] == theirs[:2]
+            for mine, theirs in (
+                (query, form),
+                (query[1::-1] + query[2:], form),  # the first two swapped
+                (query[:1] + query[2:], form),  # a letter the query has after its first
+                (query, form[1:]),  # the form's first letter left out
+                (query, form[:1] + form[2:]),  # its second
+            )
         )
-        if reachable:
+        if typo and fuzz.ratio(query, form) >= FUZZY_MIN_SIMILARITY:
             assert form in texts
+        if not typo:
+            assert form not in texts
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("aPkistan", "country:pk"),  # the first two letters swapped
+        ("Pkaistan", "country:pk"),  # the second and third
+        ("akistan", "country:pk"),  # the first left out
+        ("Pkistan", "country:pk"),  # the second
+        ("yKrgyzstan", "country:kg"),
+        ("Krygyzstan", "country:kg"),
+    ],
+)
+def test_a_typo_in_the_first_letters_is_found(g: Gazetteer, query: str, expected: str) -> None:
+    found = g.resolve(query, kinds="country")
+    assert found.entity is not None and found.entity.id == expected
+
+
+@pytest.mark.parametrize("word", ["Leading", "Feeling", "компания", "книгата", "Fenster"])
+def test_a_first_letter_changed_or_put_in_front_makes_another_word(g: Gazetteer, word: str) -> None:
+    # not Reading, Keeling, Кампания, Нигата, Ленстер
+    assert g.resolve(word).entity is None
 
 
 # -- the invariant: noise never turns one country into another ------------------------

@@ -28,7 +28,7 @@ import bisect
 import collections
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -39,7 +39,6 @@ from gazetteer.normalize import spelling
 from gazetteer.phonetic import skeleton_letters, skeletons, written_skeleton
 from gazetteer.scoring import (
     FUZZY_MIN_SIMILARITY,
-    FUZZY_SAME_PREFIX,
     WRITTEN_CANDIDATE_LETTERS,
     WRITTEN_CANDIDATE_NEAR_LETTERS,
 )
@@ -165,46 +164,95 @@ def build_cross_index(index: Index) -> CrossIndex:
 class NearForms:
     """The Latin forms a fuzzy match can reach, by their first letters and length.
 
-    A fuzzy match needs the query's first ``FUZZY_SAME_PREFIX`` letters and a
-    rapidfuzz ``ratio`` of at least ``FUZZY_MIN_SIMILARITY``; a ratio is
-    ``2 * common / (len(a) + len(b))``, so the shorter of two forms must be at
-    least ``floor / (200 - floor)`` of the longer (0.74 for 85). Forms are
-    grouped by their first letters and sorted by length, so the forms worth
-    scoring are one slice, found by bisection: no other form is looked at.
+    A fuzzy match needs a rapidfuzz ``ratio`` of at least
+    ``FUZZY_MIN_SIMILARITY``; a ratio is ``2 * common / (len(a) + len(b))``,
+    so the shorter of two forms must be at least ``floor / (200 - floor)`` of
+    the longer (0.74 for 85). A typo is reached wherever it is: a form is
+    filed under its first two letters, its second and third, and its first
+    and third (``_SHAPES``), and a query looks up each reading of its first
+    three letters that one edit there makes (:func:`_openings`): the same, a
+    letter added, dropped, changed or two swapped (Pakistan for aPkistan,
+    Ecuador for kvador). Forms of one group are sorted by length, so the
+    forms worth scoring are a slice of each, found by bisection: no other
+    form is looked at.
     """
 
     def __init__(self, forms: Sequence[str]) -> None:
         texts = forms.whole() if isinstance(forms, Strings) else tuple(forms)
         self._texts = texts
-        self._unsorted: dict[str, list[int]] = collections.defaultdict(list)
+        self._unsorted: dict[tuple[int, str], list[int]] = collections.defaultdict(list)
         for number, form in enumerate(texts):
-            self._unsorted[form[:FUZZY_SAME_PREFIX]].append(number)
+            for shape, cut in enumerate(_SHAPES):
+                self._unsorted[shape, cut(form)].append(number)
         # a group is sorted by length when a query first needs it (a process
-        # that asks a few questions sorts a few of the 12,000 groups)
-        self._groups: dict[str, tuple[list[int], list[int], list[str]]] = {}
+        # that asks a few questions sorts a few of the groups)
+        self._groups: dict[tuple[int, str], tuple[list[int], list[int], list[str]]] = {}
         self._ratio = FUZZY_MIN_SIMILARITY / (200.0 - FUZZY_MIN_SIMILARITY)
 
-    def _group(self, prefix: str) -> tuple[list[int], list[int], list[str]] | None:
-        group = self._groups.get(prefix)
+    def _group(self, where: tuple[int, str]) -> tuple[list[int], list[int], list[str]] | None:
+        group = self._groups.get(where)
         if group is None:
-            numbers = self._unsorted.get(prefix)
+            numbers = self._unsorted.get(where)
             if numbers is None:
                 return None
             texts = self._texts
             numbers = sorted(numbers, key=lambda n: (len(texts[n]), n))
             group = ([len(texts[n]) for n in numbers], numbers, [texts[n] for n in numbers])
-            self._groups[prefix] = group
+            self._groups[where] = group
         return group
 
     def around(self, form: str) -> tuple[list[int], list[str]]:
-        """The numbers and texts of the forms that share ``form``'s first letters
-        and whose length allows the fuzzy floor."""
-        group = self._group(form[:FUZZY_SAME_PREFIX])
-        if group is None:
-            return [], []
-        lengths, numbers, texts = group
+        """The numbers and texts of the forms one edit in the first letters
+        away from ``form``'s and whose length allows the fuzzy floor."""
         shortest = math.ceil(len(form) * self._ratio - 1e-9)
         longest = math.floor(len(form) / self._ratio + 1e-9)
-        low = bisect.bisect_left(lengths, shortest)
-        high = bisect.bisect_right(lengths, longest)
-        return numbers[low:high], texts[low:high]
+        found: dict[int, str] = {}
+        for where in _openings(form):
+            group = self._group(where)
+            if group is None:
+                continue
+            lengths, numbers, texts = group
+            low = bisect.bisect_left(lengths, shortest)
+            high = bisect.bisect_right(lengths, longest)
+            found.update(zip(numbers[low:high], texts[low:high], strict=True))
+        return list(found), list(found.values())
+
+
+def _first_two(form: str) -> str:
+    return form[:2]
+
+
+def _second_third(form: str) -> str:
+    return form[1:3]
+
+
+def _first_third(form: str) -> str:
+    return form[:1] + form[2:3]
+
+
+# how a form is filed: its first two letters, its second and third, its first and third
+_SHAPES: tuple[Callable[[str], str], ...] = (_first_two, _second_third, _first_third)
+
+
+def _openings(form: str) -> list[tuple[int, str]]:
+    """The groups (shape, letters) where the forms a typo in ``form``'s
+    first three letters may come from are filed: the same first letters
+    (a typo after them), the first two swapped (aPkistan), a letter after
+    the first left in or the second and third swapped (Awgaetiti), the
+    first letter left out (epubliche) and the second (Coatia). A letter
+    changed or put in front of a name is not looked for: it mostly makes
+    another word (leading is no Reading, компания no Кампания: measured in
+    bench_countries.py, those two and a changed second letter found 1 more
+    noisy name for 37 more common words)."""
+    q = form
+    return list(
+        dict.fromkeys(
+            [
+                (0, q[:2]),
+                (0, q[1:2] + q[:1]),
+                (0, q[:1] + q[2:3]),
+                (1, q[:2]),
+                (2, q[:2]),
+            ]
+        )
+    )

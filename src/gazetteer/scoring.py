@@ -49,7 +49,6 @@ __all__ = [
     "CANDIDATE_MIN_SIMILARITY",
     "FUZZY_MIN_FIRST_WORD",
     "FUZZY_MIN_SIMILARITY",
-    "FUZZY_SAME_PREFIX",
     "LONG_WORD_LETTERS",
     "METHOD_SCORE",
     "MIN_CROSS_SCRIPT_LETTERS",
@@ -107,8 +106,9 @@ SIMILARITY_MARGIN = 3.0
 # (and its first words FUZZY_MIN_FIRST_WORD alike or one edit apart, so that a shared
 # "Respublikasy" cannot carry two different names), and neither is tried for
 # a query of fewer letters than MIN_FUZZY_LETTERS; a fuzzy match needs
-# MIN_EDIT_LETTERS letters and the first FUZZY_SAME_PREFIX letters in common
-# ("армия" is not a misspelt "Армения", nor "пенсия" "Паленсия").
+# MIN_EDIT_LETTERS letters and the first two letters in common, or one typo
+# there (crossindex.NearForms: two swapped, one left in or out; not one changed
+# or put in front: "пенсия" is no misspelt "Паленсия", nor "leading" "Reading").
 # resolve() asks MIN_PHONETIC_LETTERS (candidates() lists from MIN_FUZZY_LETTERS):
 # in bench_countries.py a phonetic match of a five-letter query (a skeleton
 # of three consonants, one letter in or out) was an ordinary word (grund,
@@ -121,7 +121,6 @@ FUZZY_MIN_FIRST_WORD = 70.0
 MIN_FUZZY_LETTERS = 5
 MIN_PHONETIC_LETTERS = 6
 MIN_EDIT_LETTERS = 7
-FUZZY_SAME_PREFIX = 2
 # Every word of a fuzzy query this long must be a typo away from a word of the
 # alias (matching.words_align): "republic of korea" is not "republic of kenya".
 MIN_WORD_LETTERS = 4

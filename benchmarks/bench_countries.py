@@ -24,9 +24,10 @@ do not count), and reports:
     below over each alias it applies to (a text filed in several languages
     once, but for the kinds that read the language: article, ru-case,
     translit), then at most ``--per-kind`` items of each kind. An alias
-    another entity shares (of the kinds asked) is left out, and so is a noisy string that is another entity's alias. Countries
-    are asked with ``kinds="country"`` (all three tools); curated entities
-    (people, cities, organisations ...) without kinds (ours alone).
+    another entity shares (of the kinds asked) is left out, and so is a noisy
+    string that is another entity's alias. Countries are asked with
+    ``kinds="country"`` (all three tools); curated entities (people, cities,
+    organisations ...) without kinds (ours alone).
 (c) **negatives**: the 2,000 most frequent words of ru, bg, uk, en, de and tr
     from ``wordfreq``, as written and capitalised, less those that are real
     names (an alias key of ours, or a name in countrynames' or rigour's data,

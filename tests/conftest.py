@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -73,29 +74,42 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _bundled_index_compiled_once() -> None:
-    """Load the bundled data once before a worker's first test, one worker
-    at a time: the first compiles it into the shared cache folder (where the
-    wheel carries no compiled index: a source checkout), the others wait for
-    it and read it there, where each would compile it again."""
+@contextlib.contextmanager
+def _one_worker_at_a_time() -> Iterator[None]:
+    """Hold the run's lock (a file in the shared cache folder): what one
+    pytest-xdist worker builds and caches under it, the others wait for and
+    read from the cache, where each would build it again."""
     try:
         import fcntl
-    except ImportError:  # pragma: no cover - Windows: no lock, each compiles
-        gazetteer.load()
+    except ImportError:  # pragma: no cover - Windows: no lock, each builds its own
+        yield
         return
-    with open(SESSION_CACHE / "bundled.lock", "w") as lock:
+    with open(SESSION_CACHE / "build.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            gazetteer.load()
+            yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _bundled_index_compiled_once() -> None:
+    """Load the bundled data before a worker's first test: the first worker
+    compiles it into the shared cache folder (where the wheel carries no
+    compiled index: a source checkout), the others read it there."""
+    with _one_worker_at_a_time():
+        gazetteer.load()
+
+
 @pytest.fixture(scope="session")
 def g() -> gazetteer.Gazetteer:
-    """The bundled data: for tests whose point is the data itself."""
-    return gazetteer.load()
+    """The bundled data: for tests whose point is the data itself. Its word
+    and cross-script indexes are built (or read from the cache) at once, one
+    worker at a time: built once a run, however the tests are shared out."""
+    with _one_worker_at_a_time():
+        found = gazetteer.load()
+        found.prepare()
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -42,9 +42,11 @@ def small(g: Gazetteer) -> Gazetteer:
 _FILLER = ["и", "в", "затем", "and", "the", "ещё", "Сегодня", "Today", "из", "з", "на"]
 
 
-def _written_forms(g: Gazetteer) -> list[tuple[str, str]]:
-    """(alias text, its language) of every strong or weak alias of ``g``."""
-    return [(a.text, a.lang) for e in g.entities for a in e.aliases]
+@pytest.fixture(scope="module")
+def written_forms(small: Gazetteer) -> list[tuple[str, str]]:
+    """(alias text, its language) of every strong or weak alias of ``small``
+    (made once, not for each example)."""
+    return [(a.text, a.lang) for e in small.entities for a in e.aliases]
 
 
 @st.composite
@@ -83,8 +85,10 @@ def _answer(m: gazetteer.Mention) -> Tagged:
 
 @given(data=st.data())
 @settings(max_examples=150)
-def test_each_mention_answers_as_resolve_does(small: Gazetteer, data: st.DataObject) -> None:
-    text, lang = data.draw(_texts(_written_forms(small)))
+def test_each_mention_answers_as_resolve_does(
+    small: Gazetteer, written_forms: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    text, lang = data.draw(_texts(written_forms))
     for m in small.tag(text, lang=lang):
         r = small.resolve(m.surface, lang=lang)
         if m.entity is not None:
@@ -96,8 +100,10 @@ def test_each_mention_answers_as_resolve_does(small: Gazetteer, data: st.DataObj
 
 @given(data=st.data())
 @settings(max_examples=60)
-def test_the_fast_tagger_reads_as_the_reference_does(small: Gazetteer, data: st.DataObject) -> None:
-    text, lang = data.draw(_texts(_written_forms(small)))
+def test_the_fast_tagger_reads_as_the_reference_does(
+    small: Gazetteer, written_forms: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    text, lang = data.draw(_texts(written_forms))
     assert [_answer(m) for m in small.tag(text, lang=lang)] == reference_tag(small, text, lang)
 
 

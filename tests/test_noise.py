@@ -4,7 +4,6 @@ one country into another."""
 
 from __future__ import annotations
 
-import functools
 import shutil
 import unicodedata
 from pathlib import Path
@@ -18,11 +17,6 @@ from gazetteer import Gazetteer, Kind, Status, normalize, rulefiles
 from gazetteer.crossindex import NearForms, uninverted
 from gazetteer.errors import RuleFileError
 from gazetteer.matching import cleaned, joined, words_align
-
-
-@pytest.fixture(scope="module")
-def g() -> Gazetteer:
-    return gazetteer.load()
 
 
 def _country(g: Gazetteer, query: str) -> str | None:
@@ -208,8 +202,20 @@ def test_a_first_letter_changed_or_put_in_front_makes_another_word(g: Gazetteer,
 # -- the invariant: noise never turns one country into another ------------------------
 
 
-def _latin_country_aliases(g: Gazetteer) -> list[tuple[str, str]]:
-    owners = _country_keys()
+@pytest.fixture(scope="module")
+def country_keys(g: Gazetteer) -> dict[str, set[str]]:
+    """Each key of a country's alias → the countries that have it."""
+    owners: dict[str, set[str]] = {}
+    for e in g.entities:
+        if e.kind is Kind.COUNTRY:
+            for a in e.aliases:
+                owners.setdefault(a.key, set()).add(e.id)
+    return owners
+
+
+@pytest.fixture(scope="module")
+def latin_country_aliases(g: Gazetteer, country_keys: dict[str, set[str]]) -> list[tuple[str, str]]:
+    owners = country_keys
     found = []
     for e in g.entities:
         if e.kind is not Kind.COUNTRY:
@@ -221,27 +227,6 @@ def _latin_country_aliases(g: Gazetteer) -> list[tuple[str, str]]:
             if latin and sum(ch.isalpha() for ch in a.text) >= 6 and owners[a.key] == {e.id}:
                 found.append((a.text, e.id))
     return sorted(found)
-
-
-@functools.cache
-def _shared() -> Gazetteer:
-    return gazetteer.load()
-
-
-@functools.cache
-def _country_keys() -> dict[str, set[str]]:
-    g = _shared()
-    owners: dict[str, set[str]] = {}
-    for e in g.entities:
-        if e.kind is Kind.COUNTRY:
-            for a in e.aliases:
-                owners.setdefault(a.key, set()).add(e.id)
-    return owners
-
-
-@functools.cache
-def _aliases() -> list[tuple[str, str]]:
-    return _latin_country_aliases(_shared())
 
 
 def _noisy(text: str, kind: str, at: int) -> str:
@@ -268,13 +253,19 @@ def _noisy(text: str, kind: str, at: int) -> str:
     st.sampled_from(["drop", "double", "transpose", "caps", "bracket", "junk"]),
     st.integers(min_value=0, max_value=100),
 )
-def test_noise_never_resolves_to_another_country(data: st.DataObject, kind: str, at: int) -> None:
+def test_noise_never_resolves_to_another_country(
+    g: Gazetteer,
+    country_keys: dict[str, set[str]],
+    latin_country_aliases: list[tuple[str, str]],
+    data: st.DataObject,
+    kind: str,
+    at: int,
+) -> None:
     """A noise operation of kind K over any country alias resolves to that
     country, or is ambiguous, or is not found: never another country."""
-    g = _shared()
-    text, want = data.draw(st.sampled_from(_aliases()))
+    text, want = data.draw(st.sampled_from(latin_country_aliases))
     query = _noisy(text, kind, at)
-    if _country_keys().get(normalize(query), {want}) != {want}:
+    if country_keys.get(normalize(query), {want}) != {want}:
         return  # the noise wrote another country's name
     r = g.resolve(query, kinds="country")
     assert r.status is not Status.RESOLVED or r.expect().id == want, (query, want)

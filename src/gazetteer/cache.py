@@ -67,7 +67,7 @@ from gazetteer._tables import (
     table as make_table,
 )
 from gazetteer.crossindex import CrossIndex
-from gazetteer.index import _MASK, _SHIFT, Index, Packed, unpack
+from gazetteer.index import _MASK, _SHIFT, Index, Packed
 from gazetteer.model import Alias, Entity, Kind, Tier
 from gazetteer.wordindex import _ENTRY, _FIELD, WordIndex
 
@@ -557,11 +557,15 @@ def index_columns(index: Index) -> dict[str, Sequence[str] | array[int]]:
             tiers.append(_TIER_CHARS[alias.tier])
         starts.append(len(texts))
     names = list(index.postings)
+    raw = index.postings.raw  # each key's postings as text (Packed), read without a tuple
     flat, runs = numbers(), [0]
     for name in names:
-        for posting in index.postings[name]:
-            entity_position, alias_position = unpack(posting)
-            flat.append(starts[entity_position] + alias_position)
+        flat.extend(
+            [
+                starts[posting >> _SHIFT] + (posting & _MASK)
+                for posting in map(int, raw[name].split())
+            ]
+        )
         runs.append(len(flat))
     return {
         "entity.rows": [json.dumps(rows, ensure_ascii=False, separators=(",", ":"))],
@@ -649,8 +653,9 @@ def cross_index_columns(cross: CrossIndex) -> dict[str, Sequence[str] | array[in
         ("written", cross.written, _sorted(cross.written)),
     ):
         flat, starts = numbers(), [0]
+        raw = packed.raw  # each key's numbers as text (Packed), read without a tuple
         for key in keys:
-            flat.extend(packed[key])
+            flat.extend(map(int, raw[key].split()))
             starts.append(len(flat))
         if part != "latin":
             columns[f"{part}.keys"] = keys

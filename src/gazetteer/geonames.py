@@ -60,14 +60,27 @@ class Rules:
 
     def keeps(self, name: str) -> bool:
         """Whether an alternate name is kept."""
-        letters = sum(ch.isalpha() for ch in name)
-        if not name.isprintable() or letters < self.min_letters or self.characters.search(name):
+        if not name.isprintable() or not _letters(name, self.min_letters):
+            return False
+        if self.characters.search(name):
             return False
         if name.isascii() and name.isupper() and len(name) <= self.max_code_length:
             return False
         if self.lower_case_latin and name.isascii() and name == name.lower():
             return False
         return normalize(name) not in self.words
+
+
+def _letters(name: str, least: int) -> bool:
+    """Whether ``name`` has at least ``least`` letters (counted until there are)."""
+    if least <= 0:
+        return True
+    for ch in name:
+        if ch.isalpha():
+            least -= 1
+            if not least:
+                return True
+    return False
 
 
 @functools.cache

@@ -216,3 +216,12 @@ def test_population_and_capital_are_read_and_checked(write: Write) -> None:
         gazetteer.load([bad], bundled=False)
     message = "population must be a whole number of people (digits only)"
     assert str(caught.value) == f"{bad}:3: {message}"
+
+
+def test_an_overlay_sets_or_keeps_capital(write: Write) -> None:
+    # Sana'a is a capital in the bundled data (GeoNames, tools/region_cities.py)
+    sanaa = "city:71137"
+    kept = write(f"- id: {sanaa}\n  names:\n    de: [Sanaa-Stadt]\n", "kept.yaml")
+    cleared = write(f"- id: {sanaa}\n  capital: false\n", "cleared.yaml")
+    assert gazetteer.load([kept])[sanaa].capital is True
+    assert gazetteer.load([cleared])[sanaa].capital is False

@@ -73,7 +73,7 @@ def _entry(entity_id: str, *names: tuple[str, str, Tier], name: str | None = Non
     return EntryRecord(source="x.yaml", line=1, id=entity_id, name=name, aliases=aliases)
 
 
-def test_a_generated_layer_adds_names_and_changes_none() -> None:
+def test_a_generated_layer_adds_names_and_changes_no_tier() -> None:
     base = merge_layer({}, [_entry("country:xx", ("Xland", "en", Tier.WEAK), name="Xland")])
     merged = merge_layer(
         base,

@@ -130,7 +130,9 @@ def test_kinds_narrow_an_ambiguous_name(g: Gazetteer) -> None:
 def test_min_score_is_a_score(world: Gazetteer, call: str) -> None:
     ask = getattr(world, call)
     query: object = ["Baku"] if call == "resolve_all" else "Baku"
-    for floor in (0, 0.5, 1):  # a score's range, ends included
+    import numpy as np
+
+    for floor in (0, 0.5, 1, np.float32(0.5), np.int64(1)):  # a score's range, ends included
         ask(query, min_score=floor)
     for floor in (-0.1, 1.5, float("nan"), float("inf")):
         with pytest.raises(gazetteer.InvalidArgumentError, match="min_score must be from 0 to 1"):

@@ -55,6 +55,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cldr_names import _quote
+
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src" / "gazetteer" / "_data" / "country_words.yaml"
 SINCE = datetime.date(1900, 1, 1)
@@ -191,10 +194,6 @@ def acronyms() -> dict[str, list[str]]:
             if codes.get(acronym, country.alpha_2) == country.alpha_2:
                 found.append((acronym, country.alpha_2))
     return _unique(found)
-
-
-def _quote(text: str) -> str:
-    return text if re.fullmatch(r"[a-z][a-z '-]*", text) else '"' + text + '"'
 
 
 def generate() -> str:

@@ -233,7 +233,8 @@ class _Reader(NodeReader):
         optional = {
             key: self.text(fields[key], key) if key in fields else None for key in _OPTIONAL
         }
-        weaken, capital = (self.boolean(fields, optional, key) for key in ("weaken", "capital"))
+        weaken = self.boolean(fields, optional, "weaken")
+        capital = self.boolean(fields, optional, "capital") if "capital" in fields else None
         population = None
         if optional["population"] is not None:
             if optional["population"].isascii() and optional["population"].isdigit():

@@ -167,14 +167,14 @@ class NearForms:
     A fuzzy match needs a rapidfuzz ``ratio`` of at least
     ``FUZZY_MIN_SIMILARITY``; a ratio is ``2 * common / (len(a) + len(b))``,
     so the shorter of two forms must be at least ``floor / (200 - floor)`` of
-    the longer (0.74 for 85). A typo is reached wherever it is: a form is
-    filed under its first two letters, its second and third, and its first
-    and third (``_SHAPES``), and a query looks up each reading of its first
-    three letters that one edit there makes (:func:`_openings`): the same, a
-    letter added, dropped, changed or two swapped (Pakistan for aPkistan,
-    Ecuador for kvador). Forms of one group are sorted by length, so the
-    forms worth scoring are a slice of each, found by bisection: no other
-    form is looked at.
+    the longer (0.74 for 85). A typo in the first letters is reached too: a
+    form is filed under its first two letters, its second and third, and its
+    first and third (``_SHAPES``), and a query looks in the groups
+    :func:`_openings` names (the same first letters; the first two swapped; a
+    letter left in after the first, or left out first or second: aPkistan,
+    Pkaistan, akistan, Pkistan), not for a letter changed or put in front.
+    Forms of one group are sorted by length, so the forms worth scoring are a
+    slice of each, found by bisection: no other form is looked at.
     """
 
     def __init__(self, forms: Sequence[str]) -> None:

@@ -41,4 +41,4 @@ class EntryRecord:
     outranks: tuple[str, ...] = ()
     weaken: bool = False
     population: int | None = None
-    capital: bool = False
+    capital: bool | None = None  # None: not said (an overlay keeps what was)

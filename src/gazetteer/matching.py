@@ -75,7 +75,7 @@ from gazetteer.tokens import WORD
 from gazetteer.translit import latin_forms, latin_set
 from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, word_matches
 
-__all__ = ["Matcher", "country_word", "script", "without_state_form"]
+__all__ = ["Matcher", "country_word", "script", "telling_forms", "without_state_form"]
 
 _INITIAL = re.compile(r"^(\w)\.?$")
 
@@ -163,6 +163,13 @@ def cleaned(key: str) -> list[str]:
 @functools.cache
 def _state_forms() -> frozenset[str]:
     return frozenset(rulefiles.cleanup().state_forms)
+
+
+@functools.cache
+def telling_forms() -> frozenset[str]:
+    """The words of a form of state that tell two states of one name apart
+    (``telling_forms`` in ``_data/cleanup.yaml``: democratic, people's ...)."""
+    return frozenset(rulefiles.cleanup().telling_forms)
 
 
 _WORD_EDGES = ",;:.()[]{}"

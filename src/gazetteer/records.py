@@ -339,7 +339,8 @@ class _Merger:
             setattr(draft, link, value)
         if entry.population is not None:
             draft.population = entry.population
-        draft.capital = draft.capital or entry.capital
+        if entry.capital is not None:
+            draft.capital = entry.capital
         draft.deny.update(dict.fromkeys(deny))
 
     def draft_for(self, entry: EntryRecord, kind: Kind) -> _Draft | None:
@@ -432,8 +433,9 @@ def _filled(draft: _Draft, aliases: list[Alias]) -> list[Alias]:
     """The ``aliases`` a generated layer adds to ``draft``: none it denies;
     a name whose key it has, in another language, filed in this one too (a
     text of this language inflects it, and it counts as this language's
-    name), at no higher tier than the key has there, so that no answer
-    changes."""
+    name), at no higher tier than the key has there, so that no tier
+    changes (what a text of that language reads as the entity's own name
+    does: в Ватикане)."""
     denied = {normalize(text) for text in draft.deny}
     keyed = draft.keyed()
     out = []

@@ -7,6 +7,7 @@ It is also a read-only mapping of entity id → :class:`Entity`.
 
 from __future__ import annotations
 
+import numbers
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal, TypeVar, cast, overload
@@ -18,7 +19,7 @@ from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import InvalidArgumentError, UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
-from gazetteer.matching import Matcher, country_word, without_state_form
+from gazetteer.matching import Matcher, cleaned, country_word, telling_forms, without_state_form
 from gazetteer.model import (
     Alias,
     Entity,
@@ -45,7 +46,7 @@ T = TypeVar("T")
 
 def _floor(min_score: float) -> float:
     """``min_score`` checked: a number from 0 to 1 (a score's range)."""
-    if isinstance(min_score, bool) or not isinstance(min_score, int | float):
+    if isinstance(min_score, bool) or not isinstance(min_score, numbers.Real):
         raise TypeError(f"min_score must be a number, not {type(min_score).__name__}")
     if not 0.0 <= min_score <= 1.0:  # (NaN too)
         raise InvalidArgumentError(f"min_score must be from 0 to 1, not {min_score!r}")
@@ -319,7 +320,8 @@ class Gazetteer(Mapping[str, Entity]):
         after its last comma resolves to a country is that country (Georgia,
         USA: the state), unless the part before it names no place of that
         country and a place of another (then both are tied: Almaty, Russia);
-        and "place, subdivision": the subdivision's country (Paris, Texas),
+        and "place, subdivision": the subdivision's country whatever the part
+        before names (Paris, Texas),
         of those a subdivision name of several countries means, the one the
         part before names a place of (Islamabad, Punjab), else all of them.
         ``min_score`` is a score, from 0 to 1."""
@@ -378,9 +380,10 @@ class Gazetteer(Mapping[str, Entity]):
         of state, when the rest names one country, no longer name of it
         ends with the query (the Republic of China is not the People's
         Republic of China), and no other country that ``first`` (the
-        query's resolution as written) lists has a name holding every word
-        of the query (the Democratic Republic of Congo is not the Republic
-        of the Congo); else None."""
+        query's resolution as written) or its readings with abbreviations
+        spelt out list has a name holding every word of the query or of such
+        a reading (the Democratic Republic of Congo, Dem. Rep. Congo, is not
+        the Republic of the Congo); else None."""
         key = normalize(query)
         for rest in without_state_form(key):
             found = self._country(rest, lang, min_score, codes)
@@ -391,10 +394,21 @@ class Gazetteer(Mapping[str, Entity]):
         answer = found.tied[0].entity
         if any(a.key.endswith(" " + key) for a in answer.aliases):
             return None  # a longer name of it says another state: Republic of China
-        words = set(_WORDS.findall(key))
-        for entity in {m.entity for m in first.candidates} - {answer}:
-            if any(words <= set(_WORDS.findall(a.key)) for a in entity.aliases):
-                return None  # another's name has every word: Democratic Republic of Congo
+        readings = [key, *cleaned(key)]
+        telling = {w for r in readings for w in _WORDS.findall(r)} & telling_forms()
+        if telling - {w for a in answer.aliases for w in _WORDS.findall(a.key)}:
+            return None  # a word it drops tells another state: Democratic Congo
+        # another country whose name has every word of the query, its
+        # abbreviations spelt out: Dem. Rep. Congo is the Democratic Republic
+        # of the Congo, not the Republic of the Congo (the countries the query
+        # and its spelt-out readings might mean, near misses too)
+        others = {m.entity for m in first.candidates}
+        for reading in readings[1:]:
+            others |= {m.entity for m in self._matches(reading, _COUNTRY, lang, wide=True)}
+        for entity in others - {answer}:
+            names = [set(_WORDS.findall(a.key)) for a in entity.aliases]
+            if any(set(_WORDS.findall(r)) <= name for r in readings for name in names):
+                return None
         note = "read without the words for a form of state"
         tied = tuple(
             attrs.evolve(

@@ -463,6 +463,11 @@ class CleanupRules:
     state_forms: tuple[str, ...] = attrs.field(
         default=(), metadata=_spec(_List(_Text(_one_word, _key_form)))
     )
+    # those of them that tell two states of one name apart: dropped only
+    # where the answer's own names have them
+    telling_forms: tuple[str, ...] = attrs.field(
+        default=(), metadata=_spec(_List(_Text(_one_word, _key_form)))
+    )
     abbreviations: Mapping[str, tuple[str, ...]] = attrs.field(
         factory=dict, metadata=_spec(_Map(_KEY_WORDS, key=_Text(_one_word, _key_form)))
     )

@@ -389,14 +389,21 @@ class Demonyms:
     )
 
 
+def _one_owner(
+    field: str, table: Mapping[str, tuple[str, ...]], owner: dict[str, str], what: str
+) -> Iterator[Finding]:
+    """A problem for each text of ``table`` (entity id → texts) that
+    ``owner`` (text → entity id, filled as it goes) gives another entity."""
+    for entity_id, texts in table.items():
+        for text in texts:
+            if owner.setdefault(text, entity_id) != entity_id:
+                message = f"{what} {text!r} of {entity_id!r} is a {what} of {owner[text]!r} too"
+                yield field, "duplicate-value", message
+
+
 def _check_demonyms(rules: Demonyms, path: Path) -> Iterator[Finding]:
     for field, table in (("stems", rules.stems), ("people", rules.people)):
-        owner: dict[str, str] = {}
-        for entity_id, stems in table.items():
-            for stem in stems:
-                if owner.setdefault(stem, entity_id) != entity_id:
-                    message = f"stem {stem!r} of {entity_id!r} is a stem of {owner[stem]!r} too"
-                    yield field, "duplicate-value", message
+        yield from _one_owner(field, table, {}, "stem")
 
 
 @functools.cache
@@ -500,13 +507,9 @@ class CountryWords:
 
 
 def _check_country_words(rules: CountryWords, path: Path) -> Iterator[Finding]:
-    owner: dict[str, str] = {}
+    owner: dict[str, str] = {}  # one table of words for both fields
     for field, table in (("adjectives", rules.adjectives), ("acronyms", rules.acronyms)):
-        for entity_id, keys in table.items():
-            for key in keys:
-                if owner.setdefault(key, entity_id) != entity_id:
-                    message = f"{key!r} of {entity_id!r} is a word of {owner[key]!r} too"
-                    yield field, "duplicate-value", message
+        yield from _one_owner(field, table, owner, "word")
 
 
 @functools.cache

@@ -101,3 +101,25 @@ def test_the_default_loads_cities_carry_their_population_and_capital(g: Gazettee
     # of the language (Барселона, in Bulgarian, for the football club too)
     mentions = g.tag("Полетът кацна в Барселона с два часа закъснение.", lang="bg")
     assert [m.entity.id for m in mentions if m.entity] == ["city:3128760"]
+
+
+def test_a_city_takes_the_names_of_several_regions_in_one_order() -> None:
+    # regions that share the city's name, each with a language of its own:
+    # the city takes their aliases region by region in the order of their
+    # ids, the same in every process (a set's order is not: it follows
+    # string hashes, so with six regions any other order shows)
+    langs = ["de", "fr", "it", "es", "pl", "cs"]
+    regions = [
+        Entity(
+            f"subdivision:xx-{letter}",
+            Kind.SUBDIVISION,
+            "Rimo",
+            (Alias("Rimo", "und"), Alias("Rimo", lang)),
+            country="country:xx",
+        )
+        for letter, lang in zip("fedcba", langs, strict=True)
+    ]
+    city = _city("1", "Rimo", 2_000_000)
+    for order in (regions, regions[::-1]):
+        out = cities_first({e.id: e for e in (COUNTRY, *order, city)})
+        assert [a.lang for a in out[city.id].aliases] == ["und", *reversed(langs)]

@@ -574,7 +574,7 @@ def cities_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
         # and the subdivision's aliases of those names, with their languages,
         # so that the city's names are inflected as the region's were (Риме)
         have = {(a.text, a.lang) for a in owned}
-        for region_id in taken[entity_id]:
+        for region_id in sorted(taken[entity_id]):  # (in one order in every process)
             for alias in entities[region_id].aliases:
                 if alias.key in keys and (alias.text, alias.lang) not in have:
                     have.add((alias.text, alias.lang))

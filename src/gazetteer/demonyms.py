@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from gazetteer import rulefiles
@@ -105,8 +105,10 @@ def _anchored(stems: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"({_trie(sorted(stems))})[^\W\d_]*")
 
 
-def _trie(words: list[str]) -> str:
-    """A regex matching the longest of ``words`` that fits, as a trie."""
+def _trie(words: list[str], letter: Callable[[str], str] | None = None) -> str:
+    """A regex matching the longest of ``words`` that fits, as a trie
+    (``letter``: the regex of one letter, :func:`_letter` by default)."""
+    letter = letter or _letter
     branches: dict[str, list[str]] = {}
     ends = False
     for word in words:
@@ -116,7 +118,7 @@ def _trie(words: list[str]) -> str:
             ends = True
     if not branches:
         return ""
-    parts = [_letter(first) + _trie(rest) for first, rest in sorted(branches.items())]
+    parts = [letter(first) + _trie(rest, letter) for first, rest in sorted(branches.items())]
     body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
     return f"(?:{body})?" if ends else body
 
@@ -272,22 +274,17 @@ def _code_class(codes: list[int]) -> bytes:
     return b"[" + b"".join(re.escape(bytes([code])) for code in sorted(codes)) + b"]"
 
 
+def _code_letter(letter: str) -> str:
+    """A regex, as latin-1 text, for the codes of the characters ``letter``
+    (a letter of the stems) accepts."""
+    codes = "".join(chr(code) for code in sorted(_letter_codes()[letter]))
+    return re.escape(codes) if len(codes) == 1 else f"[{re.escape(codes)}]"
+
+
 def _code_trie(words: list[str]) -> bytes:
     """:func:`_trie` over codes: a regex matching the codes of the longest
     of ``words`` that fits."""
-    branches: dict[str, list[str]] = {}
-    ends = False
-    for word in words:
-        if word:
-            branches.setdefault(word[0], []).append(word[1:])
-        else:
-            ends = True
-    if not branches:
-        return b""
-    letters = _letter_codes()
-    parts = [_code_class(letters[first]) + _code_trie(rest) for first, rest in branches.items()]
-    body = parts[0] if len(parts) == 1 else b"(?:" + b"|".join(parts) + b")"
-    return b"(?:" + body + b")?" if ends else body
+    return _trie(words, _code_letter).encode("latin-1")
 
 
 @functools.cache

@@ -24,7 +24,7 @@ from gazetteer.model import Finding, Status
 from gazetteer.normalize import normalize
 from gazetteer.scoring import admit, decide
 from gazetteer.tagger import _CLOSING, _GAP, _PART
-from gazetteer.tokens import WORD
+from gazetteer.tokens import WORD, capitalised_word
 from gazetteer.wordindex import Hit, case_fits, shapes, word_matches
 
 __all__ = ["Tagged", "reference_tag"]
@@ -156,8 +156,11 @@ def reference_tag(
             surfaces = [w for _, _, w in run]
             found = _hits(table, keys)
             if not lowercase:
-                # a name has a capital somewhere (is-Saħara tal-Punent has two)
-                capital = any(ch.isupper() for surface in surfaces for ch in surface)
+                # a name has a capital that starts a word or a part of one
+                # after a hyphen or an apostrophe (is-Saħara tal-Punent has
+                # two); not one after a letter (Irish hOnggari, Tongan
+                # ʻAtenisi: ʻ is a letter), where the tagger never starts
+                capital = any(capitalised_word(True).search(surface) for surface in surfaces)
                 found = [h for h in found if case_fits(h[2], surfaces) and capital]
             if not found:
                 continue

@@ -107,6 +107,23 @@ def test_the_fast_tagger_reads_as_the_reference_does(
     assert [_answer(m) for m in small.tag(text, lang=lang)] == reference_tag(small, text, lang)
 
 
+@pytest.mark.parametrize("joint", [" and ", "-Berlin and "])
+def test_names_that_start_in_lower_case_are_read_as_the_reference_reads_them(
+    small: Gazetteer, written_forms: list[tuple[str, str]], joint: str
+) -> None:
+    """Every alias that starts in lower case and has a capital (i-Phnom Penh,
+    the Gambia, l-Istat tal-Belt tal-Vatikan, ma Somali, hOnggari), in one
+    text, and each joined by a hyphen to the name after it: the tagger,
+    which starts at capitalised words, reads back to where the reference
+    starts them (a name of several words from its first word, one word
+    from its capital), and a part of a hyphenated word that starts a longer
+    name is still a name on its own (Джорджия-Berlin)."""
+    led = [t for t, _ in written_forms if t[:1].islower() and any(c.isupper() for c in t)]
+    assert len(led) > 50
+    text = joint.join(led)
+    assert [_answer(m) for m in small.tag(text)] == reference_tag(small, text)
+
+
 # -- the normaliser's projections ---------------------------------------------------
 
 

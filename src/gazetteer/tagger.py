@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import enum
-import functools
 import re
 from array import array
 from typing import NamedTuple
@@ -45,7 +44,7 @@ from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
 from gazetteer.normalize import fold, normalize
 from gazetteer.scoring import admit, decide
-from gazetteer.tokens import RUN, WORD_TAIL
+from gazetteer.tokens import RUN, WORD_TAIL, capitalised_word
 from gazetteer.tokens import WORD as _WORD
 from gazetteer.wordindex import WordIndex, case_fits, hits, word_key, word_matches
 
@@ -84,38 +83,6 @@ class _Mode(enum.Enum):
 # A route: the mode, the one-word decision, its closing quote, the word's key,
 # and whether the decision names places only (the context rule may drop it).
 _Route = tuple[_Mode, "Finding | None", str, str, bool]
-
-
-@functools.cache
-def _capitalised(astral: bool = False) -> re.Pattern[str]:
-    """An upper-case letter at the start of a word: of any script of the BMP,
-    or (``astral``) of planes 0 and 1, where every cased letter is (Deseret's
-    𐐈 and Adlam's 𞤀 too). A class of the BMP alone scans twice as fast."""
-    upper = [cp for cp in range(0x20000 if astral else 0x10000) if chr(cp).isupper()]
-    ranges, first, last = [], upper[0], upper[0]
-    for cp in upper[1:]:
-        if cp == last + 1:
-            last = cp
-            continue
-        ranges.append((first, last))
-        first = last = cp
-    ranges.append((first, last))
-    body = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
-    return re.compile(rf"\b[{body}]")
-
-
-@functools.cache
-def _capitalised_word(astral: bool = False) -> re.Pattern[str]:
-    """A whole word (as :data:`gazetteer.tokens.WORD` reads it) that starts
-    with an upper-case letter (``astral``: of plane 1 too)."""
-    # The capital comes first and the word boundary is checked behind it: a
-    # pattern that starts with a character class lets the regex engine skip
-    # ahead to the next candidate quickly.
-    capital = _capitalised(astral).pattern.removeprefix(r"\b")
-    return re.compile(rf"{capital}(?<!\w.){WORD_TAIL}")
 
 
 def _astral(text: str) -> bool:
@@ -257,7 +224,7 @@ class Tagger:
         astral = _astral(text)
         odd = astral or "_" in text
         last: re.Match[str] | None = None  # the capitalised word before
-        for match in _capitalised_word(astral).finditer(text):
+        for match in capitalised_word(astral).finditer(text):
             before, last = last, match
             surface = match.group()
             route = routes.get(surface)
@@ -321,11 +288,7 @@ class Tagger:
         if not most:
             apostrophe = "'" in word and _starts_name(words, word.split("'")[0])
             return general if apostrophe or "-" in word else (_Mode.SKIP, None, "", word, False)
-        decision, quote = None, ""
-        if word not in stopwords():
-            decision = self._window(run, [(0, len(surface), word)], surface)
-            if decision is not None and not fits_language(decision, word, run.lang):
-                decision = None
+        decision, quote = self._one_word(run, surface, word), ""
         if decision is not None:
             ending = decision[1].text[-1:]
             quote = ending if ending in _CLOSING else ""
@@ -333,6 +296,15 @@ class Tagger:
         if most > 1:
             return _Mode.NEXT, decision, quote, word, place
         return _Mode.WORD if decision else _Mode.SKIP, decision, quote, word, place
+
+    def _one_word(self, run: _Run, surface: str, word: str) -> Finding | None:
+        """What a word written as ``surface`` (``word``: its key) names on its own."""
+        if word in stopwords():
+            return None
+        decision = self._window(run, [(0, len(surface), word)], surface)
+        if decision is not None and not fits_language(decision, word, run.lang):
+            return None
+        return decision
 
     def _window(self, run: _Run, words: list[_Word], text: str) -> Finding | None:
         return self.decide(words, text, run.kinds, run.lang, run.lowercase)
@@ -356,8 +328,13 @@ class Tagger:
             if before is not None and before >= taken:
                 mention = self._general(run, before)
                 # only a name that reaches this word: one that ends before it
-                # starts at a word no name starts at on its own (اکټاو Somalia)
-                if mention is not None and mention.end > begin:
+                # starts at a word no name starts at on its own (اکټاو Somalia);
+                # and of several words: i-Somalia is read from its capital
+                if (
+                    mention is not None
+                    and mention.end > begin
+                    and _several(text, mention.start, mention.end)
+                ):
                     found.append(mention)
                     taken = mention.end
         if begin < taken:
@@ -388,8 +365,11 @@ class Tagger:
                 route = self._route(surface, run)
                 if len(routes) < _MEMO_SIZE and len(surface) <= _MEMO_TEXT:
                     routes[surface] = route
-            if route[1] is not None:
-                found.append(_Found(part.start(), part.end(), route[1]))
+            decision = route[1]
+            if route[0] is _Mode.GENERAL:  # it may start a longer name: not in a part
+                decision = self._one_word(run, surface, route[3])
+            if decision is not None:
+                found.append(_Found(part.start(), part.end(), decision))
         return found
 
     def _scan(self, run: _Run, starts: list[int]) -> list[_Found]:
@@ -567,7 +547,15 @@ def _grow(
     )
 
 
-_LAST_WORD = re.compile(rf"([^\W_]{WORD_TAIL})[\s\-–—,.·«»\"]{{1,3}}$")
+# a word and what ends it, as far as the word before an anchor may be apart:
+# a gap, or a hyphen or an apostrophe that joins it to the anchor (i-Phnom)
+_LAST_WORD = re.compile(rf"([^\W_]{WORD_TAIL})[\s\-‐–—,.·«»\"'’ʼ`]{{1,3}}$")
+
+
+def _several(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds more than one word."""
+    first = _WORD.search(text, start, end)
+    return first is not None and _WORD.search(text, first.end(), end) is not None
 
 
 def _words_before(text: str, begin: int, count: int) -> int | None:

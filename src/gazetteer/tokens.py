@@ -9,12 +9,13 @@ patterns matched over a whole text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 from gazetteer.normalize import fold
 
-__all__ = ["RUN", "WORD", "WORD_TAIL", "fold", "tokenize"]
+__all__ = ["RUN", "WORD", "WORD_TAIL", "capitalised", "capitalised_word", "fold", "tokenize"]
 
 # The blocks that hold the combining marks of living scripts: the vowel signs
 # and viramas of the Brahmic scripts, Thai, Lao, Khmer and Myanmar, Arabic
@@ -64,3 +65,35 @@ WORD = re.compile(r"[^\W_]" + WORD_TAIL)
 def tokenize(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the words of ``text``."""
     return [m.span() for m in WORD.finditer(text)]
+
+
+@functools.cache
+def capitalised(astral: bool = False) -> re.Pattern[str]:
+    """An upper-case letter at the start of a word: of any script of the BMP,
+    or (``astral``) of planes 0 and 1, where every cased letter is (Deseret's
+    𐐈 and Adlam's 𞤀 too). A class of the BMP alone scans twice as fast."""
+    upper = [cp for cp in range(0x20000 if astral else 0x10000) if chr(cp).isupper()]
+    ranges, first, last = [], upper[0], upper[0]
+    for cp in upper[1:]:
+        if cp == last + 1:
+            last = cp
+            continue
+        ranges.append((first, last))
+        first = last = cp
+    ranges.append((first, last))
+    body = "".join(
+        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+        for a, b in ranges
+    )
+    return re.compile(rf"\b[{body}]")
+
+
+@functools.cache
+def capitalised_word(astral: bool = False) -> re.Pattern[str]:
+    """A whole word (as :data:`gazetteer.tokens.WORD` reads it) that starts
+    with an upper-case letter (``astral``: of plane 1 too)."""
+    # The capital comes first and the word boundary is checked behind it: a
+    # pattern that starts with a character class lets the regex engine skip
+    # ahead to the next candidate quickly.
+    capital = capitalised(astral).pattern.removeprefix(r"\b")
+    return re.compile(rf"{capital}(?<!\w.){WORD_TAIL}")

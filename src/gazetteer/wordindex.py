@@ -25,7 +25,7 @@ from gazetteer.index import Index, unpack
 from gazetteer.model import Entity, Match, Method
 from gazetteer.normalize import normalize
 from gazetteer.scoring import score
-from gazetteer.tokens import WORD
+from gazetteer.tokens import WORD, capitalised_word
 from gazetteer.translit import has_cyrillic
 
 __all__ = [
@@ -151,7 +151,10 @@ class WordIndex:
             known = self.vocabulary
             bases = tuple(dict.fromkeys(base for base, _ in analyses(word) if base in known))
             most = max((self.longest.get(base, 0) for base in bases), default=0)
-            leads = frozenset(lead for base in bases for lead in self.anchors.get(base, ()))
+            # an anchor inside a hyphenated word (Istat in l-Istat tal-Belt)
+            # is no word of a name: it is looked up as written too
+            anchored = (word, *bases)
+            leads = frozenset(lead for base in anchored for lead in self.anchors.get(base, ()))
             found = (bases, most, leads)
             if len(self._known) < _KNOWN_SIZE:
                 self._known[word] = found
@@ -187,9 +190,9 @@ def build_word_index(index: Index) -> WordIndex:
             names.setdefault(key, []).append(f"{posting}{_FIELD}{forms}")
             longest[keys[0]] = max(longest.get(keys[0], 0), len(keys))
             chains.update(" ".join(keys[:size]) for size in range(2, len(keys) + 1))
-            lead = next((k for k, form in enumerate(forms) if form != "-"), 0)
-            if lead:
-                anchors.setdefault(keys[lead], set()).add(lead)
+            anchor = _anchor(text)
+            if anchor is not None:
+                anchors.setdefault(anchor[0], set()).add(anchor[1])
     return WordIndex(
         names={key: _ENTRY.join(dict.fromkeys(found)) for key, found in names.items()},
         longest=longest,
@@ -198,6 +201,21 @@ def build_word_index(index: Index) -> WordIndex:
         vocabulary=dict.fromkeys(vocabulary),
         longest_word=max(map(len, vocabulary), default=0) + _LONGEST_ENDING,
     )
+
+
+def _anchor(text: str) -> tuple[str, int] | None:
+    """Where the tagger, which starts at capitalised words, first meets an
+    alias of several words that does not start with one: the key of its
+    first capitalised word (a part of a word after a hyphen or an
+    apostrophe counts: Phnom in i-Phnom Penh, Gambia in the Gambia) and how
+    many words start before it (the words it then reads back to). None for
+    an alias that starts with a capitalised word, holds none, or is one
+    word: i-Ashgabat is read from its capital, as Ashgabat."""
+    first = capitalised_word(astral=True).search(text)
+    if first is None or first.start() == 0 or len(WORD.findall(text)) < 2:
+        return None
+    lead = sum(1 for _ in WORD.finditer(text, 0, first.start()))
+    return word_key(first.group()), lead
 
 
 # A hit: (posting, for each word the language whose rules inflected it or

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gazetteer import Alias, Entity, Gazetteer, Kind, Tier
-from gazetteer.records import cities_first
+from gazetteer.records import cities_first, countries_first
 
 COUNTRY = Entity("country:xx", Kind.COUNTRY, "Xland", (Alias("Xland", "en"),))
 
@@ -123,3 +123,36 @@ def test_a_city_takes_the_names_of_several_regions_in_one_order() -> None:
     for order in (regions, regions[::-1]):
         out = cities_first({e.id: e for e in (COUNTRY, *order, city)})
         assert [a.lang for a in out[city.id].aliases] == ["und", *reversed(langs)]
+
+
+def test_a_region_yields_a_countrys_name_only_in_the_countrys_language() -> None:
+    """countries_first: a subdivision's strong name that is a country's strong
+    name in the same language becomes weak (German Georgien); one that is
+    the country's name in another language only stays strong (Bulgarian
+    Англия, England, which Russian calls the United Kingdom), and a name in
+    Latin letters filed in English or no language is every Latin language's."""
+    kingdom = Entity(
+        "country:gb",
+        Kind.COUNTRY,
+        "United Kingdom",
+        (Alias("Англия", "ru"), Alias("Georgia", "en"), Alias("Georgien", "de")),
+    )
+    england = Entity(
+        "subdivision:gb-eng",
+        Kind.SUBDIVISION,
+        "England",
+        (
+            Alias("Англия", "bg"),
+            Alias("Англия", "ru"),
+            Alias("Georgien", "de"),
+            Alias("Georgia", "fr"),
+        ),
+        country="country:gb",
+    )
+    out = countries_first({e.id: e for e in (kingdom, england)})
+    assert _tiers(out[england.id]) == {
+        ("Англия", "bg"): Tier.STRONG,
+        ("Англия", "ru"): Tier.WEAK,
+        ("Georgien", "de"): Tier.WEAK,
+        ("Georgia", "fr"): Tier.WEAK,
+    }

@@ -260,3 +260,47 @@ def test_look_alikes_are_found_in_text(g: Gazetteer) -> None:
         ("Моcква", "city:moscow"),
     ]
     assert normalize("Moskva") == "moskva"  # a Latin word stays Latin
+
+
+# -- the text's language ---------------------------------------------------------------
+
+
+def _one_spelling_two_places() -> Gazetteer:
+    """Russian calls the United Kingdom Англия (and England, weak),
+    Bulgarian calls England so."""
+    kingdom = Entity(
+        "country:gb",
+        Kind.COUNTRY,
+        "United Kingdom",
+        (Alias("Англия", "ru"), Alias("Великобритания", "bg"), Alias("Великобритания", "ru")),
+    )
+    england = Entity(
+        "subdivision:gb-eng",
+        Kind.SUBDIVISION,
+        "England",
+        (Alias("Англия", "bg"), Alias("Англия", "ru", Tier.WEAK)),
+    )
+    kyiv = Entity("city:kyiv", Kind.CITY, "Kyiv", (Alias("Київ", "uk"), Alias("Киев", "ru")))
+    return Gazetteer(compile_index([kingdom, england, kyiv]))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "want", "tagged"),
+    [
+        ("Англия", "bg", {"subdivision:gb-eng"}, True),  # its Bulgarian name
+        ("Англия", "ru", {"country:gb"}, True),  # England's Russian name is weak
+        ("Англии", "ru", {"country:gb"}, True),
+        ("Англия", None, {"country:gb", "subdivision:gb-eng"}, True),  # either
+        # no Ukrainian name is Киев: the Russian one answers, though the
+        # tagger leaves a lone word read through another language's name out
+        ("Киев", "uk", {"city:kyiv"}, False),
+    ],
+)
+def test_a_name_of_the_texts_language_outranks_another_languages_reading(
+    text: str, lang: str | None, want: set[str], tagged: bool
+) -> None:
+    g = _one_spelling_two_places()
+    assert {m.entity.id for m in g.resolve(text, lang=lang).tied} == want
+    sentence = f"Говорят, что {text} согласна."
+    found = [(m.surface, {e.id for e in m.candidates}) for m in g.tag(sentence, lang=lang)]
+    assert found == ([(text, want)] if tagged else [])

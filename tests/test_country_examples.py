@@ -26,13 +26,28 @@ from gazetteer import Gazetteer, Method, Tier
         ("CAЩ", "country:us"),  # Latin C and A inside a Cyrillic word
         ("Macedonia", "country:mk"),  # a former name, weak: today's country
         ("Ceylon", "country:lk"),
-        ("Англия", "country:gb"),  # in ru/bg/uk an everyday name of Britain
-        ("Англии", "country:gb"),
+        ("Англии", "country:gb"),  # a Russian case form: Russian Англия is Britain
         ("England", "subdivision:gb-eng"),  # in English, England
     ],
 )
 def test_a_country_name_as_users_write_it(g: Gazetteer, query: str, expected: str) -> None:
     assert g.resolve(query).expect().id == expected
+
+
+def test_the_texts_language_says_whose_englands_name_it_is(g: Gazetteer) -> None:
+    """Russian calls Britain Англия (England too, weak); Bulgarian and
+    Ukrainian call England so: the language decides, and without one the
+    Cyrillic word is either (a country asked for: Britain)."""
+    assert g.resolve("Англия", lang="ru").expect().id == "country:gb"
+    assert g.resolve("Англия", lang="bg").expect().id == "subdivision:gb-eng"
+    assert g.resolve("Англія", lang="uk").expect().id == "subdivision:gb-eng"
+    tied = {m.entity.id for m in g.resolve("Англия").tied}
+    assert tied == {"country:gb", "subdivision:gb-eng"}
+    assert g.country("Англия").expect().id == "country:gb"
+    tagged = g.tag("Англия, Шотландия и Уелс", lang="bg")
+    assert [(m.surface, m.entity and m.entity.id) for m in tagged][:1] == [
+        ("Англия", "subdivision:gb-eng")
+    ]
 
 
 @pytest.mark.parametrize("code", ["KAZ", "KZ", "398", "Q232", "kaz"])

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import gazetteer
-from gazetteer import Gazetteer, Kind, Method, Status, Tier
+from gazetteer import Alias, Gazetteer, Kind, Method, Status, Tier
 
 from .conftest import ACCEPTANCE_LOOKUPS, CITY_OR_REGION, DATA
 
@@ -316,18 +316,29 @@ def test_a_translation_that_took_a_countrys_name_gives_way_to_the_country(
 
 
 def test_no_translated_subdivision_name_ties_with_a_country(g: Gazetteer) -> None:
+    """In one language: a country's strong name there (or, in Latin letters,
+    its English or undetermined one) is never a subdivision's translated
+    strong name there. Across languages it may be: Bulgarian Англия
+    (England) is Russian for the United Kingdom."""
     countries = {
-        alias.key
+        (alias.key, alias.lang.split("-")[0])
         for entity in g.entities
         if entity.kind is Kind.COUNTRY
         for alias in entity.aliases
         if alias.tier is Tier.STRONG
     }
+
+    def clash(alias: Alias) -> bool:
+        langs = {alias.lang.split("-")[0]} | ({"en", "und"} if alias.key.isascii() else set())
+        return any((alias.key, lang) in countries for lang in langs)
+
     clashes = [
-        (entity.id, alias.text)
+        (entity.id, alias.text, alias.lang)
         for entity in g.entities
         if entity.kind is Kind.SUBDIVISION
         for alias in entity.aliases
-        if alias.tier is Tier.STRONG and alias.lang not in ("en", "und") and alias.key in countries
+        if alias.tier is Tier.STRONG and alias.lang not in ("en", "und") and clash(alias)
     ]
     assert clashes == []
+    england = g["subdivision:gb-eng"]
+    assert {a.lang: a.tier for a in england.aliases if a.key == "англия"}["bg"] is Tier.STRONG

@@ -481,8 +481,16 @@ def merge_layer(
     return merged
 
 
-def _yields(alias: Alias, countries: set[str]) -> bool:
-    return alias.tier is Tier.STRONG and alias.lang not in _OWN and alias.key in countries
+def _yields(alias: Alias, countries: set[tuple[str, str]]) -> bool:
+    """Whether a subdivision's ``alias`` is a country's strong name
+    (``countries``: their keys with their languages) in its language; a
+    name in Latin letters (an ASCII key) filed in English or in no language
+    is every language's that writes Latin."""
+    if alias.tier is not Tier.STRONG or alias.lang in _OWN:
+        return False
+    return (alias.key, alias.lang.split("-")[0]) in countries or (
+        alias.key.isascii() and ((alias.key, "en") in countries or (alias.key, "und") in countries)
+    )
 
 
 _OWN = frozenset({"en", "und"})  # the languages of a subdivision's own names in pycountry
@@ -490,8 +498,13 @@ _OWN = frozenset({"en", "und"})  # the languages of a subdivision's own names in
 
 def country_keys(entities: Mapping[str, Entity]) -> set[str]:
     """The keys of every country's strong names."""
+    return {key for key, _ in _country_names(entities)}
+
+
+def _country_names(entities: Mapping[str, Entity]) -> set[tuple[str, str]]:
+    """The keys of every country's strong names, each with its language."""
     return {
-        alias.key
+        (alias.key, alias.lang.split("-")[0])
         for entity in entities.values()
         if entity.kind is Kind.COUNTRY
         for alias in entity.aliases
@@ -501,13 +514,17 @@ def country_keys(entities: Mapping[str, Entity]) -> set[str]:
 
 def countries_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
     """A subdivision's strong name in a language other than English or its
-    undetermined (local) name, that is also a country's strong name, becomes
-    weak there: German "Georgien" and French "Géorgie" are the country, and
-    the US state stays a candidate (it answers when the caller asks for
-    subdivisions). Such names are translations that took the country's word;
-    the names the place goes by itself stay strong, so "Georgia" stays
-    ambiguous between the two."""
-    countries = country_keys(entities)
+    undetermined (local) name, that is also a country's strong name in that
+    language, becomes weak there: German "Georgien" and French "Géorgie" are
+    the country, and the US state stays a candidate (it answers when the
+    caller asks for subdivisions). Such names are translations that took the
+    country's word; the names the place goes by itself stay strong, so
+    "Georgia" stays ambiguous between the two. Another language's word is
+    not the language's: Russian calls the United Kingdom Англия, Bulgarian
+    calls England so, and England's Bulgarian name stays strong (with no
+    language given, Англия is either; in a text of one, see
+    :func:`gazetteer.fit.in_language`)."""
+    countries = _country_names(entities)
     merged = dict(entities)
     for entity_id, entity in entities.items():
         if entity.kind is not Kind.SUBDIVISION:

@@ -18,6 +18,7 @@ from gazetteer import cache
 from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import InvalidArgumentError, UnknownEntityError, UnknownKindError
+from gazetteer.fit import in_language
 from gazetteer.index import Index, unpack
 from gazetteer.matching import Matcher, cleaned, country_word, telling_forms, without_state_form
 from gazetteer.model import (
@@ -231,6 +232,7 @@ class Gazetteer(Mapping[str, Entity]):
             return admit(matches, key, kinds)
 
         found = admit(self._matcher.matches(query, key, lang, wide, memo, keep), key, kinds)
+        found = in_language(found, key, lang)
         if kinds is not None and not wide and self._named_elsewhere(key, kinds):
             # a strong name of an entity the kinds set aside says what the
             # query is: it is no typo of another's name (Англия, England, is
@@ -259,15 +261,18 @@ class Gazetteer(Mapping[str, Entity]):
         """Resolve one name to one entity, or say why not.
 
         ``kinds`` limits the answer to entities of those kinds; ``lang`` (a
-        language code) says which romanisations to try for a Cyrillic query
-        (all of them when None); matches scoring below ``min_score`` are
-        dropped first. With ``codes=True`` a query written as a code (no
-        lower-case letter: ``KAZ``, ``KZ``, ``398``, ``Q232``, ``KZ-75``) is
-        looked up as one first (:meth:`by_code`), and as a name when no
-        entity of the kinds asked carries it: for a column that mixes names
-        and codes. The result's ``status`` is ``resolved``, ``ambiguous``
-        (``tied`` lists the entities that match equally well) or
-        ``not_found``; see :mod:`gazetteer.scoring` and :mod:`gazetteer.matching`.
+        language code) says which romanisations to try for a Cyrillic query (all
+        of them when None), which inflected forms to accept, and which
+        language's name a one-word query is (:func:`gazetteer.fit.in_language`:
+        Англия is the United Kingdom in Russian, England in Bulgarian); matches
+        scoring below ``min_score`` are dropped first. With ``codes=True`` a
+        query written as a code (no lower-case letter: ``KAZ``, ``KZ``, ``398``,
+        ``Q232``, ``KZ-75``) is looked up as one first (:meth:`by_code`), and as
+        a name when no entity of the kinds asked carries it: for a column that
+        mixes names and codes. The result's ``status`` is ``resolved``,
+        ``ambiguous`` (``tied`` lists the entities that match equally well) or
+        ``not_found``; see :mod:`gazetteer.scoring` and
+        :mod:`gazetteer.matching`.
         """
         return self._resolve(query, _kinds(kinds), lang, _floor(min_score), codes)
 

@@ -39,7 +39,7 @@ import attrs
 from gazetteer._lazy import Lazy
 from gazetteer.context import after_heads, in_dotted_names, inside_names, is_place, may_be_inside
 from gazetteer.demonyms import Demonyms, encode, other_words
-from gazetteer.fit import fits_language, stopwords
+from gazetteer.fit import fits_language, in_language, stopwords
 from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
 from gazetteer.normalize import fold, normalize
@@ -137,7 +137,10 @@ class Tagger:
         if not found:
             return None
         written = text[start:end]
-        matches = admit(word_matches(self.index, found, lang, written), normalize(written), kinds)
+        key = normalize(written)
+        matches = in_language(
+            admit(word_matches(self.index, found, lang, written), key, kinds), key, lang
+        )
         resolution = decide(written, matches)
         if resolution.status is Status.NOT_FOUND:
             return None

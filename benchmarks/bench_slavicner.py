@@ -5,6 +5,7 @@ Run from the repository root (needs pip install '.[bench]'):
     python benchmarks/bench_slavicner.py                  # the default load
     python benchmarks/bench_slavicner.py --pack cities    # with the cities pack
     python benchmarks/bench_slavicner.py --errors 15      # and wrong answers, for developers
+    python benchmarks/bench_slavicner.py --demonyms       # tag and resolve with demonyms=True
 
 The corpus is not part of the repository (its rules forbid copying it in): the
 script reads it at run time from --corpus (default ../shared/corpora/slavicner-dev
@@ -13,8 +14,9 @@ defines the figures, which are computed here as it says:
 
 * resolution: for each language, the distinct (lemma, xid) and (surface, xid)
   pairs of the in-scope gold mentions, each resolved once with the document's
-  language; right when resolved to one of the xid's ``same`` entities
-  (ambiguous counts as wrong); accuracy and the count of each outcome;
+  language (and ``demonyms=True`` with --demonyms, as tag is asked); right
+  when resolved to one of the xid's ``same`` entities (ambiguous counts as
+  wrong); accuracy and the count of each outcome;
 * tagging, strict: recall (in-scope gold mentions overlapped by a library
   mention that names a right entity) and precision (library mentions that
   overlap an in-scope gold mention and name one of its right entities / all
@@ -66,9 +68,14 @@ def read_same(corpus: Path, g: Gazetteer) -> dict[str, set[str]]:
 
 
 def resolution(
-    g: Gazetteer, docs: list[Doc], same: dict[str, set[str]], errors: int
+    g: Gazetteer,
+    docs: list[Doc],
+    same: dict[str, set[str]],
+    errors: int,
+    options: dict[str, Any] | None = None,
 ) -> dict[str, dict[str, dict[str, float]]]:
-    """{kind: {lang: figures}} for kind lemma and surface; prints the table."""
+    """{kind: {lang: figures}} for kind lemma and surface; prints the table
+    (``options``: more keywords for resolve, as tag has them)."""
     out: dict[str, dict[str, dict[str, float]]] = {}
     print(f"\nresolution{'':8}{'pairs':>6}{'acc':>7}" + "".join(f"{o:>10}" for o in OUTCOMES))
     for kind in ("lemma", "surface"):
@@ -87,7 +94,7 @@ def resolution(
             c: collections.Counter[str] = collections.Counter()
             wrong = 0
             for (form, xid), times in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
-                r = g.resolve(form, lang=lang)
+                r = g.resolve(form, lang=lang, **(options or {}))
                 if r.status is Status.RESOLVED and r.entity is not None:
                     outcome = "right" if r.entity.id in same[xid] else "wrong"
                     got = r.entity.id
@@ -212,9 +219,12 @@ def main() -> int:
     )
     asked = "asked, but this tag() has no such keyword" if args.demonyms else "not asked"
     print(f"tag(demonyms=True): {'used' if options else asked}")
+    # resolve reads a demonym as tag does (one text, one answer), where it can
+    resolving = options if "demonyms" in inspect.signature(g.resolve).parameters else {}
+    print(f"resolve(demonyms=True): {'used' if resolving else 'not used'}")
     figures: dict[str, Any] = {"command": command, "packs": args.pack, "demonyms": bool(options)}
     if not args.no_resolve:
-        figures["resolve"] = resolution(g, docs, same, args.errors)
+        figures["resolve"] = resolution(g, docs, same, args.errors, resolving)
     if not args.no_tag:
         figures["tag"] = tagging(g, docs, same, options)
     if args.json:

@@ -17,7 +17,7 @@ import itertools
 
 from gazetteer import Gazetteer
 from gazetteer.context import inside_unknown_names
-from gazetteer.fit import fits_language, in_language, stopwords
+from gazetteer.fit import fits_language, stopwords
 from gazetteer.forms import rules
 from gazetteer.index import unpack
 from gazetteer.model import Finding, Status
@@ -167,8 +167,7 @@ def reference_tag(
             start, end = run[0][0], run[-1][1]
             written = text[start:end]
             matches = word_matches(g._index, found, lang, written)
-            key = normalize(written)
-            resolution = decide(written, in_language(admit(matches, key, None), key, lang))
+            resolution = decide(written, admit(matches, normalize(written), None), lang)
             if resolution.status is Status.NOT_FOUND:
                 continue
             top = resolution.tied[0]

@@ -128,14 +128,21 @@ def test_a_city_takes_the_names_of_several_regions_in_one_order() -> None:
 def test_a_region_yields_a_countrys_name_only_in_the_countrys_language() -> None:
     """countries_first: a subdivision's strong name that is a country's strong
     name in the same language becomes weak (German Georgien); one that is
-    the country's name in another language only stays strong (Bulgarian
-    Англия, England, which Russian calls the United Kingdom), and a name in
-    Latin letters filed in English or no language is every Latin language's."""
+    the country's name in another language only stays strong where its own
+    language names countries in that script (Bulgarian Англия, England,
+    which Russian calls the United Kingdom; not a Tamil one in Cyrillic),
+    and a name in Latin letters filed in English or no language is every
+    Latin language's."""
     kingdom = Entity(
         "country:gb",
         Kind.COUNTRY,
         "United Kingdom",
-        (Alias("Англия", "ru"), Alias("Georgia", "en"), Alias("Georgien", "de")),
+        (
+            Alias("Англия", "ru"),
+            Alias("Великобритания", "bg"),
+            Alias("Georgia", "en"),
+            Alias("Georgien", "de"),
+        ),
     )
     england = Entity(
         "subdivision:gb-eng",
@@ -144,6 +151,7 @@ def test_a_region_yields_a_countrys_name_only_in_the_countrys_language() -> None
         (
             Alias("Англия", "bg"),
             Alias("Англия", "ru"),
+            Alias("Англия", "ta"),
             Alias("Georgien", "de"),
             Alias("Georgia", "fr"),
         ),
@@ -153,6 +161,7 @@ def test_a_region_yields_a_countrys_name_only_in_the_countrys_language() -> None
     assert _tiers(out[england.id]) == {
         ("Англия", "bg"): Tier.STRONG,
         ("Англия", "ru"): Tier.WEAK,
+        ("Англия", "ta"): Tier.WEAK,
         ("Georgien", "de"): Tier.WEAK,
         ("Georgia", "fr"): Tier.WEAK,
     }

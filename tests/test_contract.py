@@ -16,7 +16,7 @@ from gazetteer import Alias, Entity, Gazetteer, Kind, Status, Tier
 from gazetteer.forms import analyses, rules
 from gazetteer.index import compile_index
 from gazetteer.normalize import fold, normalize, spelling
-from gazetteer.translit import latin_forms
+from gazetteer.translit import has_cyrillic, latin_forms
 
 from .reference import Tagged, reference_tag
 
@@ -304,3 +304,36 @@ def test_a_name_of_the_texts_language_outranks_another_languages_reading(
     sentence = f"Говорят, что {text} согласна."
     found = [(m.surface, {e.id for e in m.candidates}) for m in g.tag(sentence, lang=lang)]
     assert found == ([(text, want)] if tagged else [])
+
+
+def test_the_language_breaks_ties_only_within_the_best_step() -> None:
+    """A name written so in another language outranks an inflected form of
+    the text's language (Майотте is a Mongolian name of Mayotte, and a
+    Russian case of the département's Майотта): resolve and tag agree."""
+    island = Entity("country:yt", Kind.COUNTRY, "Mayotte", (Alias("Майотте", "mn"),))
+    department = Entity(
+        "subdivision:fr-976", Kind.SUBDIVISION, "Mayotte", (Alias("Майотта", "ru"),)
+    )
+    g = Gazetteer(compile_index([island, department]))
+    assert g.resolve("Майотте", lang="ru").expect().id == "country:yt"
+    tagged = g.tag("Говорят, что Майотте согласна.", lang="ru")
+    assert [(m.surface, m.entity and m.entity.id) for m in tagged] == [("Майотте", "country:yt")]
+
+
+@pytest.mark.parametrize("lang", ["ru", "bg", "uk"])
+def test_one_word_names_answer_alike_in_tag_and_resolve(small: Gazetteer, lang: str) -> None:
+    """Every one-word Cyrillic alias of the small world, in a sentence of
+    ``lang``: each mention answers as resolve answers its surface."""
+    words = sorted(
+        {
+            a.text
+            for e in small.entities
+            for a in e.aliases
+            if " " not in a.text and a.text[:1].isupper() and has_cyrillic(a.text)
+        }
+    )
+    assert len(words) > 100
+    for word in words:
+        for m in small.tag(f"Говорят, что {word} согласна.", lang=lang):
+            r = small.resolve(m.surface, lang=lang)
+            assert {e.id for e in m.candidates} == {x.entity.id for x in r.tied}, (word, m, r)

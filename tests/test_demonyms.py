@@ -201,3 +201,37 @@ def test_other_words_are_checked_when_loaded(data: Path) -> None:
     path.write_text(text.replace("bg: [казах, казаха]", 'bg: [казах, "Казаха "]'), "utf-8")
     with pytest.raises(RuleFileError, match=r"demonyms\.yaml:\d+: .*'Казаха ' is not one word"):
         rulefiles.demonyms.__wrapped__(data)
+
+
+_PEOPLES = [
+    ("Вчера британците и французите гласуваха, а германците не.", "bg"),
+    ("Американцы и россияне спорили, немцы молчали.", "ru"),
+    ("Українці, британці та німці зустрілися з американцями.", "uk"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), _PEOPLES)
+@pytest.mark.parametrize("adjectives", [False, True])
+def test_resolve_reads_a_demonym_as_tag_does(
+    g: Gazetteer, text: str, lang: str, adjectives: bool
+) -> None:
+    """One text, one answer: each demonym tag reports resolves, with the same
+    options, to the same country; without them it is no name."""
+    found = [m for m in g.tag(text, lang=lang, demonyms=True, adjectives=adjectives) if m.demonym]
+    assert len(found) >= 3
+    for m in found:
+        r = g.resolve(m.surface, lang=lang, demonyms=True, adjectives=adjectives)
+        assert r.entity == m.entity, (m, r)
+        assert r.match is not None and "noun for a people" in r.match.explanation
+    surfaces = [m.surface for m in found]
+    resolved = g.resolve_all(surfaces, lang=lang, demonyms=True, adjectives=adjectives)
+    assert [r.entity for r in resolved] == [m.entity for m in found]
+
+
+def test_a_name_outranks_a_demonym_reading(g: Gazetteer) -> None:
+    # Британия is a name of the United Kingdom: read as written, not as a people
+    match = g.resolve("Британия", lang="bg", demonyms=True).match
+    assert match is not None and match.note is None
+    assert g.resolve("американских", lang="ru", adjectives=True).expect().id == "country:us"
+    assert g.resolve("американских", lang="ru", demonyms=True).entity is None
+    assert g.resolve("британците", lang="bg", demonyms=True, kinds="city").entity is None

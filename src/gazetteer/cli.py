@@ -107,15 +107,18 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
     g = _load(args)
     status = EXIT_OK
     options: dict[str, Any] = {"kinds": args.kind, "lang": args.lang, "min_score": args.min_score}
+    readings = {"demonyms": args.demonyms, "adjectives": args.adjectives}  # resolve's only
     if args.country and args.kind:
         raise GazetteerError("--country answers countries: it takes no --kind")
+    if args.country and (args.demonyms or args.adjectives):
+        raise GazetteerError("--country reads names: it takes no --demonyms or --adjectives")
     for query in _queries(args):
         if args.country:
             resolution = g.country(
                 query, codes=args.codes, lang=args.lang, min_score=args.min_score
             )
         else:
-            resolution = g.resolve(query, codes=args.codes, **options)
+            resolution = g.resolve(query, codes=args.codes, **options, **readings)
         if resolution.resolved:
             # an answer: its own candidates are the list (the wider search of
             # near misses, with its index of every form, is for a name that
@@ -316,6 +319,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="answer the country a query points to, a place's country for a place "
         "(LOUISIANA, Dubai, 'Karachi, Pakistan')",
+    )
+    lookup.add_argument(
+        "--demonyms",
+        action="store_true",
+        help="read a noun for a people (британците, американцы) as its country, as tag does",
+    )
+    lookup.add_argument(
+        "--adjectives",
+        action="store_true",
+        help="read a demonym adjective (американских) as its country, as tag does",
     )
     lookup.set_defaults(run=_cmd_lookup)
 

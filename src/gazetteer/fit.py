@@ -21,12 +21,12 @@ import functools
 
 from gazetteer import rulefiles
 from gazetteer.forms import analyses
-from gazetteer.model import Alias, Entity, Finding, Kind, Match
+from gazetteer.model import Alias, Entity, Finding, Kind
 from gazetteer.normalize import normalize
 from gazetteer.translit import has_cyrillic
 from gazetteer.wordindex import DECLINED_POPULATION
 
-__all__ = ["fits_language", "foreign", "in_language", "stopwords"]
+__all__ = ["fits_language", "foreign", "stopwords"]
 
 _RARER = 1.5  # Zipf: a form this much more common than its name is another word
 # people: a city this large is named in any script (the size from which its
@@ -109,26 +109,6 @@ def _foreign_town(found: Finding, word: str, lang: str) -> bool:
         and entity.population < _LARGE_CITY
         for entity in found[4]
     )
-
-
-def in_language(matches: list[Match], key: str, lang: str | None) -> list[Match]:
-    """The matches of a one-word query (``key``) that read it as the text's
-    language does: when an alias filed in ``lang`` (:func:`_filed_for`)
-    matched, only such matches and those through a name filed under no
-    language in the language's script (:func:`_unfiled_in_script`: the
-    GeoNames names, which may be the language's). Russian calls the United
-    Kingdom Англия, and England too (weak); Bulgarian calls England so: in a
-    Bulgarian text Англия is England, in a Russian one the United Kingdom,
-    though a Bashkir name of England is Англия; Swedish Kina is China, not
-    Qena (Polish Kina). Without an alias of the language nothing is dropped:
-    ``resolve`` still answers Kyiv for Киев, the Russian spelling, in a
-    Ukrainian text (the tagger leaves such a lone word out:
-    :func:`fits_language`)."""
-    if lang is None or " " in key:
-        return matches
-    if not any(_filed_for(m.alias, lang) for m in matches):
-        return matches
-    return [m for m in matches if _filed_for(m.alias, lang) or _unfiled_in_script(m.alias, lang)]
 
 
 def _own_name(found: Finding, word: str, lang: str) -> bool:

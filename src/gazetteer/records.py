@@ -30,6 +30,7 @@ from gazetteer.errors import AliasFileError, Problem, ProblemCode, sort_problems
 from gazetteer.index import _MASK
 from gazetteer.model import Alias, Entity, Kind, Tier
 from gazetteer.normalize import normalize
+from gazetteer.phonetic import script
 
 __all__ = ["MAX_ALIASES", "check_lang", "merge_layer", "same_alias_warnings"]
 
@@ -481,16 +482,21 @@ def merge_layer(
     return merged
 
 
-def _yields(alias: Alias, countries: set[tuple[str, str]]) -> bool:
-    """Whether a subdivision's ``alias`` is a country's strong name
-    (``countries``: their keys with their languages) in its language; a
-    name in Latin letters (an ASCII key) filed in English or in no language
-    is every language's that writes Latin."""
-    if alias.tier is not Tier.STRONG or alias.lang in _OWN:
+def _yields(alias: Alias, countries: _CountryNames) -> bool:
+    """Whether a subdivision's strong ``alias`` gives way to a country's
+    strong name of its key: unless its language names countries in its
+    script (``countries``) and that key is no country's name there (a name
+    in Latin letters, an ASCII key, filed in English or in no language is
+    every language's that writes Latin)."""
+    keys, named, scripts = countries
+    if alias.tier is not Tier.STRONG or alias.lang in _OWN or alias.key not in keys:
         return False
-    return (alias.key, alias.lang.split("-")[0]) in countries or (
-        alias.key.isascii() and ((alias.key, "en") in countries or (alias.key, "und") in countries)
-    )
+    lang = alias.lang.split("-")[0]
+    if (alias.key, lang) in named or (
+        alias.key.isascii() and ((alias.key, "en") in named or (alias.key, "und") in named)
+    ):
+        return True
+    return (lang, script(alias.text)) not in scripts  # (Tamil "Irak", in Latin letters)
 
 
 _OWN = frozenset({"en", "und"})  # the languages of a subdivision's own names in pycountry
@@ -498,18 +504,28 @@ _OWN = frozenset({"en", "und"})  # the languages of a subdivision's own names in
 
 def country_keys(entities: Mapping[str, Entity]) -> set[str]:
     """The keys of every country's strong names."""
-    return {key for key, _ in _country_names(entities)}
+    return _country_names(entities)[0]
 
 
-def _country_names(entities: Mapping[str, Entity]) -> set[tuple[str, str]]:
-    """The keys of every country's strong names, each with its language."""
-    return {
-        (alias.key, alias.lang.split("-")[0])
+# countries' strong names: their keys; the keys with their languages; the
+# languages with the scripts they write them in
+_CountryNames = tuple[set[str], set[tuple[str, str]], set[tuple[str, str | None]]]
+
+
+def _country_names(entities: Mapping[str, Entity]) -> _CountryNames:
+    """The keys of every country's strong names (:data:`_CountryNames`)."""
+    named = [
+        (alias, alias.lang.split("-")[0])
         for entity in entities.values()
         if entity.kind is Kind.COUNTRY
         for alias in entity.aliases
         if alias.tier is Tier.STRONG
-    }
+    ]
+    return (
+        {alias.key for alias, _ in named},
+        {(alias.key, lang) for alias, lang in named},
+        {(lang, script(alias.text)) for alias, lang in named},
+    )
 
 
 def countries_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
@@ -520,10 +536,10 @@ def countries_first(entities: Mapping[str, Entity]) -> dict[str, Entity]:
     caller asks for subdivisions). Such names are translations that took the
     country's word; the names the place goes by itself stay strong, so
     "Georgia" stays ambiguous between the two. Another language's word is
-    not the language's: Russian calls the United Kingdom Англия, Bulgarian
-    calls England so, and England's Bulgarian name stays strong (with no
-    language given, Англия is either; in a text of one, see
-    :func:`gazetteer.fit.in_language`)."""
+    not the language's, when the language names countries in that script:
+    Russian calls the United Kingdom Англия, Bulgarian calls England so, and
+    England's Bulgarian name stays strong (with no language given, Англия is
+    either; in a text of one, see :func:`gazetteer.scoring.decide`)."""
     countries = _country_names(entities)
     merged = dict(entities)
     for entity_id, entity in entities.items():

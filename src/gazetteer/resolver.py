@@ -18,7 +18,6 @@ from gazetteer import cache
 from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import InvalidArgumentError, UnknownEntityError, UnknownKindError
-from gazetteer.fit import in_language
 from gazetteer.index import Index, unpack
 from gazetteer.matching import Matcher, cleaned, country_word, telling_forms, without_state_form
 from gazetteer.model import (
@@ -80,6 +79,8 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
 
 # The matches that read a query as a near miss of a name.
 _APPROXIMATE = frozenset({Method.PHONETIC, Method.FUZZY})
+# what the tagger reads a name by: a demonym is read where no name is found so
+_AS_TAGGED = frozenset({Method.EXACT, Method.NORMALISED, Method.INFLECTED})
 _COUNTRY = frozenset({Kind.COUNTRY})
 _SUBDIVISION = frozenset({Kind.SUBDIVISION})
 _IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY})  # places Gazetteer.country reads as theirs
@@ -232,7 +233,6 @@ class Gazetteer(Mapping[str, Entity]):
             return admit(matches, key, kinds)
 
         found = admit(self._matcher.matches(query, key, lang, wide, memo, keep), key, kinds)
-        found = in_language(found, key, lang)
         if kinds is not None and not wide and self._named_elsewhere(key, kinds):
             # a strong name of an entity the kinds set aside says what the
             # query is: it is no typo of another's name (Англия, England, is
@@ -257,13 +257,15 @@ class Gazetteer(Mapping[str, Entity]):
         lang: str | None = None,
         min_score: float = 0.0,
         codes: bool = False,
+        demonyms: bool = False,
+        adjectives: bool = False,
     ) -> Resolution:
         """Resolve one name to one entity, or say why not.
 
         ``kinds`` limits the answer to entities of those kinds; ``lang`` (a
         language code) says which romanisations to try for a Cyrillic query (all
         of them when None), which inflected forms to accept, and which
-        language's name a one-word query is (:func:`gazetteer.fit.in_language`:
+        language's name a one-word query is (:func:`gazetteer.scoring.decide`:
         Англия is the United Kingdom in Russian, England in Bulgarian); matches
         scoring below ``min_score`` are dropped first. With ``codes=True`` a
         query written as a code (no lower-case letter: ``KAZ``, ``KZ``, ``398``,
@@ -273,8 +275,16 @@ class Gazetteer(Mapping[str, Entity]):
         ``ambiguous`` (``tied`` lists the entities that match equally well) or
         ``not_found``; see :mod:`gazetteer.scoring` and
         :mod:`gazetteer.matching`.
+
+        With ``demonyms``, a query that is a noun for a people (британците,
+        американцы, українці), and with ``adjectives`` a demonym adjective
+        (американских), is its country, read as :meth:`tag` reads one with
+        the same options, where no name matched it as written or inflected:
+        a weak ``inflected`` match whose ``note`` says so.
         """
-        return self._resolve(query, _kinds(kinds), lang, _floor(min_score), codes)
+        return self._resolve(
+            query, _kinds(kinds), lang, _floor(min_score), codes, readings=(demonyms, adjectives)
+        )
 
     def _resolve(
         self,
@@ -284,12 +294,44 @@ class Gazetteer(Mapping[str, Entity]):
         min_score: float,
         codes: bool,
         memo: dict[tuple[str, str | None, bool], list[Match]] | None = None,
+        readings: tuple[bool, bool] = (False, False),
     ) -> Resolution:
-        """One query's resolution (:meth:`resolve`; ``memo`` as :meth:`resolve_all` shares it)."""
+        """One query's resolution (:meth:`resolve`; ``memo`` as :meth:`resolve_all`
+        shares it; ``readings``: whether a noun for a people, an adjective
+        of one, may answer)."""
         if codes and (coded := self._coded(query, kinds)) is not None:
             return coded
         found = self._matches(query, kinds, lang, memo=memo)
-        return decide(query, [m for m in found if m.score >= min_score])
+        lang = lang.split("-")[0] if lang else None
+        resolution = decide(query, [m for m in found if m.score >= min_score], lang)
+        if any(readings) and not (resolution.tied and resolution.tied[0].method in _AS_TAGGED):
+            # as the tagger reads a demonym: where no name is found as written or inflected
+            demonym = self._demonym(query, kinds, lang, readings)
+            if demonym is not None and demonym.score >= min_score:
+                return decide(query, [demonym])
+        return resolution
+
+    def _demonym(
+        self,
+        query: str,
+        kinds: frozenset[Kind] | None,
+        lang: str | None,
+        readings: tuple[bool, bool],
+    ) -> Match | None:
+        """``query`` read as a noun for a people (``readings[0]``) or a
+        demonym adjective (``readings[1]``), as a match of its country."""
+        if not isinstance(query, str):
+            raise TypeError(f"query must be a str, not {type(query).__name__}")
+        lang = lang.split("-")[0] if lang else None
+        for wanted, nouns, note in (
+            (readings[0], True, "read as a noun for a people"),
+            (readings[1], False, "read as a demonym adjective"),
+        ):
+            found = self._tagger.demonym(query, kinds, lang, nouns) if wanted else None
+            if found is not None and found[0] is not None:
+                key = normalize(query)
+                return Match(found[0], found[1], found[2], found[3], key, note=note)
+        return None
 
     def country(
         self,
@@ -546,6 +588,8 @@ class Gazetteer(Mapping[str, Entity]):
         lang: str | None = None,
         min_score: float = 0.0,
         codes: bool = False,
+        demonyms: bool = False,
+        adjectives: bool = False,
     ) -> list[Resolution]:
         """Resolve many names; the same as :meth:`resolve` on each, in order.
 
@@ -555,7 +599,8 @@ class Gazetteer(Mapping[str, Entity]):
         """
         wanted, floor = _kinds(kinds), _floor(min_score)
         memo: dict[tuple[str, str | None, bool], list[Match]] = {}
-        return [self._resolve(q, wanted, lang, floor, codes, memo) for q in queries]
+        readings = (demonyms, adjectives)
+        return [self._resolve(q, wanted, lang, floor, codes, memo, readings) for q in queries]
 
     def tag(
         self,

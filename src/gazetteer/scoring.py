@@ -208,6 +208,25 @@ def _order(match: Match) -> tuple[bool, float, float, float, bool, tuple[int, bo
     )
 
 
+def _named_so_in(matches: list[Match], best: int, query: str, lang: str | None) -> set[str]:
+    """The entities that a one-word query's language names so, strongly (an
+    alias filed in ``lang`` matched in the ``best`` group): when there are
+    any, they alone answer it. Russian calls the United Kingdom Англия
+    (England too, but weak), Bulgarian calls England so: Англия is the
+    United Kingdom with ``lang="ru"``, England with ``lang="bg"``. Empty
+    without a language, for a query of several words, or when no such alias
+    matched (Киев in a Ukrainian text still reads as Russian)."""
+    if lang is None or len(query.split()) != 1:
+        return set()
+    return {
+        m.entity.id
+        for m in matches
+        if group(m.method) == best
+        and m.alias.tier is Tier.STRONG
+        and m.alias.lang.split("-")[0] == lang
+    }
+
+
 def rank(matches: Iterable[Match]) -> tuple[Match, ...]:
     """Keep the best match of each entity and sort them, best first: by
     score, and the near misses (phonetic, fuzzy) after the others, by
@@ -236,8 +255,10 @@ def admit(matches: Iterable[Match], key: str, kinds: frozenset[Kind] | None) -> 
     ]
 
 
-def decide(query: str, matches: Iterable[Match]) -> Resolution:
-    """Turn the matches of one query into a :class:`Resolution` (rules above)."""
+def decide(query: str, matches: Iterable[Match], lang: str | None = None) -> Resolution:
+    """Turn the matches of one query into a :class:`Resolution` (rules above;
+    ``lang``: the query's language, see :func:`_named_so_in`)."""
+    matches = list(matches)
     candidates = rank(matches)
     if not candidates:
         return Resolution(query, Status.NOT_FOUND)
@@ -247,6 +268,8 @@ def decide(query: str, matches: Iterable[Match]) -> Resolution:
     pool = tuple(m for m in candidates if group(m.method) == best_group or near)
     if best_group <= _FIXED_GROUPS:
         pool = tuple(m for m in pool if m.alias.tier is Tier.STRONG) or pool
+        own = _named_so_in(matches, best_group, query, lang)
+        pool = tuple(m for m in pool if m.entity.id in own) or pool
         top = pool[0].score
         tied = tuple(m for m in pool if top - m.score < AMBIGUITY_MARGIN)
     else:

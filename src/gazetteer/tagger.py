@@ -32,14 +32,15 @@ import bisect
 import enum
 import re
 from array import array
+from collections.abc import Sequence
 from typing import NamedTuple
 
 import attrs
 
 from gazetteer._lazy import Lazy
 from gazetteer.context import after_heads, in_dotted_names, inside_names, is_place, may_be_inside
-from gazetteer.demonyms import Demonyms, encode, other_words
-from gazetteer.fit import fits_language, in_language, stopwords
+from gazetteer.demonyms import Codes, Demonyms, encode, other_words
+from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
 from gazetteer.normalize import fold, normalize
@@ -137,11 +138,8 @@ class Tagger:
         if not found:
             return None
         written = text[start:end]
-        key = normalize(written)
-        matches = in_language(
-            admit(word_matches(self.index, found, lang, written), key, kinds), key, lang
-        )
-        resolution = decide(written, matches)
+        matches = admit(word_matches(self.index, found, lang, written), normalize(written), kinds)
+        resolution = decide(written, matches, lang)
         if resolution.status is Status.NOT_FOUND:
             return None
         top = resolution.tied[0]
@@ -172,23 +170,12 @@ class Tagger:
         suspects = self._names(run, bounds, findings)
         if suspects is not None and findings:
             bounds, findings = _outside_unknown_names(text, bounds, findings, lang, suspects)
-        if (people or adjectives) and (
-            kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds
-        ):
+        if (people or adjectives) and _demonym_kinds(kinds):
             codes = encode(text)  # the text as both demonym scans read it
-            others = other_words(lang)  # (Bulgarian казаха, "they said")
             for wanted, nouns in ((people, True), (adjectives, False)):
                 if not wanted:
                     continue
-                scanner = self._demonyms.get(nouns)
-                if scanner is None:
-                    scanner = self._demonyms[nouns] = Demonyms(self.index, nouns)
-                extra = [
-                    found
-                    for found in scanner.find_in(text, codes, bounds)
-                    if (kinds is None or found[2][0] is None or found[2][0].kind in kinds)
-                    and not (others and fold(text[found[0] : found[1]].lower()) in others)
-                ]
+                extra = self._demonym_words(text, codes, bounds, kinds, lang, nouns)
                 if extra:
                     # each in its place among the mentions (none overlaps one),
                     # from the last, so that the places of those before it hold
@@ -200,6 +187,43 @@ class Tagger:
                         bounds[2 * place : 2 * place] = array("q", (start, end))
                         findings.insert(place, found)
         return Mentions(text, bounds, tuple(findings))
+
+    def _demonym_words(
+        self,
+        text: str,
+        codes: Codes | None,
+        busy: Sequence[int],
+        kinds: frozenset[Kind] | None,
+        lang: str | None,
+        nouns: bool,
+    ) -> list[tuple[int, int, Finding]]:
+        """The demonyms of ``text`` outside the mentions at ``busy`` (nouns for
+        a people, or adjectives), of ``kinds``, but those that are another
+        word of ``lang`` (Bulgarian казаха, "they said")."""
+        scanner = self._demonyms.get(nouns)
+        if scanner is None:
+            scanner = self._demonyms[nouns] = Demonyms(self.index, nouns)
+        others = other_words(lang)
+        return [
+            found
+            for found in scanner.find_in(text, codes, busy)
+            if (kinds is None or found[2][0] is None or found[2][0].kind in kinds)
+            and not (others and fold(text[found[0] : found[1]].lower()) in others)
+        ]
+
+    def demonym(
+        self, word: str, kinds: frozenset[Kind] | None, lang: str | None, nouns: bool
+    ) -> Finding | None:
+        """What ``word`` (all of it, but spaces around it) points to as a
+        demonym, read as :meth:`tag` reads one in a text: a noun for a
+        people (``nouns``) or an adjective."""
+        if not _demonym_kinds(kinds):
+            return None
+        stripped = word.strip()
+        found = self._demonym_words(stripped, encode(stripped), (), kinds, lang, nouns)
+        if len(found) == 1 and found[0][:2] == (0, len(stripped)):
+            return found[0][2]
+        return None
 
     def _names(self, run: _Run, bounds: array[int], findings: list[Finding]) -> list[int] | None:
         """Add the names found in the text to ``bounds`` (start and end of
@@ -553,6 +577,11 @@ def _grow(
 # a word and what ends it, as far as the word before an anchor may be apart:
 # a gap, or a hyphen or an apostrophe that joins it to the anchor (i-Phnom)
 _LAST_WORD = re.compile(rf"([^\W_]{WORD_TAIL})[\s\-‐–—,.·«»\"'’ʼ`]{{1,3}}$")
+
+
+def _demonym_kinds(kinds: frozenset[Kind] | None) -> bool:
+    """Whether a demonym's entity (a country, or a region: европейци) may be of ``kinds``."""
+    return kinds is None or Kind.COUNTRY in kinds or Kind.REGION in kinds
 
 
 def _several(text: str, start: int, end: int) -> bool:

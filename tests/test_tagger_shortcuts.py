@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazetteer import tagger
+from gazetteer import Alias, Entity, Gazetteer, Kind, tagger
+from gazetteer.index import compile_index
+from gazetteer.wordindex import _anchor
 
 # texts of words, spaces, newlines and the gap's punctuation, where the edge
 # cases of the search for the word before a mention lie
@@ -51,3 +53,28 @@ def test_words_before_as_the_whole_window(text: str, begin: int, count: int) -> 
 @given(st.text(max_size=40))
 def test_astral_as_a_search_for_a_character_past_the_bmp(text: str) -> None:
     assert tagger._astral(text) == (re.search("[\U00010000-\U0010ffff]", text) is not None)
+
+
+def test_an_anchor_inside_a_word_reads_back_only_where_the_text_joins_it() -> None:
+    """The word index anchors a name that starts in lower case at its first
+    capitalised word, with how many words come before it; negated for a
+    capital inside a word, which the tagger reads back from only after a
+    hyphen or an apostrophe (i-Saint Lucia: not at every Saint)."""
+    assert _anchor("the Gambia") == ("gambia", 1)
+    assert _anchor("i-Phnom Penh") == ("phnom", -1)
+    assert _anchor("the al-Quds Brigades") == ("quds", -2)
+    assert _anchor("i-Ashgabat") is None  # one word: read from its capital
+    assert _anchor("Phnom Penh") is None
+    world = Gazetteer(
+        compile_index(
+            [
+                Entity("country:lc", Kind.COUNTRY, "Saint Lucia", (Alias("i-Saint Lucia", "zu"),)),
+                Entity("city:x", Kind.CITY, "Saint", (Alias("Saint", "en"),)),
+            ]
+        )
+    )
+    found = world.tag("Go to i-Saint Lucia. Saint is a town.")
+    assert [(m.surface, m.entity and m.entity.id) for m in found] == [
+        ("i-Saint Lucia", "country:lc"),
+        ("Saint", "city:x"),
+    ]

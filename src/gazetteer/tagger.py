@@ -267,6 +267,8 @@ class Tagger:
             mode, decision, quote, word, place = route
             if mode is skip:
                 continue
+            if begin and text[begin - 1] in _JOINED and _inside(run.words, word):
+                mode = _Mode.GENERAL  # Phnom in i-Phnom Penh: a name may start before it
             second = None
             if mode is next_word:  # a one-word name, unless the next word continues it
                 second = _NEXT.match(text, begin + len(surface))
@@ -310,8 +312,8 @@ class Tagger:
         words = run.words
         general: _Route = (_Mode.GENERAL, None, "", word, False)
         _, most, leads = words.profile(word)
-        if leads:
-            return general
+        if any(lead > 0 for lead in leads) or (leads and not most):
+            return general  # (a word that starts a name only inside a word: the loop tells)
         if not most:
             apostrophe = "'" in word and _starts_name(words, word.split("'")[0])
             return general if apostrophe or "-" in word else (_Mode.SKIP, None, "", word, False)
@@ -350,8 +352,11 @@ class Tagger:
         text, words = run.text, run.words
         begin, end = match.span()
         found: list[_Found] = []
-        for lead in sorted(words.profile(word)[2]):
-            before = _words_before(text, begin, lead)
+        joined = begin > 0 and text[begin - 1] in _JOINED
+        for lead in sorted(words.profile(word)[2], key=abs):
+            if lead < 0 and not joined:
+                continue  # a capital inside a word of the name: i-Phnom Penh, not "the Phnom"
+            before = _words_before(text, begin, abs(lead))
             if before is not None and before >= taken:
                 mention = self._general(run, before)
                 # only a name that reaches this word: one that ends before it
@@ -577,6 +582,15 @@ def _grow(
 # a word and what ends it, as far as the word before an anchor may be apart:
 # a gap, or a hyphen or an apostrophe that joins it to the anchor (i-Phnom)
 _LAST_WORD = re.compile(rf"([^\W_]{WORD_TAIL})[\s\-‐–—,.·«»\"'’ʼ`]{{1,3}}$")
+
+
+_JOINED = "-‐'’ʼ`"  # what joins a capitalised part to the word before it (i-Phnom, l'Aquila)
+
+
+def _inside(words: WordIndex, word: str) -> bool:
+    """Whether a name may start before ``word`` inside the word it ends (see
+    ``WordIndex.anchors``)."""
+    return any(lead < 0 for lead in words.profile(word)[2])
 
 
 def _demonym_kinds(kinds: frozenset[Kind] | None) -> bool:

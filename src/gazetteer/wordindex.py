@@ -117,7 +117,8 @@ class WordIndex:
     chains: dict[str, None]
     # A name that starts in lower case ("поправка Джексона-Вэника", "the
     # Caspian") is found from its first capitalised word: that word → how
-    # many words come before it.
+    # many words come before it (negated for a capital inside a word: Phnom
+    # in i-Phnom Penh, read back only after a hyphen or an apostrophe).
     anchors: Mapping[str, frozenset[int]]
     # every word key of every name (a dict of None: see chains)
     vocabulary: Mapping[str, None]
@@ -208,14 +209,19 @@ def _anchor(text: str) -> tuple[str, int] | None:
     alias of several words that does not start with one: the key of its
     first capitalised word (a part of a word after a hyphen or an
     apostrophe counts: Phnom in i-Phnom Penh, Gambia in the Gambia) and how
-    many words start before it (the words it then reads back to). None for
+    many words start before it (the words it then reads back to), negative
+    for a capital inside a word (the tagger reads back only where a hyphen
+    or an apostrophe joins it to the word before: not at every Saint or
+    French, for i-Saint Lucia and i-French Guiana). None for
     an alias that starts with a capitalised word, holds none, or is one
     word: i-Ashgabat is read from its capital, as Ashgabat."""
     first = capitalised_word(astral=True).search(text)
-    if first is None or first.start() == 0 or len(WORD.findall(text)) < 2:
+    starts = [m.start() for m in WORD.finditer(text)]
+    if first is None or first.start() == 0 or len(starts) < 2:
         return None
-    lead = sum(1 for _ in WORD.finditer(text, 0, first.start()))
-    return word_key(first.group()), lead
+    lead = sum(1 for at in starts if at < first.start())
+    # inside a word: read back only where the text joins it to one (negative)
+    return word_key(first.group()), lead if first.start() in starts else -lead
 
 
 # A hit: (posting, for each word the language whose rules inflected it or

@@ -12,11 +12,15 @@ from gazetteer import Gazetteer, PackError, Status
 from gazetteer.cli import main
 from gazetteer.geonames import rules
 
-from .conftest import CITY_OR_REGION
+from .conftest import CITY_OR_REGION, _shared
 
 
 @pytest.fixture(scope="module")
-def cities() -> Gazetteer:
+def cities(request: pytest.FixtureRequest) -> Gazetteer:
+    """The bundled data with the pack: compiled, and its word index built,
+    once a run (conftest.SHARED), by whichever worker is free first."""
+    _shared("cities", request.session)
+    _shared("cities.words", request.session)
     return gazetteer.load(packs=["cities"])
 
 

@@ -139,21 +139,24 @@ def _locked(name: str, wait: bool) -> Iterator[bool]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
-def _build(name: str, wait: bool) -> bool:
-    """Build ``name`` into the cache unless it is built (``wait``: waiting
-    for a worker that is building it; else not): whether it is built now."""
+def _build(name: str, wait: bool, build: Callable[[], object] | None = None) -> bool:
+    """Build ``name`` into the cache (by ``build``, else as SHARED says)
+    unless it is built (``wait``: waiting for a worker that is building it;
+    else not): whether it is built now."""
     with _locked(name, wait) as held:
         if held and not _done(name):
-            SHARED[name][0]()
+            (build or SHARED[name][0])()
             (SESSION_CACHE / f"{name}.done").touch()
         return held
 
 
-def _shared(name: str, session: pytest.Session) -> None:
+def _shared(name: str, session: pytest.Session, build: Callable[[], object] | None = None) -> None:
     """Have ``name`` built once a run (by this worker or another), in the
-    shared cache folder, from which the fixture then reads it."""
+    shared cache folder, from which the fixture then reads it; ``build``:
+    how this worker builds it (on the fixture's own gazetteer, which then
+    need not read it back)."""
     wanted = {""} | {f for item in session.items for f in getattr(item, "fixturenames", ())}
-    while not _done(name) and not _build(name, wait=False):
+    while not _done(name) and not _build(name, False, build):
         # another worker is building it: build meanwhile something else the
         # run needs that nobody is building, else wait
         others = [
@@ -162,7 +165,7 @@ def _shared(name: str, session: pytest.Session) -> None:
             if other != name and fixture in wanted and all(map(_done, needs))
         ]
         if not any(_helped(other) for other in others):
-            _build(name, wait=True)
+            _build(name, True, build)
 
 
 def _helped(name: str) -> bool:
@@ -191,10 +194,10 @@ def g(request: pytest.FixtureRequest) -> gazetteer.Gazetteer:
     """The bundled data: for tests whose point is the data itself. Its word
     and cross-script indexes are built once a run, however the tests are
     shared out, and read from the cache at once."""
-    _shared("cross", request.session)
-    _shared("words", request.session)
     found = gazetteer.load()
-    found.prepare()
+    _shared("cross", request.session, lambda: found.prepare(tag=False, resolve=True))
+    _shared("words", request.session, lambda: found.prepare(tag=True, resolve=False))
+    found.prepare()  # what another worker built, read from the cache
     return found
 
 

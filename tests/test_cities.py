@@ -20,8 +20,9 @@ def cities(request: pytest.FixtureRequest) -> Gazetteer:
     """The bundled data with the pack: compiled, and its word index built,
     once a run (conftest.SHARED), by whichever worker is free first."""
     _shared("cities", request.session)
-    _shared("cities.words", request.session)
-    return gazetteer.load(packs=["cities"])
+    found = gazetteer.load(packs=["cities"])
+    _shared("cities.words", request.session, lambda: found.prepare(tag=True, resolve=False))
+    return found
 
 
 @pytest.mark.parametrize(

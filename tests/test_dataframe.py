@@ -16,9 +16,21 @@ from gazetteer.dataframe import (
     tag_column,
 )
 
-dd = pytest.importorskip("dask.dataframe")
-distributed = pytest.importorskip("distributed")
-pd = pytest.importorskip("pandas")
+# Dask, distributed and pandas are imported when this file's tests run, not
+# when they are collected: every pytest-xdist worker collects every file, and
+# importing them took about a second in each.
+dd: Any = None
+distributed: Any = None
+pd: Any = None
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _dask_imported() -> None:
+    global dd, distributed, pd
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    pd = pytest.importorskip("pandas")
+
 
 TEXTS = [
     "Встреча Дональда Трампа с Ильхамом Алиевым прошла в Баку.",

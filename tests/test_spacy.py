@@ -12,17 +12,33 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-pytest.importorskip("spacy")
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, DocBin, Span
-
 import gazetteer
-from gazetteer.spacy_component import GazetteerComponent
+
+if TYPE_CHECKING:
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Doc, DocBin, Span
+
+    from gazetteer.spacy_component import GazetteerComponent
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _spacy_imported() -> None:
+    """spaCy (and the component, which registers the factory) imported when
+    this file's tests run, not when they are collected: every pytest-xdist
+    worker collects every file, and importing spaCy took about a second."""
+    global spacy, Language, Doc, DocBin, Span, GazetteerComponent
+    pytest.importorskip("spacy")
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Doc, DocBin, Span
+
+    from gazetteer.spacy_component import GazetteerComponent
+
 
 Ents = list[tuple[str, str, str]]
 

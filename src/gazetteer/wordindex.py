@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from gazetteer.forms import analyses
-from gazetteer.index import Index, unpack
+from gazetteer.index import _MASK, _SHIFT, Index, unpack
 from gazetteer.model import Entity, Match, Method
 from gazetteer.normalize import normalize
 from gazetteer.scoring import score
@@ -171,37 +171,86 @@ _LONGEST_ENDING = 8  # more letters than any inflection rule adds
 
 def build_word_index(index: Index) -> WordIndex:
     """File every alias of ``index`` under its words' keys."""
-    names: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
     longest: dict[str, int] = {}
     chains: set[str] = set()
     anchors: dict[str, set[int]] = {}
     vocabulary: set[str] = set()
     fields = functools.lru_cache(maxsize=4096)(index.alias_fields)
-    for postings in index.postings.values():
-        for posting in postings:
-            entity_position, alias_position = unpack(posting)
-            text = fields(entity_position)[alias_position][0]
-            words = WORD.findall(text)
-            forms = "".join(shape(w) for w in words)
-            if not words or (len(words) == 1 and len(words[0]) < 3 and forms != "A"):
-                continue  # "Об", "Ош": too short to tell from a word of a text
-            keys = [word_key(w) for w in words]
-            vocabulary.update(keys)
-            key = " ".join(keys)
-            names.setdefault(key, []).append(f"{posting}{_FIELD}{forms}")
-            longest[keys[0]] = max(longest.get(keys[0], 0), len(keys))
-            chains.update(" ".join(keys[:size]) for size in range(2, len(keys) + 1))
-            anchor = _anchor(text)
-            if anchor is not None:
-                anchors.setdefault(anchor[0], set()).add(anchor[1])
+    # An alias text is read once (its name key and shapes; its words filed in
+    # the vocabulary, chains and anchors, which reading it again would not
+    # change), however many entities and languages file it, and a word is
+    # keyed once, however many names hold it (the pack's 478,000 aliases
+    # have 384,000 texts). These tables, and ``names`` while it is made,
+    # hold strings only, which the garbage collector does not walk.
+    key_of: dict[str, str] = {}
+    forms_of: dict[str, str] = {}
+    too_short: set[str] = set()
+    keyed: dict[str, str] = {}
+    # the postings as the packed text holds them (Packed.raw: read without
+    # a tuple per key), in the same order
+    for packed in index.postings.raw.values():
+        for posting in map(int, packed.split()):
+            text = fields(posting >> _SHIFT)[posting & _MASK][0]
+            key = key_of.get(text)
+            if key is None:
+                if text in too_short:
+                    continue
+                found = _file_words(text, keyed, longest, chains, anchors, vocabulary)
+                if found is None:
+                    too_short.add(text)
+                    continue
+                key = key_of[text] = found[0]
+                forms_of[text] = found[1]
+            entry = f"{posting}{_FIELD}{forms_of[text]}"
+            filed = names.get(key)
+            names[key] = entry if filed is None else f"{filed}{_ENTRY}{entry}"
     return WordIndex(
-        names={key: _ENTRY.join(dict.fromkeys(found)) for key, found in names.items()},
+        names={
+            key: _ENTRY.join(dict.fromkeys(found.split(_ENTRY))) if _ENTRY in found else found
+            for key, found in names.items()
+        },
         longest=longest,
         chains=dict.fromkeys(chains),
         anchors={word: frozenset(leads) for word, leads in anchors.items()},
         vocabulary=dict.fromkeys(vocabulary),
         longest_word=max(map(len, vocabulary), default=0) + _LONGEST_ENDING,
     )
+
+
+def _file_words(
+    text: str,
+    keyed: dict[str, str],
+    longest: dict[str, int],
+    chains: set[str],
+    anchors: dict[str, set[int]],
+    vocabulary: set[str],
+) -> tuple[str, str] | None:
+    """File the words of an alias ``text`` in ``longest``, ``chains``,
+    ``anchors`` and ``vocabulary``; its name key and its words' shapes, or
+    None for a text too short to tell from a word of a text. ``keyed``: the
+    words keyed so far, and their keys."""
+    words = WORD.findall(text)
+    forms = "".join(
+        "A" if len(w) >= 2 and w.isupper() else "C" if w[:1].isupper() else "-" for w in words
+    )  # shape() of each word, inlined
+    if not words or (len(words) == 1 and len(words[0]) < 3 and forms != "A"):
+        return None  # "Об", "Ош": too short to tell from a word of a text
+    keys = []
+    for word in words:
+        found = keyed.get(word)
+        if found is None:
+            found = keyed[word] = normalize(word)  # word_key(word), not memoised twice
+        keys.append(found)
+    vocabulary.update(keys)
+    key = " ".join(keys)
+    longest[keys[0]] = max(longest.get(keys[0], 0), len(keys))
+    if len(keys) > 1:
+        chains.update(" ".join(keys[:size]) for size in range(2, len(keys) + 1))
+        anchor = _anchor(text)
+        if anchor is not None:
+            anchors.setdefault(anchor[0], set()).add(anchor[1])
+    return key, forms
 
 
 def _anchor(text: str) -> tuple[str, int] | None:

@@ -81,7 +81,9 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
 _APPROXIMATE = frozenset({Method.PHONETIC, Method.FUZZY})
 _COUNTRY = frozenset({Kind.COUNTRY})
 _SUBDIVISION = frozenset({Kind.SUBDIVISION})
-_IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY})  # places Gazetteer.country reads as theirs
+# places Gazetteer.country reads as their country's (a region only when it is
+# linked to one: a historic county, not Central Asia)
+_IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY, Kind.REGION})
 # How a code is written: capitals, digits and hyphens, a letter or digit at
 # each end (KAZ, KZ, 398, Q232, KZ-75, GB-SCT); "us" is a word.
 _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # a key's words, without their marks
@@ -301,12 +303,13 @@ class Gazetteer(Mapping[str, Entity]):
         "place, country" pairs. First :meth:`resolve` with
         ``kinds="country"`` (the same ``lang``, ``min_score``, ``codes``);
         when that finds nothing, the query resolved among every kind, each
-        answer read as its country: a country as itself, a subdivision or a
-        city named as written or inflected (not a near miss: Karachi is no
-        typo of Carchi, in Ecuador) as the country it is in (the match's
-        ``via`` names the place). Places of one country are that country
-        ("New York" is the city and the state: the US); an answer of another
-        kind (an organisation, a region of several countries), or places of
+        answer read as its country: a country as itself, a subdivision, a
+        city or a region of one country (Yorkshire) named as written or
+        inflected (not a near miss: Karachi is no typo of Carchi, in
+        Ecuador) as the country it is in (the match's ``via`` names the
+        place). Places of one country are that country ("New York" is the
+        city and the state: the US); an answer of another kind (an
+        organisation, a region of several countries), or places of
         several countries, leave the query ambiguous or not found. A query
         that nothing answered so, or only a near miss, is read two more
         ways, each answer scored as a rewritten query, its ``note`` saying
@@ -461,9 +464,9 @@ class Gazetteer(Mapping[str, Entity]):
 
     def _as_country(self, match: Match) -> Match | None:
         """``match`` as a match of its entity's country: itself for a
-        country, the country of a subdivision or a city named as written
-        (not a near miss: Karachi is no typo of Carchi, in Ecuador), None
-        otherwise."""
+        country, the country of a subdivision, a city or a region linked to
+        one, named as written (not a near miss: Karachi is no typo of
+        Carchi, in Ecuador), None otherwise."""
         entity = match.entity
         if entity.kind is Kind.COUNTRY:
             return match

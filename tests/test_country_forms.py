@@ -243,3 +243,83 @@ def test_country_words_are_checked_when_loaded(data: Path) -> None:
     with pytest.raises(RuleFileError) as error:
         rulefiles.country_words(data)
     assert any("a word of 'country:ke' too" in p.message for p in error.value.problems)
+
+
+# -- the adjectives CLDR does not give, and the words for a people ---------------
+
+_WRITTEN = rulefiles.country_adjectives()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "reading"),
+    [
+        ("Togolese", "country:tg", "an adjective"),  # the CFA franc's: no currency of one
+        ("Dutch", "country:nl", "an adjective"),  # not as the name starts
+        ("Emirati", "country:ae", "an adjective"),
+        ("Kenyans", "country:ke", "the people"),  # an ending joined to it
+        ("Englishman", "country:gb", "the people"),
+        ("Frenchwomen", "country:fr", "the people"),
+        ("British citizen", "country:gb", "the people"),  # a noun after it
+        ("Swiss nationals", "country:ch", "the people"),
+    ],
+)
+def test_a_written_adjective_or_a_word_for_a_people_is_its_country(
+    g: Gazetteer, query: str, expected: str, reading: str
+) -> None:
+    found = g.country(query)
+    assert found.status is Status.RESOLVED and found.match is not None
+    assert found.match.entity.id == expected
+    assert found.match.alias.tier is Tier.WEAK and found.match.score < 0.97
+    assert found.match.note is not None and reading in found.match.note
+    assert g.resolve(query, kinds="country").entity is None
+
+
+def test_a_people_needs_an_adjective(g: Gazetteer) -> None:
+    for query in ("Kenyaman", "Kenya citizen", "Kenyan citizenship", "citizen", "Kenyann"):
+        # a name with an ending, a noun after no adjective, no noun of the list
+        found = g.country(query).match
+        assert found is None or "people" not in (found.note or ""), query
+
+
+@settings(max_examples=60)
+@given(data=st.data())
+def test_every_adjective_with_an_ending_or_a_noun_is_its_country(
+    g: Gazetteer, data: st.DataObject
+) -> None:
+    # either file's adjective, made a word for its people, answers its
+    # country, or a name of its own answers first (then not this reading)
+    tables = (rulefiles.country_words().adjectives, _WRITTEN.adjectives)
+    pairs = sorted((key, e) for table in tables for e, keys in table.items() for key in keys)
+    key, entity_id = data.draw(st.sampled_from(pairs))
+    ending = data.draw(st.sampled_from(_WRITTEN.endings + tuple(" " + n for n in _WRITTEN.nouns)))
+    found = g.country((key + ending).title())
+    assert found.match is not None
+    if "people" in (found.match.note or ""):
+        assert found.match.entity.id == entity_id
+    else:
+        assert found.match.note is None or "adjective" not in found.match.note
+
+
+def test_every_written_adjective_names_a_country_and_answers_it(g: Gazetteer) -> None:
+    assert len(_WRITTEN.adjectives) > 50
+    for entity_id, keys in _WRITTEN.adjectives.items():
+        assert g[entity_id].kind is Kind.COUNTRY
+        for key in keys:
+            found = g.country(key)
+            assert found.match is not None and found.match.entity.id == entity_id, key
+
+
+def test_written_adjectives_are_checked_when_loaded(data: Path) -> None:
+    path = data / "country_adjectives.yaml"
+    # a word the generated file has, a word of two countries, an acronym
+    path.write_text(
+        "language: en\nadjectives:\n  country:tg: [togolese]\n  country:ke: [kenyan]\n"
+        "  country:ng: [togolese]\nacronyms:\n  country:ng: [frn]\nendings: [s]\n"
+    )
+    with pytest.raises(RuleFileError) as error:
+        rulefiles.country_adjectives(data)
+    messages = [(p.line, p.message) for p in error.value.problems]
+    assert any("in country_words.yaml too" in m for _, m in messages)
+    assert any("a word of 'country:tg' too" in m for _, m in messages)
+    assert any("tools/country_words.py" in m for _, m in messages)
+    assert all(p.source == str(path) and p.line is not None for p in error.value.problems)

@@ -427,20 +427,20 @@ class Gazetteer(Mapping[str, Entity]):
 
     def _country_word(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as the adjective of a
-        country ("Kenyan") or the acronym of its name ("UAE"), when it is
-        one; else None."""
+        country ("Kenyan"), a word for its people ("Kenyans", "Englishman")
+        or the acronym of its name ("UAE"), when it is one; else None."""
         found = country_word(query)
         position = self._index.positions.get(found[0]) if found else None
         if found is None or position is None:
             return None
-        _, language, what = found
+        _, language, reading = found
         entity = self._index.entities[position]
         value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
         if entity.kind is not Kind.COUNTRY or value < min_score:
             return None
         key = normalize(query)
         alias = Alias(query.strip(), language, Tier.WEAK, key)
-        note = f"read as an {what} of the country (tools/country_words.py)"
+        note = f"read as {reading}"
         match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
         return Resolution(query, Status.RESOLVED, (match,), (match,))
 

@@ -323,3 +323,49 @@ def test_written_adjectives_are_checked_when_loaded(data: Path) -> None:
     assert any("a word of 'country:tg' too" in m for _, m in messages)
     assert any("tools/country_words.py" in m for _, m in messages)
     assert all(p.source == str(path) and p.line is not None for p in error.value.problems)
+
+
+# -- a territory with the country ISO 3166-2 lists it under ------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Hong Kong AEB Txina", "country:hk"),  # Basque: SAR, China
+        ("Hongkong, S.A.R. Kina", "country:hk"),
+        ("Хонг Конг С.А.Р Кина", "country:hk"),
+        ("Macao S.A.R., China", "country:mo"),  # "place, country": the territory
+        ("Hồng Kông, Trung Quốc", "country:hk"),
+        ("Aruba, Netherlands", "country:aw"),
+        # a place of the country that is no territory of it: the country
+        ("Georgia, USA", "country:us"),
+        ("Mali, Guinea", "country:gn"),  # GN-ML, a region; Mali has regions of its own
+    ],
+)
+def test_a_territory_with_its_country_is_the_territory(
+    g: Gazetteer, query: str, expected: str
+) -> None:
+    found = g.country(query)
+    assert found.status is Status.RESOLVED and found.match is not None
+    assert found.match.entity.id == expected
+
+
+def test_a_territory_reading_needs_short_words_around(g: Gazetteer) -> None:
+    # words of more than four letters besides the two names: no such reading
+    found = g.country("Hong Kong Kowloon Kina").match
+    assert found is None or "territory" not in (found.note or "")
+    assert rulefiles.country_words().territories["country:hk"] == "country:cn"
+    assert "country:tw" not in rulefiles.country_words().territories  # it has its own subdivisions
+
+
+def test_every_territory_with_its_country_and_a_qualifier_is_the_territory(g: Gazetteer) -> None:
+    listed = rulefiles.country_words().territories
+    assert len(listed) >= 10
+    for territory, country in listed.items():
+        names = [
+            [a.text for a in g[entity_id].aliases if a.lang == "en" and not set("(,") & set(a.text)]
+            for entity_id in (territory, country)
+        ]
+        query = f"{names[0][0]} S.A.R. {names[1][0]}"
+        found = g.country(query)
+        assert found.match is not None and found.match.entity.id == territory, query

@@ -37,7 +37,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 
 import attrs
 from rapidfuzz import fuzz, process
@@ -76,7 +76,14 @@ from gazetteer.tokens import WORD
 from gazetteer.translit import latin_forms, latin_set
 from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, word_matches
 
-__all__ = ["Matcher", "country_word", "script", "telling_forms", "without_state_form"]
+__all__ = [
+    "Matcher",
+    "country_word",
+    "script",
+    "telling_forms",
+    "territories",
+    "without_state_form",
+]
 
 _INITIAL = re.compile(r"^(\w)\.?$")
 
@@ -217,6 +224,13 @@ def _country_words() -> _CountryWords:
     acronyms = {key: entity_id for entity_id, keys in made.acronyms.items() for key in keys}
     endings = tuple(sorted(written.endings, key=len, reverse=True))
     return _CountryWords(made.language, adjectives, acronyms, endings, frozenset(written.nouns))
+
+
+def territories() -> Mapping[str, str]:
+    """A territory's country entity id → the id of the country ISO 3166-2
+    lists it under (country:hk → country:cn; ``_data/country_words.yaml``,
+    made by tools/country_words.py)."""
+    return rulefiles.country_words().territories
 
 
 _ADJECTIVES = "_data/country_adjectives.yaml"

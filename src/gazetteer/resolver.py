@@ -19,7 +19,14 @@ from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import InvalidArgumentError, UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
-from gazetteer.matching import Matcher, cleaned, country_word, telling_forms, without_state_form
+from gazetteer.matching import (
+    Matcher,
+    cleaned,
+    country_word,
+    telling_forms,
+    territories,
+    without_state_form,
+)
 from gazetteer.model import (
     Alias,
     Entity,
@@ -79,6 +86,7 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
 
 # The matches that read a query as a near miss of a name.
 _APPROXIMATE = frozenset({Method.PHONETIC, Method.FUZZY})
+_QUALIFIER = 4  # letters of a word around a territory's and its country's names: S.A.R., RAE
 _COUNTRY = frozenset({Kind.COUNTRY})
 _SUBDIVISION = frozenset({Kind.SUBDIVISION})
 # places Gazetteer.country reads as their country's (a region only when it is
@@ -336,6 +344,7 @@ class Gazetteer(Mapping[str, Entity]):
             found = (
                 self._without_state_form(query, found, lang, min_score, codes)
                 or self._country_word(query, min_score)
+                or self._territory_words(query, min_score)
                 or found
             )
         if found.status is not Status.NOT_FOUND or "," not in query:
@@ -363,7 +372,11 @@ class Gazetteer(Mapping[str, Entity]):
             for m in every.candidates
             if m.method not in _APPROXIMATE
         ):
-            # the head names a place of that country (Georgia, USA: the state)
+            # the head names a place of that country (Georgia, USA: the state),
+            # or a territory ISO 3166-2 lists under it (Macao, China: Macao)
+            territory = self._territory(every.candidates, country)
+            if territory is not None:
+                return Resolution(query, Status.RESOLVED, (territory,), (territory,))
             return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
         place = self._resolve(head, _COUNTRY, lang, min_score, codes)  # (as _country does,
         if place.status is Status.NOT_FOUND:  # with the reading among every kind at hand)
@@ -443,6 +456,66 @@ class Gazetteer(Mapping[str, Entity]):
         note = f"read as {reading}"
         match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
         return Resolution(query, Status.RESOLVED, (match,), (match,))
+
+    def _territory(self, matches: Iterable[Match], sovereign: str) -> Match | None:
+        """The match among ``matches`` (a query's, as written or inflected)
+        of a territory that ISO 3166-2 lists under ``sovereign`` (Macao,
+        China), when there is one; else None."""
+        listed = territories()
+        found = {
+            m.entity.id: m
+            for m in matches
+            if m.method not in _APPROXIMATE and listed.get(m.entity.id) == sovereign
+        }
+        if len(found) != 1:
+            return None
+        match = next(iter(found.values()))
+        note = f"a territory of {sovereign} (ISO 3166-2 lists it there)"
+        return attrs.evolve(match, note=f"{match.note}, {note}" if match.note else note)
+
+    def _territory_words(self, query: str, min_score: float) -> Resolution | None:
+        """:meth:`country`'s reading of ``query`` as a territory's name, the
+        name of the country ISO 3166-2 lists it under and short words (of at
+        most ``_QUALIFIER`` letters: an abbreviation, an article), in any order
+        ("Hong Kong S.A.R. Kina", "Macau AEB Txina": Hong Kong, Macao), each
+        name as written; else None."""
+        words = [w for w in re.split(r"[\s,]+", normalize(query)) if w]
+        if len(words) < 2:
+            return None
+        spans = {
+            " ".join(words[i:j]): (i, j)
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+        }
+        found = []
+        for territory, sovereign in territories().items():
+            places = [self._entity(territory), self._entity(sovereign)]
+            if None in places:
+                continue
+            at = [
+                [spans[a.key] for a in {a.key: a for a in place.aliases}.values() if a.key in spans]
+                for place in places
+                if place is not None
+            ]
+            for (i, j), (k, m) in ((t, s) for t in at[0] for s in at[1]):
+                rest = [w for n, w in enumerate(words) if not (i <= n < j or k <= n < m)]
+                short = all(sum(c.isalpha() for c in w) <= _QUALIFIER for w in rest)
+                if (j <= k or m <= i) and short:
+                    found.append(territory)
+                    break
+        value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
+        entity = self._entity(found[0]) if len(found) == 1 else None
+        if entity is None or value < min_score:
+            return None
+        key = normalize(query)
+        alias = Alias(query.strip(), "und", Tier.WEAK, key)
+        note = "read as a territory's name with the country ISO 3166-2 lists it under"
+        match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
+        return Resolution(query, Status.RESOLVED, (match,), (match,))
+
+    def _entity(self, entity_id: str) -> Entity | None:
+        position = self._index.positions.get(entity_id)
+        return None if position is None else self._index.entities[position]
 
     def _country(self, query: str, lang: str | None, min_score: float, codes: bool) -> Resolution:
         """:meth:`country` without its last step ("place, country")."""

@@ -504,6 +504,11 @@ class CountryWords:
         factory=dict,
         metadata=_spec(_Map(_List(_Text(_one_word, _key_form)), key=_Text(_ENTITY_ID))),
     )
+    # (country_words.yaml only) a territory's country entity id → the id of
+    # the country ISO 3166-2 lists it under (country:hk: country:cn)
+    territories: Mapping[str, str] = attrs.field(
+        factory=dict, metadata=_spec(_Map(_Text(_ENTITY_ID), key=_Text(_ENTITY_ID)))
+    )
     # (country_adjectives.yaml only) what makes an adjective a word for a
     # people: an ending joined to it (Kenyans, Englishman), a noun after it
     # (British citizen)
@@ -549,8 +554,8 @@ def _check_country_adjectives(rules: CountryWords, path: Path) -> Iterator[Findi
                 message = f"word {word!r} of {entity_id!r} is in country_words.yaml too"
                 yield "adjectives", "duplicate-value", f"{message} (of {owner[word]!r})"
     yield from _one_owner("adjectives", rules.adjectives, {}, "word")
-    if rules.acronyms:
-        yield "acronyms", "bad-value", "acronyms are made by tools/country_words.py"
+    if rules.acronyms or rules.territories:
+        yield "acronyms", "bad-value", "acronyms and territories are made by tools/country_words.py"
 
 
 @functools.cache

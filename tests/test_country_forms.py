@@ -369,3 +369,57 @@ def test_every_territory_with_its_country_and_a_qualifier_is_the_territory(g: Ga
         query = f"{names[0][0]} S.A.R. {names[1][0]}"
         found = g.country(query)
         assert found.match is not None and found.match.entity.id == territory, query
+
+
+# -- a typo of an adjective --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Ghanian", "country:gh"),  # a letter left out
+        ("Kenyian", "country:ke"),  # one put in
+        ("Brittish", "country:gb"),
+        ("Portugese", "country:pt"),
+        ("Puertorican", "country:pr"),  # a space left out (country_adjectives.yaml)
+    ],
+)
+def test_a_typo_of_an_adjective_is_its_country(g: Gazetteer, query: str, expected: str) -> None:
+    found = g.country(query)
+    assert found.status is Status.RESOLVED and found.match is not None
+    assert found.match.entity.id == expected
+    assert found.match.method is Method.FUZZY and found.match.alias.tier is Tier.WEAK
+    assert found.match.note is not None and "a typo of" in found.match.note
+    assert g.resolve(query, kinds="country").entity is None  # country() alone reads it
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Barbarian",  # a letter changed (Barbadian): another word
+        "Britsh",  # fewer than seven letters
+        "Xenyian",  # not the first two letters
+    ],
+)
+def test_a_changed_letter_or_a_short_word_is_no_typo_of_an_adjective(
+    g: Gazetteer, query: str
+) -> None:
+    found = g.country(query).match
+    assert found is None or "a typo of" not in (found.note or "")
+
+
+@settings(max_examples=60)
+@given(data=st.data())
+def test_an_adjective_with_a_letter_left_out_is_its_country_or_nothing(
+    g: Gazetteer, data: st.DataObject
+) -> None:
+    # the typo reading answers the adjective's country, or leaves the query
+    # to another reading (a name it is a near miss of), never another country
+    # through an adjective
+    tables = (rulefiles.country_words().adjectives, _WRITTEN.adjectives)
+    pairs = sorted((k, e) for t in tables for e, keys in t.items() for k in keys if len(k) >= 8)
+    key, entity_id = data.draw(st.sampled_from(pairs))
+    at = data.draw(st.integers(min_value=2, max_value=len(key) - 1))
+    found = g.country(key[:at] + key[at + 1 :]).match
+    if found is not None and "a typo of" in (found.note or ""):
+        assert found.entity.id == entity_id

@@ -79,6 +79,7 @@ from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, wo
 __all__ = [
     "Matcher",
     "country_word",
+    "near_country_word",
     "script",
     "telling_forms",
     "territories",
@@ -264,6 +265,46 @@ def country_word(query: str) -> tuple[str, str, str] | None:
     if _ACRONYM.fullmatch(written) and (found := words.acronyms.get(re.sub(r"[. ]", "", key))):
         return found, words.language, "an acronym of the country (tools/country_words.py)"
     return None
+
+
+NEAR_ADJECTIVE_LETTERS = 7  # letters of a query read as a typo of an adjective (as fuzzy)
+
+
+def near_country_word(query: str) -> tuple[str, str, str, float] | None:
+    """(the country entity id, the language, what the query is read as, the
+    similarity) when ``query`` is one typo from an adjective of one country
+    in either file (``country_word``): a letter left out or put in, or two
+    swapped (Ghanian, Kenyian, Brittish, Portugese), not a letter changed,
+    which mostly makes another word (barbarian is not Barbadian); of
+    ``NEAR_ADJECTIVE_LETTERS`` letters or more, with the same first two
+    letters, as the fuzzy step asks; else None."""
+    words = _country_words()
+    key = normalize(query)
+    if len(key) < NEAR_ADJECTIVE_LETTERS:
+        return None
+    found = {
+        entity_id: (adjective, source)
+        for adjective, (entity_id, source) in words.adjectives.items()
+        if adjective[:2] == key[:2] and _one_typo(key, adjective)
+    }
+    if len(found) != 1:
+        return None
+    entity_id, (adjective, source) = next(iter(found.items()))
+    note = f"a typo of {adjective!r}, an adjective of the country ({source})"
+    return entity_id, words.language, note, fuzz.ratio(key, adjective)
+
+
+def _one_typo(key: str, word: str) -> bool:
+    """Whether ``key`` is ``word`` with a letter left out or put in, or two
+    neighbours swapped."""
+    if abs(len(key) - len(word)) == 1:
+        return Levenshtein.distance(key, word) == 1
+    return (
+        len(key) == len(word)
+        and OSA.distance(key, word) == 1
+        and key != word
+        and (Levenshtein.distance(key, word) == 2)
+    )
 
 
 def joined(key: str) -> list[str]:

@@ -23,6 +23,7 @@ from gazetteer.matching import (
     Matcher,
     cleaned,
     country_word,
+    near_country_word,
     telling_forms,
     territories,
     without_state_form,
@@ -347,6 +348,8 @@ class Gazetteer(Mapping[str, Entity]):
                 or self._territory_words(query, min_score)
                 or found
             )
+        if found.status is Status.NOT_FOUND:  # (not before a near miss of a name)
+            found = self._near_country_word(query, min_score) or found
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
@@ -455,6 +458,24 @@ class Gazetteer(Mapping[str, Entity]):
         alias = Alias(query.strip(), language, Tier.WEAK, key)
         note = f"read as {reading}"
         match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
+        return Resolution(query, Status.RESOLVED, (match,), (match,))
+
+    def _near_country_word(self, query: str, min_score: float) -> Resolution | None:
+        """:meth:`country`'s reading of ``query`` as a typo of the adjective
+        of a country ("Ghanian", ``near_country_word``), scored as a fuzzy
+        match on a weak alias, rewritten; else None."""
+        found = near_country_word(query)
+        entity = self._entity(found[0]) if found else None
+        if found is None or entity is None or entity.kind is not Kind.COUNTRY:
+            return None
+        _, language, reading, similarity = found
+        value = score(Method.FUZZY, Tier.WEAK, similarity, rewritten=True)
+        if value < min_score:
+            return None
+        key = normalize(query)
+        alias = Alias(query.strip(), language, Tier.WEAK, key)
+        note = f"read as {reading}"
+        match = Match(entity, alias, Method.FUZZY, value, key, similarity=similarity, note=note)
         return Resolution(query, Status.RESOLVED, (match,), (match,))
 
     def _territory(self, matches: Iterable[Match], sovereign: str) -> Match | None:

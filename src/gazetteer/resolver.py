@@ -108,6 +108,20 @@ def _code_index(index: Index) -> dict[str, tuple[tuple[int, str], ...]]:
     return {code: tuple(places) for code, places in found.items()}
 
 
+def _territory_keys(index: Index) -> tuple[tuple[Entity, frozenset[str], frozenset[str]], ...]:
+    """(each territory of ``matching.territories``, its keys, the keys of
+    the country ISO 3166-2 lists it under), for :meth:`Gazetteer.country`."""
+    found = []
+    for territory, sovereign in territories().items():
+        places = [index.positions.get(territory), index.positions.get(sovereign)]
+        if None in places:
+            continue
+        own, country = (index.entities[p] for p in places if p is not None)
+        keys = [frozenset(a.key for a in e.aliases) for e in (own, country)]
+        found.append((own, keys[0], keys[1]))
+    return tuple(found)
+
+
 def _tagger(index: Index, words: Lazy[WordIndex]) -> Tagger:
     from gazetteer.tagger import Tagger
 
@@ -135,11 +149,12 @@ class Gazetteer(Mapping[str, Entity]):
     ``g["country:kz"]`` or ``g.get("country:kz")``.
     """
 
-    __slots__ = ("_codes", "_index", "_matcher", "_tagging", "_words")
+    __slots__ = ("_codes", "_index", "_matcher", "_tagging", "_territories", "_words")
     _codes: Lazy[dict[str, tuple[tuple[int, str], ...]]]
     _index: Index
     _matcher: Matcher
     _tagging: Lazy[Tagger]
+    _territories: Lazy[tuple[tuple[Entity, frozenset[str], frozenset[str]], ...]]
     _words: Lazy[WordIndex]
 
     def __init__(self, index: Index, cache_key: tuple[str, str] | None = None) -> None:
@@ -161,6 +176,7 @@ class Gazetteer(Mapping[str, Entity]):
         object.__setattr__(self, "_codes", Lazy(lambda: _code_index(index)))
         object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
         object.__setattr__(self, "_tagging", Lazy(lambda: _tagger(index, shared)))
+        object.__setattr__(self, "_territories", Lazy(lambda: _territory_keys(index)))
 
     @property
     def _tagger(self) -> Tagger:
@@ -509,15 +525,8 @@ class Gazetteer(Mapping[str, Entity]):
             for j in range(i + 1, len(words) + 1)
         }
         found = []
-        for territory, sovereign in territories().items():
-            places = [self._entity(territory), self._entity(sovereign)]
-            if None in places:
-                continue
-            at = [
-                [spans[a.key] for a in {a.key: a for a in place.aliases}.values() if a.key in spans]
-                for place in places
-                if place is not None
-            ]
+        for territory, own, sovereign in self._territories.get():
+            at = [[at for key, at in spans.items() if key in keys] for keys in (own, sovereign)]
             for (i, j), (k, m) in ((t, s) for t in at[0] for s in at[1]):
                 rest = [w for n, w in enumerate(words) if not (i <= n < j or k <= n < m)]
                 short = all(sum(c.isalpha() for c in w) <= _QUALIFIER for w in rest)
@@ -525,7 +534,7 @@ class Gazetteer(Mapping[str, Entity]):
                     found.append(territory)
                     break
         value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
-        entity = self._entity(found[0]) if len(found) == 1 else None
+        entity = found[0] if len(found) == 1 else None
         if entity is None or value < min_score:
             return None
         key = normalize(query)

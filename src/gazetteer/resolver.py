@@ -19,7 +19,15 @@ from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
 from gazetteer.errors import InvalidArgumentError, UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
-from gazetteer.matching import Matcher, cleaned, country_word, telling_forms, without_state_form
+from gazetteer.matching import (
+    Matcher,
+    cleaned,
+    country_word,
+    near_country_word,
+    telling_forms,
+    territories,
+    without_state_form,
+)
 from gazetteer.model import (
     Alias,
     Entity,
@@ -81,9 +89,12 @@ def _load_words(index: Index, cache_key: tuple[str, str] | None) -> WordIndex:
 _APPROXIMATE = frozenset({Method.PHONETIC, Method.FUZZY})
 # what the tagger reads a name by: a demonym is read where no name is found so
 _AS_TAGGED = frozenset({Method.EXACT, Method.NORMALISED, Method.INFLECTED})
+_QUALIFIER = 4  # letters of a word around a territory's and its country's names: S.A.R., RAE
 _COUNTRY = frozenset({Kind.COUNTRY})
 _SUBDIVISION = frozenset({Kind.SUBDIVISION})
-_IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY})  # places Gazetteer.country reads as theirs
+# places Gazetteer.country reads as their country's (a region only when it is
+# linked to one: a historic county, not Central Asia)
+_IN_A_COUNTRY = frozenset({Kind.SUBDIVISION, Kind.CITY, Kind.REGION})
 # How a code is written: capitals, digits and hyphens, a letter or digit at
 # each end (KAZ, KZ, 398, Q232, KZ-75, GB-SCT); "us" is a word.
 _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # a key's words, without their marks
@@ -97,6 +108,20 @@ def _code_index(index: Index) -> dict[str, tuple[tuple[int, str], ...]]:
         for scheme, value in entity.codes.items():
             found.setdefault(value.strip().upper(), []).append((position, scheme))
     return {code: tuple(places) for code, places in found.items()}
+
+
+def _territory_keys(index: Index) -> tuple[tuple[Entity, frozenset[str], frozenset[str]], ...]:
+    """(each territory of ``matching.territories``, its keys, the keys of
+    the country ISO 3166-2 lists it under), for :meth:`Gazetteer.country`."""
+    found = []
+    for territory, sovereign in territories().items():
+        places = [index.positions.get(territory), index.positions.get(sovereign)]
+        if None in places:
+            continue
+        own, country = (index.entities[p] for p in places if p is not None)
+        keys = [frozenset(a.key for a in e.aliases) for e in (own, country)]
+        found.append((own, keys[0], keys[1]))
+    return tuple(found)
 
 
 def _tagger(index: Index, words: Lazy[WordIndex]) -> Tagger:
@@ -126,11 +151,12 @@ class Gazetteer(Mapping[str, Entity]):
     ``g["country:kz"]`` or ``g.get("country:kz")``.
     """
 
-    __slots__ = ("_codes", "_index", "_matcher", "_tagging", "_words")
+    __slots__ = ("_codes", "_index", "_matcher", "_tagging", "_territories", "_words")
     _codes: Lazy[dict[str, tuple[tuple[int, str], ...]]]
     _index: Index
     _matcher: Matcher
     _tagging: Lazy[Tagger]
+    _territories: Lazy[tuple[tuple[Entity, frozenset[str], frozenset[str]], ...]]
     _words: Lazy[WordIndex]
 
     def __init__(self, index: Index, cache_key: tuple[str, str] | None = None) -> None:
@@ -152,6 +178,7 @@ class Gazetteer(Mapping[str, Entity]):
         object.__setattr__(self, "_codes", Lazy(lambda: _code_index(index)))
         object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
         object.__setattr__(self, "_tagging", Lazy(lambda: _tagger(index, shared)))
+        object.__setattr__(self, "_territories", Lazy(lambda: _territory_keys(index)))
 
     @property
     def _tagger(self) -> Tagger:
@@ -348,12 +375,13 @@ class Gazetteer(Mapping[str, Entity]):
         "place, country" pairs. First :meth:`resolve` with
         ``kinds="country"`` (the same ``lang``, ``min_score``, ``codes``);
         when that finds nothing, the query resolved among every kind, each
-        answer read as its country: a country as itself, a subdivision or a
-        city named as written or inflected (not a near miss: Karachi is no
-        typo of Carchi, in Ecuador) as the country it is in (the match's
-        ``via`` names the place). Places of one country are that country
-        ("New York" is the city and the state: the US); an answer of another
-        kind (an organisation, a region of several countries), or places of
+        answer read as its country: a country as itself, a subdivision, a
+        city or a region of one country (Yorkshire) named as written or
+        inflected (not a near miss: Karachi is no typo of Carchi, in
+        Ecuador) as the country it is in (the match's ``via`` names the
+        place). Places of one country are that country ("New York" is the
+        city and the state: the US); an answer of another kind (an
+        organisation, a region of several countries), or places of
         several countries, leave the query ambiguous or not found. A query
         that nothing answered so, or only a near miss, is read two more
         ways, each answer scored as a rewritten query, its ``note`` saying
@@ -380,8 +408,11 @@ class Gazetteer(Mapping[str, Entity]):
             found = (
                 self._without_state_form(query, found, lang, min_score, codes)
                 or self._country_word(query, min_score)
+                or self._territory_words(query, min_score)
                 or found
             )
+        if found.status is Status.NOT_FOUND:  # (not before a near miss of a name)
+            found = self._near_country_word(query, min_score) or found
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
@@ -407,7 +438,11 @@ class Gazetteer(Mapping[str, Entity]):
             for m in every.candidates
             if m.method not in _APPROXIMATE
         ):
-            # the head names a place of that country (Georgia, USA: the state)
+            # the head names a place of that country (Georgia, USA: the state),
+            # or a territory ISO 3166-2 lists under it (Macao, China: Macao)
+            territory = self._territory(every.candidates, country)
+            if territory is not None:
+                return Resolution(query, Status.RESOLVED, (territory,), (territory,))
             return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
         place = self._resolve(head, _COUNTRY, lang, min_score, codes)  # (as _country does,
         if place.status is Status.NOT_FOUND:  # with the reading among every kind at hand)
@@ -471,22 +506,93 @@ class Gazetteer(Mapping[str, Entity]):
 
     def _country_word(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as the adjective of a
-        country ("Kenyan") or the acronym of its name ("UAE"), when it is
-        one; else None."""
+        country ("Kenyan"), a word for its people ("Kenyans", "Englishman")
+        or the acronym of its name ("UAE"), when it is one; else None."""
         found = country_word(query)
         position = self._index.positions.get(found[0]) if found else None
         if found is None or position is None:
             return None
-        _, language, what = found
+        _, language, reading = found
         entity = self._index.entities[position]
         value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
         if entity.kind is not Kind.COUNTRY or value < min_score:
             return None
         key = normalize(query)
         alias = Alias(query.strip(), language, Tier.WEAK, key)
-        note = f"read as an {what} of the country (tools/country_words.py)"
+        note = f"read as {reading}"
         match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
         return Resolution(query, Status.RESOLVED, (match,), (match,))
+
+    def _near_country_word(self, query: str, min_score: float) -> Resolution | None:
+        """:meth:`country`'s reading of ``query`` as a typo of the adjective
+        of a country ("Ghanian", ``near_country_word``), scored as a fuzzy
+        match on a weak alias, rewritten; else None."""
+        found = near_country_word(query)
+        entity = self._entity(found[0]) if found else None
+        if found is None or entity is None or entity.kind is not Kind.COUNTRY:
+            return None
+        _, language, reading, similarity = found
+        value = score(Method.FUZZY, Tier.WEAK, similarity, rewritten=True)
+        if value < min_score:
+            return None
+        key = normalize(query)
+        alias = Alias(query.strip(), language, Tier.WEAK, key)
+        note = f"read as {reading}"
+        match = Match(entity, alias, Method.FUZZY, value, key, similarity=similarity, note=note)
+        return Resolution(query, Status.RESOLVED, (match,), (match,))
+
+    def _territory(self, matches: Iterable[Match], sovereign: str) -> Match | None:
+        """The match among ``matches`` (a query's, as written or inflected)
+        of a territory that ISO 3166-2 lists under ``sovereign`` (Macao,
+        China), when there is one; else None."""
+        listed = territories()
+        found = {
+            m.entity.id: m
+            for m in matches
+            if m.method not in _APPROXIMATE and listed.get(m.entity.id) == sovereign
+        }
+        if len(found) != 1:
+            return None
+        match = next(iter(found.values()))
+        note = f"a territory of {sovereign} (ISO 3166-2 lists it there)"
+        return attrs.evolve(match, note=f"{match.note}, {note}" if match.note else note)
+
+    def _territory_words(self, query: str, min_score: float) -> Resolution | None:
+        """:meth:`country`'s reading of ``query`` as a territory's name, the
+        name of the country ISO 3166-2 lists it under and short words (of at
+        most ``_QUALIFIER`` letters: an abbreviation, an article), in any order
+        ("Hong Kong S.A.R. Kina", "Macau AEB Txina": Hong Kong, Macao), each
+        name as written; else None."""
+        words = [w for w in re.split(r"[\s,]+", normalize(query)) if w]
+        if len(words) < 2:
+            return None
+        spans = {
+            " ".join(words[i:j]): (i, j)
+            for i in range(len(words))
+            for j in range(i + 1, len(words) + 1)
+        }
+        found = []
+        for territory, own, sovereign in self._territories.get():
+            at = [[at for key, at in spans.items() if key in keys] for keys in (own, sovereign)]
+            for (i, j), (k, m) in ((t, s) for t in at[0] for s in at[1]):
+                rest = [w for n, w in enumerate(words) if not (i <= n < j or k <= n < m)]
+                short = all(sum(c.isalpha() for c in w) <= _QUALIFIER for w in rest)
+                if (j <= k or m <= i) and short:
+                    found.append(territory)
+                    break
+        value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
+        entity = found[0] if len(found) == 1 else None
+        if entity is None or value < min_score:
+            return None
+        key = normalize(query)
+        alias = Alias(query.strip(), "und", Tier.WEAK, key)
+        note = "read as a territory's name with the country ISO 3166-2 lists it under"
+        match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
+        return Resolution(query, Status.RESOLVED, (match,), (match,))
+
+    def _entity(self, entity_id: str) -> Entity | None:
+        position = self._index.positions.get(entity_id)
+        return None if position is None else self._index.entities[position]
 
     def _country(self, query: str, lang: str | None, min_score: float, codes: bool) -> Resolution:
         """:meth:`country` without its last step ("place, country")."""
@@ -508,9 +614,9 @@ class Gazetteer(Mapping[str, Entity]):
 
     def _as_country(self, match: Match) -> Match | None:
         """``match`` as a match of its entity's country: itself for a
-        country, the country of a subdivision or a city named as written
-        (not a near miss: Karachi is no typo of Carchi, in Ecuador), None
-        otherwise."""
+        country, the country of a subdivision, a city or a region linked to
+        one, named as written (not a near miss: Karachi is no typo of
+        Carchi, in Ecuador), None otherwise."""
         entity = match.entity
         if entity.kind is Kind.COUNTRY:
             return match

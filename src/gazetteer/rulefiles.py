@@ -504,18 +504,66 @@ class CountryWords:
         factory=dict,
         metadata=_spec(_Map(_List(_Text(_one_word, _key_form)), key=_Text(_ENTITY_ID))),
     )
+    # (country_words.yaml only) a territory's country entity id → the id of
+    # the country ISO 3166-2 lists it under (country:hk: country:cn)
+    territories: Mapping[str, str] = attrs.field(
+        factory=dict, metadata=_spec(_Map(_Text(_ENTITY_ID), key=_Text(_ENTITY_ID)))
+    )
+    # (country_adjectives.yaml only) what makes an adjective a word for a
+    # people: an ending joined to it (Kenyans, Englishman), a noun after it
+    # (British citizen)
+    endings: tuple[str, ...] = attrs.field(
+        factory=tuple, metadata=_spec(_List(_Text(_one_word, _key_form)))
+    )
+    nouns: tuple[str, ...] = attrs.field(
+        factory=tuple, metadata=_spec(_List(_Text(_one_word, _key_form)))
+    )
 
 
 def _check_country_words(rules: CountryWords, path: Path) -> Iterator[Finding]:
     owner: dict[str, str] = {}  # one table of words for both fields
     for field, table in (("adjectives", rules.adjectives), ("acronyms", rules.acronyms)):
         yield from _one_owner(field, table, owner, "word")
+    if rules.endings or rules.nouns:
+        yield "endings", "bad-value", "endings and nouns belong in country_adjectives.yaml"
 
 
 @functools.cache
 def country_words(data: Path | None = None) -> CountryWords:
     """country_words.yaml."""
     return _load(_Record(CountryWords, _check_country_words), _root(data) / "country_words.yaml")
+
+
+# country_adjectives.yaml (written by hand: what country_words.yaml lacks)
+
+
+def _check_country_adjectives(rules: CountryWords, path: Path) -> Iterator[Finding]:
+    generated = country_words(path.parent)
+    if rules.language != generated.language:
+        message = f"the language is {generated.language!r}, as in country_words.yaml"
+        yield "language", "bad-value", message
+    owner = {
+        word: entity_id
+        for table in (generated.adjectives, generated.acronyms)
+        for entity_id, words in table.items()
+        for word in words
+    }
+    for entity_id, words in rules.adjectives.items():
+        for word in words:
+            if word in owner:
+                message = f"word {word!r} of {entity_id!r} is in country_words.yaml too"
+                yield "adjectives", "duplicate-value", f"{message} (of {owner[word]!r})"
+    yield from _one_owner("adjectives", rules.adjectives, {}, "word")
+    if rules.acronyms or rules.territories:
+        yield "acronyms", "bad-value", "acronyms and territories are made by tools/country_words.py"
+
+
+@functools.cache
+def country_adjectives(data: Path | None = None) -> CountryWords:
+    """country_adjectives.yaml."""
+    return _load(
+        _Record(CountryWords, _check_country_adjectives), _root(data) / "country_adjectives.yaml"
+    )
 
 
 # organisations.yaml
@@ -789,6 +837,7 @@ _FILES = (
     "geonames.yaml",
     "cleanup.yaml",
     "country_words.yaml",
+    "country_adjectives.yaml",
 )
 _FOLDERS = ("inflection", "translit")
 _LOADERS: tuple[Callable[[Path | None], object], ...] = (
@@ -805,6 +854,7 @@ _LOADERS: tuple[Callable[[Path | None], object], ...] = (
     common_words,
     cleanup,
     country_words,
+    country_adjectives,
 )
 
 

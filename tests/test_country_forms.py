@@ -350,10 +350,22 @@ def test_a_territory_with_its_country_is_the_territory(
     assert found.match.entity.id == expected
 
 
-def test_a_territory_reading_needs_short_words_around(g: Gazetteer) -> None:
-    # words of more than four letters besides the two names: no such reading
-    found = g.country("Hong Kong Kowloon Kina").match
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Hong Kong Kowloon Kina",  # a word of more than four letters besides the names
+        "China and Hong Kong",  # a list of two places: "and" is no qualifier
+        "US and Puerto Rico",
+        "Netherlands or Aruba",
+        "Hong Kong not China",
+    ],
+)
+def test_a_territory_reading_needs_qualifiers_around(g: Gazetteer, query: str) -> None:
+    found = g.country(query).match
     assert found is None or "territory" not in (found.note or "")
+
+
+def test_the_territories_table_is_iso_3166_2s() -> None:
     assert rulefiles.country_words().territories["country:hk"] == "country:cn"
     assert "country:tw" not in rulefiles.country_words().territories  # it has its own subdivisions
 

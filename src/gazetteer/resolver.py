@@ -560,12 +560,20 @@ class Gazetteer(Mapping[str, Entity]):
     def _territory_words(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as a territory's name, the
         name of the country ISO 3166-2 lists it under and short words (of at
-        most ``_QUALIFIER`` letters: an abbreviation, an article), in any order
+        most ``_QUALIFIER`` letters written as an abbreviation, with a full
+        stop or in capitals: not "and" in "China and Hong Kong"), in any order
         ("Hong Kong S.A.R. Kina", "Macau AEB Txina": Hong Kong, Macao), each
         name as written; else None."""
         words = [w for w in re.split(r"[\s,]+", normalize(query)) if w]
         if len(words) < 2:
             return None
+        # a qualifier is written as an abbreviation: with a full stop or in
+        # capitals (S.A.R., AEB, RAE), not a word of a list ("China and Hong Kong")
+        marks = {
+            normalize(w)
+            for w in re.split(r"[\s,]+", query)
+            if "." in w or (sum(c.isalpha() for c in w) > 1 and w.isupper())
+        }
         spans = {
             " ".join(words[i:j]): (i, j)
             for i in range(len(words))
@@ -576,7 +584,7 @@ class Gazetteer(Mapping[str, Entity]):
             at = [[at for key, at in spans.items() if key in keys] for keys in (own, sovereign)]
             for (i, j), (k, m) in ((t, s) for t in at[0] for s in at[1]):
                 rest = [w for n, w in enumerate(words) if not (i <= n < j or k <= n < m)]
-                short = all(sum(c.isalpha() for c in w) <= _QUALIFIER for w in rest)
+                short = all(sum(c.isalpha() for c in w) <= _QUALIFIER and w in marks for w in rest)
                 if (j <= k or m <= i) and short:
                     found.append(territory)
                     break

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from gazetteer import Gazetteer, Kind, Status
+from gazetteer import Gazetteer, Status
 
 FILE = Path(__file__).resolve().parents[1] / "data" / "aliases" / "counties_gb.yaml"
 WORD = 3.0  # a word's Zipf frequency from which a weak one-word name is left out

@@ -90,6 +90,7 @@ _APPROXIMATE = frozenset({Method.PHONETIC, Method.FUZZY})
 # what the tagger reads a name by: a demonym is read where no name is found so
 _AS_TAGGED = frozenset({Method.EXACT, Method.NORMALISED, Method.INFLECTED})
 _QUALIFIER = 4  # letters of a word around a territory's and its country's names: S.A.R., RAE
+_TERRITORY_WORDS = 12  # the most words a territory's name, its country's and qualifiers make
 _COUNTRY = frozenset({Kind.COUNTRY})
 _SUBDIVISION = frozenset({Kind.SUBDIVISION})
 # places Gazetteer.country reads as their country's (a region only when it is
@@ -565,8 +566,8 @@ class Gazetteer(Mapping[str, Entity]):
         ("Hong Kong S.A.R. Kina", "Macau AEB Txina": Hong Kong, Macao), each
         name as written; else None."""
         words = [w for w in re.split(r"[\s,]+", normalize(query)) if w]
-        if len(words) < 2:
-            return None
+        if not 2 <= len(words) <= _TERRITORY_WORDS:
+            return None  # (the spans below are as many as the words squared)
         # a qualifier is written as an abbreviation: with a full stop or in
         # capitals (S.A.R., AEB, RAE), not a word of a list ("China and Hong Kong")
         marks = {

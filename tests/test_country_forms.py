@@ -358,6 +358,8 @@ def test_a_territory_with_its_country_is_the_territory(
         "US and Puerto Rico",
         "Netherlands or Aruba",
         "Hong Kong not China",
+        "CHINA AND HONG KONG",  # capitals say nothing in a query all in capitals
+        "US AND PUERTO RICO",
     ],
 )
 def test_a_territory_reading_needs_qualifiers_around(g: Gazetteer, query: str) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pickle
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -342,3 +343,10 @@ def test_no_translated_subdivision_name_ties_with_a_country(g: Gazetteer) -> Non
     assert clashes == []
     england = g["subdivision:gb-eng"]
     assert {a.lang: a.tier for a in england.aliases if a.key == "англия"}["bg"] is Tier.STRONG
+
+
+@pytest.mark.parametrize("lang", [5, b"en", ["ru"]])
+def test_a_language_that_is_no_string_is_a_type_error(g: Gazetteer, lang: Any) -> None:
+    for call in (g.resolve, g.country, g.candidates, g.tag):
+        with pytest.raises(TypeError, match="lang must be a str"):
+            call("Kenya", lang=lang)

@@ -61,6 +61,15 @@ def _floor(min_score: float) -> float:
     return float(min_score)
 
 
+def _language(lang: object) -> str | None:
+    """A language code as the rules file it (``bg`` for ``bg-BG``), or None."""
+    if lang is None or lang == "":
+        return None
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be a str, not {type(lang).__name__}")
+    return lang.split("-")[0]
+
+
 def _kinds(kinds: KindFilter) -> frozenset[Kind] | None:
     if kinds is None:
         return None
@@ -255,7 +264,7 @@ class Gazetteer(Mapping[str, Entity]):
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
         key = normalize(query)
-        lang = lang.split("-")[0] if lang else None
+        lang = _language(lang)
 
         def keep(matches: list[Match]) -> list[Match]:
             return admit(matches, key, kinds)
@@ -330,7 +339,7 @@ class Gazetteer(Mapping[str, Entity]):
         if codes and (coded := self._coded(query, kinds)) is not None:
             return coded
         found = self._matches(query, kinds, lang, memo=memo)
-        lang = lang.split("-")[0] if lang else None
+        lang = _language(lang)
         resolution = decide(query, [m for m in found if m.score >= min_score], lang)
         if any(readings) and not (resolution.tied and resolution.tied[0].method in _AS_TAGGED):
             # as the tagger reads a demonym: where no name is found as written or inflected
@@ -350,7 +359,7 @@ class Gazetteer(Mapping[str, Entity]):
         demonym adjective (``readings[1]``), as a match of its country."""
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
-        lang = lang.split("-")[0] if lang else None
+        lang = _language(lang)
         for wanted, nouns, note in (
             (readings[0], True, "read as a noun for a people"),
             (readings[1], False, "read as a demonym adjective"),
@@ -402,6 +411,7 @@ class Gazetteer(Mapping[str, Entity]):
         part before names a place of (Islamabad, Punjab), else all of them.
         ``min_score`` is a score, from 0 to 1."""
         min_score = _floor(min_score)
+        lang = _language(lang)
         found = self._country(query, lang, min_score, codes)
         if all(m.method in _APPROXIMATE for m in found.tied):
             # (a reading as written before near misses: NIUE ISLAND is no
@@ -568,12 +578,16 @@ class Gazetteer(Mapping[str, Entity]):
         words = [w for w in re.split(r"[\s,]+", normalize(query)) if w]
         if not 2 <= len(words) <= _TERRITORY_WORDS:
             return None  # (the spans below are as many as the words squared)
-        # a qualifier is written as an abbreviation: with a full stop or in
-        # capitals (S.A.R., AEB, RAE), not a word of a list ("China and Hong Kong")
+        # a qualifier is written as an abbreviation: with a full stop, in
+        # brackets, or in capitals in a query that is not (S.A.R., (RAE), AEB),
+        # not a word of a list ("China and Hong Kong", CHINA AND HONG KONG)
+        cased = any(c.islower() for c in query)
         marks = {
             normalize(w)
             for w in re.split(r"[\s,]+", query)
-            if "." in w or (sum(c.isalpha() for c in w) > 1 and w.isupper())
+            if "." in w
+            or (w[:1] in "([" and w[-1:] in ")]")
+            or (cased and sum(c.isalpha() for c in w) > 1 and w.isupper())
         }
         spans = {
             " ".join(words[i:j]): (i, j)
@@ -748,7 +762,7 @@ class Gazetteer(Mapping[str, Entity]):
         """
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
-        lang = lang.split("-")[0] if lang else None
+        lang = _language(lang)
         return self._tagger.tag(text, _kinds(kinds), lowercase, adjectives, lang, demonyms)
 
     @overload

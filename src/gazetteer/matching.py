@@ -285,26 +285,13 @@ def near_country_word(query: str) -> tuple[str, str, str, float] | None:
     found = {
         entity_id: (adjective, source)
         for adjective, (entity_id, source) in words.adjectives.items()
-        if adjective[:2] == key[:2] and _one_typo(key, adjective)
+        if adjective[:2] == key[:2] and _letter_typos(key, adjective) == 1
     }
     if len(found) != 1:
         return None
     entity_id, (adjective, source) = next(iter(found.items()))
     note = f"a typo of {adjective!r}, an adjective of the country ({source})"
     return entity_id, words.language, note, fuzz.ratio(key, adjective)
-
-
-def _one_typo(key: str, word: str) -> bool:
-    """Whether ``key`` is ``word`` with a letter left out or put in, or two
-    neighbours swapped."""
-    if abs(len(key) - len(word)) == 1:
-        return Levenshtein.distance(key, word) == 1
-    return (
-        len(key) == len(word)
-        and OSA.distance(key, word) == 1
-        and key != word
-        and (Levenshtein.distance(key, word) == 2)
-    )
 
 
 def joined(key: str) -> list[str]:

@@ -70,6 +70,27 @@ def _language(lang: object) -> str | None:
     return lang.split("-")[0]
 
 
+def _rewritten(
+    query: str,
+    entity: Entity,
+    language: str,
+    note: str,
+    min_score: float,
+    similarity: float | None = None,
+) -> Resolution | None:
+    """:meth:`Gazetteer.country`'s answer for ``query`` read another way
+    (``note`` says how): a weak match of ``entity``, scored as a rewritten
+    query, normalised or (with a ``similarity``) fuzzy; None below ``min_score``."""
+    method = Method.NORMALISED if similarity is None else Method.FUZZY
+    value = score(method, Tier.WEAK, similarity, rewritten=True)
+    if value < min_score:
+        return None
+    key = normalize(query)
+    alias = Alias(query.strip(), language, Tier.WEAK, key)
+    match = Match(entity, alias, method, value, key, similarity=similarity, note=note)
+    return Resolution(query, Status.RESOLVED, (match,), (match,))
+
+
 def _kinds(kinds: KindFilter) -> frozenset[Kind] | None:
     if kinds is None:
         return None
@@ -356,10 +377,8 @@ class Gazetteer(Mapping[str, Entity]):
         readings: tuple[bool, bool],
     ) -> Match | None:
         """``query`` read as a noun for a people (``readings[0]``) or a
-        demonym adjective (``readings[1]``), as a match of its country."""
-        if not isinstance(query, str):
-            raise TypeError(f"query must be a str, not {type(query).__name__}")
-        lang = _language(lang)
+        demonym adjective (``readings[1]``), as a match of its country
+        (``lang``: checked already)."""
         for wanted, nouns, note in (
             (readings[0], True, "read as a noun for a people"),
             (readings[1], False, "read as a demonym adjective"),
@@ -520,19 +539,11 @@ class Gazetteer(Mapping[str, Entity]):
         country ("Kenyan"), a word for its people ("Kenyans", "Englishman")
         or the acronym of its name ("UAE"), when it is one; else None."""
         found = country_word(query)
-        position = self._index.positions.get(found[0]) if found else None
-        if found is None or position is None:
+        entity = self._entity(found[0]) if found else None
+        if found is None or entity is None or entity.kind is not Kind.COUNTRY:
             return None
         _, language, reading = found
-        entity = self._index.entities[position]
-        value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
-        if entity.kind is not Kind.COUNTRY or value < min_score:
-            return None
-        key = normalize(query)
-        alias = Alias(query.strip(), language, Tier.WEAK, key)
-        note = f"read as {reading}"
-        match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
-        return Resolution(query, Status.RESOLVED, (match,), (match,))
+        return _rewritten(query, entity, language, f"read as {reading}", min_score)
 
     def _near_country_word(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as a typo of the adjective
@@ -543,14 +554,7 @@ class Gazetteer(Mapping[str, Entity]):
         if found is None or entity is None or entity.kind is not Kind.COUNTRY:
             return None
         _, language, reading, similarity = found
-        value = score(Method.FUZZY, Tier.WEAK, similarity, rewritten=True)
-        if value < min_score:
-            return None
-        key = normalize(query)
-        alias = Alias(query.strip(), language, Tier.WEAK, key)
-        note = f"read as {reading}"
-        match = Match(entity, alias, Method.FUZZY, value, key, similarity=similarity, note=note)
-        return Resolution(query, Status.RESOLVED, (match,), (match,))
+        return _rewritten(query, entity, language, f"read as {reading}", min_score, similarity)
 
     def _territory(self, matches: Iterable[Match], sovereign: str) -> Match | None:
         """The match among ``matches`` (a query's, as written or inflected)
@@ -603,15 +607,10 @@ class Gazetteer(Mapping[str, Entity]):
                 if (j <= k or m <= i) and short:
                     found.append(territory)
                     break
-        value = score(Method.NORMALISED, Tier.WEAK, rewritten=True)
-        entity = found[0] if len(found) == 1 else None
-        if entity is None or value < min_score:
+        if len(found) != 1:
             return None
-        key = normalize(query)
-        alias = Alias(query.strip(), "und", Tier.WEAK, key)
         note = "read as a territory's name with the country ISO 3166-2 lists it under"
-        match = Match(entity, alias, Method.NORMALISED, value, key, note=note)
-        return Resolution(query, Status.RESOLVED, (match,), (match,))
+        return _rewritten(query, found[0], "und", note, min_score)
 
     def _entity(self, entity_id: str) -> Entity | None:
         position = self._index.positions.get(entity_id)

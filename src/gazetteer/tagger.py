@@ -45,7 +45,7 @@ from gazetteer.index import Index
 from gazetteer.model import Alias, Finding, Kind, Mentions, Method, Status
 from gazetteer.normalize import fold, normalize
 from gazetteer.scoring import admit, decide
-from gazetteer.tokens import RUN, WORD_TAIL, capitalised_word
+from gazetteer.tokens import JOINERS, RUN, WORD_TAIL, capitalised_word
 from gazetteer.tokens import WORD as _WORD
 from gazetteer.wordindex import WordIndex, case_fits, hits, word_key, word_matches
 
@@ -584,7 +584,7 @@ def _grow(
 _LAST_WORD = re.compile(rf"([^\W_]{WORD_TAIL})[\s\-‐–—,.·«»\"'’ʼ`]{{1,3}}$")
 
 
-_JOINED = "-‐'’ʼ`"  # what joins a capitalised part to the word before it (i-Phnom, l'Aquila)
+_JOINED = JOINERS  # what joins a capitalised part to the word before it (i-Phnom, l'Aquila)
 
 
 def _inside(words: WordIndex, word: str) -> bool:

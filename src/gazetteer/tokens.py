@@ -15,7 +15,16 @@ import unicodedata
 
 from gazetteer.normalize import fold
 
-__all__ = ["RUN", "WORD", "WORD_TAIL", "capitalised", "capitalised_word", "fold", "tokenize"]
+__all__ = [
+    "JOINERS",
+    "RUN",
+    "WORD",
+    "WORD_TAIL",
+    "capitalised",
+    "capitalised_word",
+    "fold",
+    "tokenize",
+]
 
 # The blocks that hold the combining marks of living scripts: the vowel signs
 # and viramas of the Brahmic scripts, Thai, Lao, Khmer and Myanmar, Arabic
@@ -58,7 +67,9 @@ def _marks() -> str:
 # unrolled so that a run of letters is read as one class), keeping hyphenated
 # and apostrophised words whole. WORD_TAIL is what may follow its first letter.
 RUN = rf"[^\W_]*(?:[{_marks()}]+[^\W_]*)*"
-WORD_TAIL = rf"{RUN}(?:[-‐'’ʼ`][^\W_]{RUN})*"
+# what joins the parts of one word: hyphens and apostrophes (Касым-Жомарт, Türkiye'nin)
+JOINERS = "-‐'’ʼ`"
+WORD_TAIL = rf"{RUN}(?:[{JOINERS}][^\W_]{RUN})*"
 WORD = re.compile(r"[^\W_]" + WORD_TAIL)
 
 

@@ -28,7 +28,14 @@ What it drops or demotes, against pycountry and the curated files:
   letters in one word, nothing left after normalisation);
 - a name one locale gives to two territories (skipped for both);
 - a name that is one of the library's common words, or a Latin form of one
-  (Aghem's "Mòlokò", Morocco, would otherwise be Russian "молоко");
+  (Aghem's "Mòlokò", Morocco, would otherwise be Russian "молоко"), unless
+  each such word is this entity's name in the word's language and no other
+  entity's there (Bulgarian Русия is common because it names Russia, and
+  Spanish Rusia is its Latin form; German Wien), or each is a Cyrillic word
+  too short to meet, by its Latin form, a Latin name of an entity with
+  Cyrillic names (the matcher's ``MIN_CROSS_SCRIPT_LETTERS``: Bulgarian
+  праг, "threshold", keeps no German Prag out; Russian молоко still keeps
+  Aghem's Mòlokò out);
 - a name that is a strong name of another entity, or that CLDR gives to
   another territory in another language, is filed weak: it resolves only when
   no strong name competes, so it never makes an existing name ambiguous.
@@ -129,19 +136,24 @@ def base_entities(entity_layers: bool = True) -> Mapping[str, Any]:
     return merge_layer(entities, entries)
 
 
-def common_keys() -> set[str]:
-    """The library's common words (src/gazetteer/_data/common/) as keys, with their Latin forms."""
+def common_keys() -> dict[str, set[tuple[str, str]]]:
+    """The library's common words (src/gazetteer/_data/common/) as keys, with
+    their Latin forms: each → the (language, word) pairs it is or romanises.
+    A word written in another script than most of its language's (Latin
+    "ukraine" among the Ukrainian words) is a foreign word there, left out."""
     from gazetteer import rulefiles
-    from gazetteer.translit import latin_forms
+    from gazetteer.translit import has_cyrillic, latin_forms
 
-    keys: set[str] = set()
+    keys: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for path in sorted(Path(rulefiles.data_dir()).joinpath("common").glob("*.txt")):
-        for line in path.read_text("utf-8").splitlines():
-            if line and not line.startswith("#"):
-                word = line.split("\t", 1)[0]
-                keys.add(word)
-                keys.update(latin_forms(word).values())
-    return keys
+        lines = path.read_text("utf-8").splitlines()
+        words = [line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")]
+        cyrillic = 2 * sum(map(has_cyrillic, words)) > len(words)
+        for word in words:
+            if has_cyrillic(word) == cyrillic:
+                for form in {word, *latin_forms(word).values()}:
+                    keys[form].add((path.stem, word))
+    return dict(keys)
 
 
 def entity_of(code: str, entities: Mapping[str, Any]) -> str | None:
@@ -196,6 +208,9 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
     from babel import Locale
 
     from gazetteer import Tier, normalize
+    from gazetteer.forms import analyses
+    from gazetteer.scoring import MIN_CROSS_SCRIPT_LETTERS
+    from gazetteer.translit import has_cyrillic
 
     common = common_keys()
     entities = base_entities()
@@ -209,6 +224,22 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
             owners[alias.key].add(entity.id)
             if alias.tier is Tier.STRONG:
                 strong_owners[alias.key].add(entity.id)
+
+    def own(entity_id: str, lang: str, word: str) -> bool:
+        """Whether a common word of ``lang`` is the entity's name there, or a
+        form of it that the inflection rules read (Russian Украине), and no
+        other's (Bulgarian Русия, whose Latin form is Spanish Rusia; German
+        Wien): the name is why the word is common, so the word keeps no
+        name of the entity out."""
+        bases = {base for base, rule in analyses(word) if rule in (None, lang)}
+        return set().union(*(named_in.get((base, lang), set()) for base in bases)) == {entity_id}
+
+    def unreached(entity_id: str, key: str, word: str) -> bool:
+        """Whether the name ``key`` is only a Latin form of ``word``, a
+        Cyrillic word too short to meet a Latin name of an entity that has
+        Cyrillic names (the matcher's rule; Bulgarian праг, "threshold", and
+        German Prag)."""
+        return word != key and len(word) < MIN_CROSS_SCRIPT_LETTERS and entity_id in cyrillic_named
 
     cities = zone_cities(entities)
     # (id, tag, text, key, bracketed) for every candidate name, and who CLDR gives each key to
@@ -244,6 +275,22 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
                 cldr_owners[key].add(entity_id)
                 candidates.append((entity_id, tag, text, key, part))
 
+    # who has each (key, language) as a name, in the base data or in CLDR
+    named_in: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entity in entities.values():
+        for alias in entity.aliases:
+            named_in[alias.key, alias.lang.split("-")[0]].add(entity.id)
+    for entity_id, tag, _, key, part in candidates:
+        if not part:
+            named_in[key, tag.split("-")[0]].add(entity_id)
+
+    cyrillic_named = {
+        entity_id
+        for (key, _), owned in named_in.items()
+        if has_cyrillic(key)
+        for entity_id in owned
+    }
+
     # each entity's (key, language) of its aliases, and the keys it denies
     held: dict[str, tuple[set[tuple[str, str]], set[str]]] = {}
     out: dict[str, dict[str, dict[str, list[str]]]] = {}
@@ -255,7 +302,10 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
                 {key_of(denied) for denied in entity.deny},
             )
         has, denies = held[entity_id]
-        if key in common or (key, tag) in has:
+        if (key, tag) in has or any(
+            not own(entity_id, lang, word) and not unreached(entity_id, key, word)
+            for lang, word in common.get(key, ())
+        ):
             continue
         if key in denies:
             continue

@@ -1,0 +1,56 @@
+"""CLDR's names that are common words of their own language because they are
+names (German Russland, Wien; Turkish Londra): tools/cldr_names.py keeps
+them, where a common word that means something else (English "room", Frisian
+Room for Rome) still keeps a name out."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer, normalize, rulefiles
+
+babel = pytest.importorskip("babel")
+
+
+def _text_languages() -> list[str]:
+    """The languages the library has common words for (its text languages)."""
+    return sorted(rulefiles.common_words())
+
+
+@pytest.mark.parametrize("lang", _text_languages())
+def test_every_cldr_country_name_of_a_text_language_is_filed_in_it(
+    g: Gazetteer, lang: str
+) -> None:
+    # a name that is also a common word of the language is no exception: the
+    # word is common because it names the country (Russland, Ukraine in German)
+    missing = []
+    for code, name in babel.Locale.parse(lang).territories.items():
+        entity = g.get(f"country:{code.lower()}")
+        if entity is None or not code.isalpha() or "(" in name:
+            continue  # a bracketed CLDR name is filed in parts (tested in test_cldr.py)
+        key = normalize(name)
+        if not any(a.key == key and a.lang.split("-")[0] == lang for a in entity.aliases):
+            missing.append((code, name))
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Russland und Prag", "de", ["country:ru", "city:3067696"]),
+        ("Die Ukraine und Wien", "de", ["country:ua", "city:2761369"]),
+        ("Londra ve Brüksel", "tr", ["city:london", "city:brussels"]),
+    ],
+)
+def test_names_that_are_common_words_because_they_are_names_are_tagged(
+    g: Gazetteer, text: str, lang: str, expected: list[str]
+) -> None:
+    assert [m.entity.id for m in g.tag(text, lang=lang) if m.entity] == expected
+
+
+def test_a_common_word_that_means_something_else_keeps_a_name_out(g: Gazetteer) -> None:
+    # Frisian and Low German call Rome "Room"; in English it is a room
+    rome = g.get("city:3169070")
+    assert rome is not None
+    assert "room" not in {a.key for a in rome.aliases}
+    assert not g.tag("Room 12 is free", lang="en")

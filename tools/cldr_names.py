@@ -29,13 +29,17 @@ What it drops or demotes, against pycountry and the curated files:
 - a name one locale gives to two territories (skipped for both);
 - a name that is one of the library's common words, or a Latin form of one
   (Aghem's "Mòlokò", Morocco, would otherwise be Russian "молоко"), unless
-  each such word is this entity's name in the word's language and no other
-  entity's there (Bulgarian Русия is common because it names Russia, and
-  Spanish Rusia is its Latin form; German Wien), or each is a Cyrillic word
-  too short to meet, by its Latin form, a Latin name of an entity with
-  Cyrillic names (the matcher's ``MIN_CROSS_SCRIPT_LETTERS``: Bulgarian
-  праг, "threshold", keeps no German Prag out; Russian молоко still keeps
-  Aghem's Mòlokò out);
+  each such word is this entity's own name in the word's language (or a
+  form of it the inflection rules read) and no other entity's there: German
+  Russland and Prag, Turkish Londra (the tagger's rules for common words
+  then decide where the capitalised word is the name); or a Cyrillic word
+  too short (under the matcher's ``MIN_CROSS_SCRIPT_LETTERS`` letters) to
+  meet, by its Latin form, a Latin name of an entity with Cyrillic names,
+  for a name in a language the library has common words for (Bulgarian
+  праг, "threshold", keeps no German Prag out). A word written in another
+  script than most of its language's is no common word there (Latin
+  "ukraine" among the Ukrainian words), and a bracketed part that is a
+  common word is a qualifier, never a name ("Meksyk (miasto)", "city");
 - a name that is a strong name of another entity, or that CLDR gives to
   another territory in another language, is filed weak: it resolves only when
   no strong name competes, so it never makes an existing name ambiguous.
@@ -207,7 +211,7 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
     """id → tier ("names" or "weak") → language → names, sorted."""
     from babel import Locale
 
-    from gazetteer import Tier, normalize
+    from gazetteer import Tier, normalize, rulefiles
     from gazetteer.forms import analyses
     from gazetteer.scoring import MIN_CROSS_SCRIPT_LETTERS
     from gazetteer.translit import has_cyrillic
@@ -226,20 +230,32 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
                 strong_owners[alias.key].add(entity.id)
 
     def own(entity_id: str, lang: str, word: str) -> bool:
-        """Whether a common word of ``lang`` is the entity's name there, or a
-        form of it that the inflection rules read (Russian Украине), and no
-        other's (Bulgarian Русия, whose Latin form is Spanish Rusia; German
-        Wien): the name is why the word is common, so the word keeps no
-        name of the entity out."""
+        """Whether a common word of ``lang`` is the entity's own name there, or
+        a form of it that the inflection rules read (Russian Украине), and no
+        other entity's name there (Bulgarian Русия, whose Latin form is
+        Spanish Rusia; German Wien). Whether a text means the word or the
+        name is then the tagger's question, as for every name that is a
+        common word of its language."""
         bases = {base for base, rule in analyses(word) if rule in (None, lang)}
         return set().union(*(named_in.get((base, lang), set()) for base in bases)) == {entity_id}
 
-    def unreached(entity_id: str, key: str, word: str) -> bool:
-        """Whether the name ``key`` is only a Latin form of ``word``, a
-        Cyrillic word too short to meet a Latin name of an entity that has
-        Cyrillic names (the matcher's rule; Bulgarian праг, "threshold", and
-        German Prag)."""
-        return word != key and len(word) < MIN_CROSS_SCRIPT_LETTERS and entity_id in cyrillic_named
+    texts = {path.stem for path in Path(rulefiles.data_dir()).joinpath("common").glob("*.txt")}
+
+    def unreached(entity_id: str, tag: str, key: str, word: str) -> bool:
+        """Whether the name ``key``, filed in ``tag``, is only a Latin form of
+        ``word``, a Cyrillic word too short to meet a Latin name of an entity
+        that has Cyrillic names (the matcher's rule: Bulgarian праг,
+        "threshold", and German Prag), and the name is of a language the
+        library has common words for, whose texts the tagger reads with them.
+        A small locale's short Latin name stays out: what kept it out was
+        chance, but it is often a word or a name elsewhere (Kaingang Amy,
+        Amman; Polish Nowe, "new", Norway)."""
+        return (
+            word != key
+            and sum(ch.isalpha() for ch in word) < MIN_CROSS_SCRIPT_LETTERS
+            and entity_id in cyrillic_named
+            and tag.split("-")[0] in texts
+        )
 
     cities = zone_cities(entities)
     # (id, tag, text, key, bracketed) for every candidate name, and who CLDR gives each key to
@@ -302,9 +318,12 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
                 {key_of(denied) for denied in entity.deny},
             )
         has, denies = held[entity_id]
-        if (key, tag) in has or any(
-            not own(entity_id, lang, word) and not unreached(entity_id, key, word)
-            for lang, word in common.get(key, ())
+        used = common.get(key, ())
+        if (key, tag) in has or (part and used):
+            continue  # a bracketed part that is a common word is a qualifier ("(miasto)")
+        if any(
+            not own(entity_id, lang, word) and not unreached(entity_id, tag, key, word)
+            for lang, word in used
         ):
             continue
         if key in denies:

@@ -8,7 +8,8 @@ under
   (:mod:`gazetteer.translit`), made from its spelling
   (:func:`~gazetteer.normalize.spelling`, which keeps ё for the conventions
   that write it "yo") as well as from its key; a name inverted around a
-  comma ("Korea, Republic of") is filed in order too (:func:`uninverted`);
+  comma ("Korea, Republic of") is filed in order too (:func:`uninverted`),
+  and a Latin key with an apostrophe without it ("oblast'", "oblast");
 * every phonetic skeleton of those forms (:mod:`gazetteer.phonetic`);
 * the character trigrams of its Latin forms, which pick the few aliases
   worth scoring with rapidfuzz for a query that matched nothing else;
@@ -142,6 +143,11 @@ def build_cross_index(index: Index) -> CrossIndex:
             filed = set(latin_set(key, lang, spelled))
             for written in uninverted(key):
                 filed |= latin_set(written, lang)
+            if "'" in key and latin_forms(key) == {"": key}:
+                # a Latin name that writes a soft sign as an apostrophe
+                # (ISO 3166-2's Novosibirskaya oblast') is filed without it
+                # too, as other conventions romanise it (BGN's oblast)
+                filed.add(key.replace("'", ""))
             for form in sorted(filed):
                 latin[form].extend(found)
     skeleton: dict[str, list[int]] = collections.defaultdict(list)

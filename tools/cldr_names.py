@@ -241,20 +241,15 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
 
     texts = {path.stem for path in Path(rulefiles.data_dir()).joinpath("common").glob("*.txt")}
 
-    def unreached(entity_id: str, tag: str, key: str, word: str) -> bool:
-        """Whether the name ``key``, filed in ``tag``, is only a Latin form of
-        ``word``, a Cyrillic word too short to meet a Latin name of an entity
-        that has Cyrillic names (the matcher's rule: Bulgarian праг,
-        "threshold", and German Prag), and the name is of a language the
-        library has common words for, whose texts the tagger reads with them.
-        A small locale's short Latin name stays out: what kept it out was
-        chance, but it is often a word or a name elsewhere (Kaingang Amy,
-        Amman; Polish Nowe, "new", Norway)."""
+    def unreached(entity_id: str, key: str, word: str) -> bool:
+        """Whether the name ``key`` is only a Latin form of ``word``, a
+        Cyrillic word too short to meet a Latin name of an entity that has
+        Cyrillic names (the matcher's rule: Bulgarian праг, "threshold", and
+        German Prag)."""
         return (
             word != key
             and sum(ch.isalpha() for ch in word) < MIN_CROSS_SCRIPT_LETTERS
             and entity_id in cyrillic_named
-            and tag.split("-")[0] in texts
         )
 
     cities = zone_cities(entities)
@@ -321,9 +316,16 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
         used = common.get(key, ())
         if (key, tag) in has or (part and used):
             continue  # a bracketed part that is a common word is a qualifier ("(miasto)")
-        if any(
-            not own(entity_id, lang, word) and not unreached(entity_id, tag, key, word)
-            for lang, word in used
+        # only a name of a language the library reads texts in passes a
+        # common word: a small locale's name is often a word or a name
+        # elsewhere (Kaingang Amy, Amman; Polish Nowe, "new", Norway), or a
+        # letter from another country's (Acholi Dominika, Basaa Dòmnikà)
+        exempt = tag.split("-")[0] in texts
+        if used and not (
+            exempt
+            and all(
+                own(entity_id, lang, word) or unreached(entity_id, key, word) for lang, word in used
+            )
         ):
             continue
         if key in denies:

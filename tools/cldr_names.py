@@ -29,17 +29,17 @@ What it drops or demotes, against pycountry and the curated files:
 - a name one locale gives to two territories (skipped for both);
 - a name that is one of the library's common words, or a Latin form of one
   (Aghem's "Mòlokò", Morocco, would otherwise be Russian "молоко"), unless
-  each such word is this entity's own name in the word's language (or a
-  form of it the inflection rules read) and no other entity's there: German
-  Russland and Prag, Turkish Londra (the tagger's rules for common words
-  then decide where the capitalised word is the name); or a Cyrillic word
-  too short (under the matcher's ``MIN_CROSS_SCRIPT_LETTERS`` letters) to
-  meet, by its Latin form, a Latin name of an entity with Cyrillic names,
-  for a name in a language the library has common words for (Bulgarian
-  праг, "threshold", keeps no German Prag out). A word written in another
-  script than most of its language's is no common word there (Latin
-  "ukraine" among the Ukrainian words), and a bracketed part that is a
-  common word is a qualifier, never a name ("Meksyk (miasto)", "city");
+  the name is of a language the library has common words for and each such
+  word is this entity's own name in the word's language (or a form of it the
+  inflection rules read) and no other entity's there, or a Cyrillic word too
+  short (under the matcher's ``MIN_CROSS_SCRIPT_LETTERS`` letters) to meet,
+  by its Latin form, a Latin name of an entity with Cyrillic names: German
+  Russland, Prag, Turkish Londra (the tagger's rules for common words then
+  decide where the capitalised word is the name); Bulgarian праг,
+  "threshold", keeps no German Prag out. A word written in another script
+  than most of its language's is no common word there (Latin "ukraine"
+  among the Ukrainian words), and a bracketed part that is a common word is
+  a qualifier, never a name ("Meksyk (miasto)", "city");
 - a name that is a strong name of another entity, or that CLDR gives to
   another territory in another language, is filed weak: it resolves only when
   no strong name competes, so it never makes an existing name ambiguous.

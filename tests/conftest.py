@@ -32,6 +32,7 @@ os.environ["GAZETTEER_CACHE_DIR"] = str(SESSION_CACHE)
 # objects collects first).
 gc.set_threshold(100_000, 50, 100)
 
+
 settings.register_profile(
     "default", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
@@ -57,6 +58,14 @@ def sampled_from(elements: Sequence[T]) -> st.SearchStrategy[T]:
     if made is None or made[0] is not elements:
         made = _SAMPLED[id(elements)] = (elements, st.sampled_from(elements))
     return made[1]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _sampled_in_one_file() -> Iterator[None]:
+    """The strategies of :func:`sampled_from` are dropped after each test file,
+    with the lists they hold (the file's fixtures, made for it alone)."""
+    yield
+    _SAMPLED.clear()
 
 
 # A small world (tests/data/world/README.md): for the tests of mechanisms

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import assume, given, settings
@@ -19,17 +20,19 @@ from gazetteer.normalize import fold, normalize, spelling
 from gazetteer.translit import has_cyrillic, latin_forms
 
 from .conftest import sampled_from
-from .reference import Tagged, reference_tag
+from .reference import Tagged, forget, reference_tag
 
 # -- a small world cut from the bundled data ---------------------------------------
 
 
 @pytest.fixture(scope="module")
-def small(g: Gazetteer) -> Gazetteer:
+def small(g: Gazetteer) -> Iterator[Gazetteer]:
     """Every curated person, organisation, region and city, and one country,
     subdivision or generated city (named as a subdivision is) in twelve
     (picked by a hash of the id): a few hundred entities with their real
-    names, small enough for the slow reference."""
+    names, small enough for the slow reference (whose tables of it are
+    dropped after this file's tests: millions of objects, which every later
+    full collection of the worker's heap would scan again)."""
 
     def picked(entity_id: str) -> bool:
         generated = entity_id.removeprefix("city:").isdigit()
@@ -37,7 +40,8 @@ def small(g: Gazetteer) -> Gazetteer:
             return True
         return hashlib.sha256(entity_id.encode()).digest()[0] % 12 == 0
 
-    return Gazetteer(compile_index(e for e in g.entities if picked(e.id)))
+    yield Gazetteer(compile_index(e for e in g.entities if picked(e.id)))
+    forget()
 
 
 _FILLER = ["и", "в", "затем", "and", "the", "ещё", "Сегодня", "Today", "из", "з", "на"]

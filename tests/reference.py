@@ -27,7 +27,7 @@ from gazetteer.tagger import _CLOSING, _GAP, _PART
 from gazetteer.tokens import WORD, capitalised_word
 from gazetteer.wordindex import Hit, case_fits, shapes, word_matches
 
-__all__ = ["Tagged", "reference_tag"]
+__all__ = ["Tagged", "forget", "reference_tag"]
 
 # (start, end, the entity's id or None, the candidates' ids)
 Tagged = tuple[int, int, str | None, frozenset[str]]
@@ -57,6 +57,15 @@ def _aliases(g: Gazetteer) -> Table:
     if made is None or made[0] is not g:
         made = _TABLES[id(g)] = (g, _alias_table(g))
     return made[1]
+
+
+def forget() -> None:
+    """Drop every table made so far, and the forms of words (memory: the
+    tables of a few hundred entities hold millions of objects)."""
+    _TABLES.clear()
+    _WIDEST.clear()
+    _FIRST.clear()
+    _forms.cache_clear()
 
 
 def _alias_table(g: Gazetteer) -> Table:

@@ -6,8 +6,20 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from gazetteer import Gazetteer, Method, Status
+from gazetteer import Entity, Gazetteer, Method, Status
 from gazetteer.isodata import _parts
+
+
+@pytest.fixture(scope="module")
+def coded(g: Gazetteer) -> st.SearchStrategy[Entity]:
+    """An entity that has codes (the strategy made once, not for each example)."""
+    return st.sampled_from([e for e in g.entities if e.codes])
+
+
+@pytest.fixture(scope="module")
+def entities(g: Gazetteer) -> st.SearchStrategy[Entity]:
+    """Any entity (the strategy made once, not for each example)."""
+    return st.sampled_from(g.entities)
 
 
 @pytest.mark.parametrize(
@@ -39,8 +51,10 @@ def test_a_scheme_limits_the_codes(g: Gazetteer) -> None:
 
 
 @given(st.data())
-def test_every_code_of_every_entity_finds_it(g: Gazetteer, data: st.DataObject) -> None:
-    entity = data.draw(st.sampled_from([e for e in g.entities if e.codes]))
+def test_every_code_of_every_entity_finds_it(
+    g: Gazetteer, coded: st.SearchStrategy[Entity], data: st.DataObject
+) -> None:
+    entity = data.draw(coded)
     scheme, value = data.draw(st.sampled_from(sorted(entity.codes.items())))
     r = g.by_code(value.lower(), scheme=scheme)
     assert entity.id in {m.entity.id for m in r.tied}
@@ -72,9 +86,9 @@ def test_resolve_reads_codes_when_asked(
 
 @given(st.data())
 def test_codes_change_nothing_for_a_query_with_a_lower_case_letter(
-    g: Gazetteer, data: st.DataObject
+    g: Gazetteer, entities: st.SearchStrategy[Entity], data: st.DataObject
 ) -> None:
-    entity = data.draw(st.sampled_from(g.entities))
+    entity = data.draw(entities)
     alias = data.draw(st.sampled_from(entity.aliases))
     query = data.draw(st.sampled_from([alias.text, alias.text.lower(), alias.text.title()]))
     assume(query != query.upper())  # with no lower-case letter the query may be a code
@@ -82,8 +96,10 @@ def test_codes_change_nothing_for_a_query_with_a_lower_case_letter(
 
 
 @given(st.data())
-def test_every_code_resolves_when_asked(g: Gazetteer, data: st.DataObject) -> None:
-    entity = data.draw(st.sampled_from([e for e in g.entities if e.codes]))
+def test_every_code_resolves_when_asked(
+    g: Gazetteer, coded: st.SearchStrategy[Entity], data: st.DataObject
+) -> None:
+    entity = data.draw(coded)
     _, value = data.draw(st.sampled_from(sorted(entity.codes.items())))
     r = g.resolve(value.upper(), kinds=entity.kind.value, codes=True)
     assert entity.id in {m.entity.id for m in r.tied}

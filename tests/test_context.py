@@ -17,6 +17,8 @@ from gazetteer.errors import RuleFileError
 from gazetteer.forms import rules
 from gazetteer.wordindex import word_key
 
+from .conftest import sampled_from
+
 
 def _ids(g: Gazetteer, text: str, lang: str | None = "ru") -> list[tuple[str, str | None]]:
     return [(m.surface, m.entity.id if m.entity else None) for m in g.tag(text, lang=lang)]
@@ -208,7 +210,7 @@ def _head_forms() -> list[str]:
 def test_a_head_drops_the_name_after_it_and_nothing_else(
     g: Gazetteer, places: list[str], data: st.DataObject
 ) -> None:
-    place, other = data.draw(st.sampled_from(places)), data.draw(st.sampled_from(places))
+    place, other = data.draw(sampled_from(places)), data.draw(sampled_from(places))
     head = data.draw(st.sampled_from(_head_forms()))
     head = data.draw(st.sampled_from([head, head.upper(), head.capitalize()]))
     plain = _ids(g, f"и {place} и {other} и")
@@ -255,7 +257,7 @@ def places(g: Gazetteer) -> list[str]:
 def test_the_rule_drops_only_a_place_next_to_an_unknown_name(
     g: Gazetteer, places: list[str], data: st.DataObject
 ) -> None:
-    place = data.draw(st.sampled_from(places))
+    place = data.draw(sampled_from(places))
     one, two = data.draw(_unknown_word()), data.draw(_unknown_word())
     common = rulefiles.common_words()["ru"].words
     for word in (one, two):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import assume, given, settings
@@ -18,17 +19,20 @@ from gazetteer.index import compile_index
 from gazetteer.normalize import fold, normalize, spelling
 from gazetteer.translit import has_cyrillic, latin_forms
 
-from .reference import Tagged, reference_tag
+from .conftest import sampled_from
+from .reference import Tagged, forget, reference_tag
 
 # -- a small world cut from the bundled data ---------------------------------------
 
 
 @pytest.fixture(scope="module")
-def small(g: Gazetteer) -> Gazetteer:
+def small(g: Gazetteer) -> Iterator[Gazetteer]:
     """Every curated person, organisation, region and city, and one country,
     subdivision or generated city (named as a subdivision is) in twelve
     (picked by a hash of the id): a few hundred entities with their real
-    names, small enough for the slow reference."""
+    names, small enough for the slow reference (whose tables of it are
+    dropped after this file's tests: millions of objects, which every later
+    full collection of the worker's heap would scan again)."""
 
     def picked(entity_id: str) -> bool:
         generated = entity_id.removeprefix("city:").isdigit()
@@ -36,7 +40,8 @@ def small(g: Gazetteer) -> Gazetteer:
             return True
         return hashlib.sha256(entity_id.encode()).digest()[0] % 12 == 0
 
-    return Gazetteer(compile_index(e for e in g.entities if picked(e.id)))
+    yield Gazetteer(compile_index(e for e in g.entities if picked(e.id)))
+    forget()
 
 
 _FILLER = ["и", "в", "затем", "and", "the", "ещё", "Сегодня", "Today", "из", "з", "на"]
@@ -59,7 +64,7 @@ def _texts(draw: st.DrawFn, names: list[tuple[str, str]]) -> tuple[str, str | No
         if draw(st.booleans()):
             parts.append(draw(st.sampled_from(_FILLER)))
             continue
-        text, lang = draw(st.sampled_from(names))
+        text, lang = draw(sampled_from(names))
         rule = rules().get(lang.split("-")[0])
         if rule is not None and draw(st.booleans()):
             words = []
@@ -229,11 +234,19 @@ _TWINS = {"а": "a", "с": "c", "е": "e", "о": "o", "р": "p", "х": "x", "у"
 _UPPER_TWINS = {"А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "К": "K", "М": "M", "О": "O"}
 
 
+@pytest.fixture(scope="module")
+def cyrillic_aliases(g: Gazetteer) -> st.SearchStrategy[str]:
+    """The strategy made once, not for each example."""
+    return st.sampled_from(_cyrillic_aliases(g))
+
+
 @given(data=st.data())
-def test_latin_look_alikes_in_a_cyrillic_alias_key_alike(g: Gazetteer, data: st.DataObject) -> None:
+def test_latin_look_alikes_in_a_cyrillic_alias_key_alike(
+    cyrillic_aliases: st.SearchStrategy[str], data: st.DataObject
+) -> None:
     """A Cyrillic alias with some of its letters written with their Latin
     look-alikes (as real news does: Моcква, CAЩ) has the alias's key."""
-    alias = data.draw(st.sampled_from(_cyrillic_aliases(g)))
+    alias = data.draw(cyrillic_aliases)
     swapped = "".join(
         (_TWINS.get(ch) or _UPPER_TWINS.get(ch) or ch) if data.draw(st.booleans()) else ch
         for ch in alias

@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazetteer import Gazetteer, Kind, Status, Tier, normalize
+from gazetteer import Entity, Gazetteer, Kind, Status, Tier, normalize
+
+from .conftest import sampled_from
 
 
 def _country(g: Gazetteer, query: str) -> tuple[str, list[str]]:
@@ -115,21 +117,27 @@ def subdivisions(g: Gazetteer) -> list[tuple[str, str]]:
 def test_a_name_only_a_subdivision_has_is_its_country(
     g: Gazetteer, subdivisions: list[tuple[str, str]], data: st.DataObject
 ) -> None:
-    name, country = data.draw(st.sampled_from(subdivisions))
+    name, country = data.draw(sampled_from(subdivisions))
     if g.resolve(name, kinds="country").status is not Status.NOT_FOUND:
         return  # a near miss of a country's name: the country step answers first
     found = g.country(name)
     assert found.entity is not None and found.entity.id == country, name
 
 
+@pytest.fixture(scope="module")
+def entities(g: Gazetteer) -> st.SearchStrategy[Entity]:
+    """Any entity (the strategy made once, not for each example)."""
+    return st.sampled_from(g.entities)
+
+
 @given(data=st.data())
 @settings(max_examples=80)
 def test_every_answer_is_a_country_and_every_place_answer_says_which(
-    g: Gazetteer, data: st.DataObject
+    g: Gazetteer, entities: st.SearchStrategy[Entity], data: st.DataObject
 ) -> None:
     """Whatever name is asked (of any kind), country() answers countries
     only, and a match through a place names a place of that country."""
-    entity = data.draw(st.sampled_from(g.entities))
+    entity = data.draw(entities)
     alias = data.draw(st.sampled_from(entity.aliases))
     found = g.country(alias.text)
     for match in (*found.tied, *found.candidates):

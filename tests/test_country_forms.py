@@ -12,10 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazetteer import Gazetteer, Kind, Method, Status, Tier, rulefiles
+from gazetteer import Entity, Gazetteer, Kind, Method, Status, Tier, rulefiles
 from gazetteer.errors import RuleFileError
 from gazetteer.matching import without_state_form
 from gazetteer.scoring import REWRITE_PENALTY
+
+from .conftest import sampled_from
 
 # -- the words of a form of state ---------------------------------------------------
 
@@ -118,13 +120,20 @@ def test_the_words_of_a_form_alone_never_answer(g: Gazetteer, words: list[str]) 
     assert found.match is None or "form of state" not in (found.match.note or ""), query
 
 
+@pytest.fixture(scope="module")
+def english_countries(g: Gazetteer) -> st.SearchStrategy[Entity]:
+    """A country with an English name (the strategy made once, not for each example)."""
+    return st.sampled_from([e for e in g.entities if e.kind is Kind.COUNTRY and "en" in e.names])
+
+
 @given(data=st.data())
 @settings(max_examples=60)
-def test_a_form_of_state_before_a_countrys_name(g: Gazetteer, data: st.DataObject) -> None:
+def test_a_form_of_state_before_a_countrys_name(
+    g: Gazetteer, english_countries: st.SearchStrategy[Entity], data: st.DataObject
+) -> None:
     """A country's English name that answers as written answers with a form
     of state before it, scored lower (unless that is a name of its own)."""
-    countries = [e for e in g.entities if e.kind is Kind.COUNTRY and "en" in e.names]
-    entity = data.draw(st.sampled_from(countries))
+    entity = data.draw(english_countries)
     name = entity.names["en"][0]
     if any(mark in name for mark in ",()") or without_state_form(name.lower()):
         return  # "Taiwan, Province of China", "Central African Republic"
@@ -281,16 +290,21 @@ def test_a_people_needs_an_adjective(g: Gazetteer) -> None:
         assert found is None or "people" not in (found.note or ""), query
 
 
+@pytest.fixture(scope="module")
+def adjectives() -> list[tuple[str, str]]:
+    """(adjective, its country) of either file (made once, not for each example)."""
+    tables = (rulefiles.country_words().adjectives, _WRITTEN.adjectives)
+    return sorted((key, e) for table in tables for e, keys in table.items() for key in keys)
+
+
 @settings(max_examples=60)
 @given(data=st.data())
 def test_every_adjective_with_an_ending_or_a_noun_is_its_country(
-    g: Gazetteer, data: st.DataObject
+    g: Gazetteer, adjectives: list[tuple[str, str]], data: st.DataObject
 ) -> None:
     # either file's adjective, made a word for its people, answers its
     # country, or a name of its own answers first (then not this reading)
-    tables = (rulefiles.country_words().adjectives, _WRITTEN.adjectives)
-    pairs = sorted((key, e) for table in tables for e, keys in table.items() for key in keys)
-    key, entity_id = data.draw(st.sampled_from(pairs))
+    key, entity_id = data.draw(sampled_from(adjectives))
     ending = data.draw(st.sampled_from(_WRITTEN.endings + tuple(" " + n for n in _WRITTEN.nouns)))
     found = g.country((key + ending).title())
     assert found.match is not None
@@ -425,13 +439,12 @@ def test_a_changed_letter_or_a_short_word_is_no_typo_of_an_adjective(
 @settings(max_examples=60)
 @given(data=st.data())
 def test_an_adjective_with_a_letter_left_out_is_its_country_or_nothing(
-    g: Gazetteer, data: st.DataObject
+    g: Gazetteer, adjectives: list[tuple[str, str]], data: st.DataObject
 ) -> None:
     # the typo reading answers the adjective's country, or leaves the query
     # to another reading (a name it is a near miss of), never another country
     # through an adjective
-    tables = (rulefiles.country_words().adjectives, _WRITTEN.adjectives)
-    pairs = sorted((k, e) for t in tables for e, keys in t.items() for k in keys if len(k) >= 8)
+    pairs = [(k, e) for k, e in adjectives if len(k) >= 8]
     key, entity_id = data.draw(st.sampled_from(pairs))
     at = data.draw(st.integers(min_value=2, max_value=len(key) - 1))
     found = g.country(key[:at] + key[at + 1 :]).match

@@ -12,6 +12,8 @@ from gazetteer.normalize import normalize
 from gazetteer.scoring import FUZZY_MIN_SIMILARITY, METHOD_SCORE, decide, score
 from gazetteer.translit import has_cyrillic, schemes, to_latin
 
+from .conftest import sampled_from
+
 BENCH = Path(__file__).parent.parent / "benchmarks" / "data"
 
 
@@ -125,7 +127,7 @@ def cyrillic_aliases(g: Gazetteer) -> list[tuple[str, Alias]]:
 def test_every_convention_of_a_cyrillic_alias_finds_its_entity(
     g: Gazetteer, cyrillic_aliases: list[tuple[str, Alias]], data: st.DataObject
 ) -> None:
-    entity_id, alias = data.draw(st.sampled_from(cyrillic_aliases))
+    entity_id, alias = data.draw(sampled_from(cyrillic_aliases))
     scheme = data.draw(st.sampled_from(schemes(alias.lang)))
     latin = to_latin(alias.text, scheme)
     found = g.candidates(latin, limit=None)
@@ -156,7 +158,7 @@ def long_latin_aliases(g: Gazetteer) -> list[tuple[str, str]]:
 def test_a_random_edit_to_a_long_alias_still_finds_it(
     g: Gazetteer, long_latin_aliases: list[tuple[str, str]], data: st.DataObject
 ) -> None:
-    entity_id, key = data.draw(st.sampled_from(long_latin_aliases))
+    entity_id, key = data.draw(sampled_from(long_latin_aliases))
     at = data.draw(st.integers(2, len(key) - 1).filter(lambda i: " " not in key[i - 1 : i + 1]))
     letter = data.draw(st.sampled_from("abcdefghijklmnopqrstuvwxyz"))
     edit = data.draw(st.sampled_from(["replace", "delete", "insert"]))

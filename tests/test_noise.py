@@ -18,6 +18,8 @@ from gazetteer.crossindex import NearForms, uninverted
 from gazetteer.errors import RuleFileError
 from gazetteer.matching import cleaned, joined, words_align
 
+from .conftest import sampled_from
+
 
 def _country(g: Gazetteer, query: str) -> str | None:
     entity = g.resolve(query, kinds="country").entity
@@ -263,7 +265,7 @@ def test_noise_never_resolves_to_another_country(
 ) -> None:
     """A noise operation of kind K over any country alias resolves to that
     country, or is ambiguous, or is not found: never another country."""
-    text, want = data.draw(st.sampled_from(latin_country_aliases))
+    text, want = data.draw(sampled_from(latin_country_aliases))
     query = _noisy(text, kind, at)
     if country_keys.get(normalize(query), {want}) != {want}:
         return  # the noise wrote another country's name
@@ -282,13 +284,18 @@ def test_a_name_of_another_kind_is_not_a_near_country(g: Gazetteer, query: str) 
     assert g.resolve(query, kinds="country").status is Status.NOT_FOUND
 
 
+@pytest.fixture(scope="module")
+def not_countries(g: Gazetteer) -> st.SearchStrategy[gazetteer.Entity]:
+    """An entity that is no country (the strategy made once, not for each example)."""
+    return st.sampled_from([e for e in g.entities if e.kind is not Kind.COUNTRY])
+
+
 @settings(max_examples=150)
 @given(st.data())
 def test_a_strong_name_is_never_a_near_miss_of_another_kind(
-    g: Gazetteer, data: st.DataObject
+    g: Gazetteer, not_countries: st.SearchStrategy[gazetteer.Entity], data: st.DataObject
 ) -> None:
-    others = [e for e in g.entities if e.kind is not Kind.COUNTRY]
-    entity = data.draw(st.sampled_from(others))
+    entity = data.draw(not_countries)
     strong = [a for a in entity.aliases if a.tier is gazetteer.Tier.STRONG]
     assume(strong)
     r = g.resolve(data.draw(st.sampled_from(strong)).text, kinds="country")

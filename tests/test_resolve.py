@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import gazetteer
 from gazetteer import Alias, Gazetteer, Kind, Method, Status, Tier
 
-from .conftest import ACCEPTANCE_LOOKUPS, CITY_OR_REGION, DATA
+from .conftest import ACCEPTANCE_LOOKUPS, CITY_OR_REGION, DATA, sampled_from
 
 
 @pytest.mark.parametrize(
@@ -274,7 +274,7 @@ def aliases(g: Gazetteer) -> list[tuple[str, str]]:
 def test_case_and_space_noise_finds_the_same_entities(
     g: Gazetteer, aliases: list[tuple[str, str]], data: st.DataObject
 ) -> None:
-    _, text = data.draw(st.sampled_from(aliases))
+    _, text = data.draw(sampled_from(aliases))
     noise = data.draw(st.sampled_from([str.upper, str.lower, str.casefold, lambda s: f"  {s}\t"]))
     plain = {m.entity.id for m in g.candidates(text, limit=None)}
     noisy = {m.entity.id for m in g.candidates(noise(text), limit=None)}

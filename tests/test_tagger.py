@@ -14,6 +14,8 @@ from gazetteer.normalize import normalize
 from gazetteer.tokens import fold
 from gazetteer.translit import has_cyrillic
 
+from .conftest import sampled_from
+
 SEEDS = Path(__file__).parent.parent.parent / "shared" / "seeds"
 
 
@@ -193,7 +195,7 @@ _FILLER = st.lists(st.sampled_from(["и", "в", "затем", "and", "the", "е�
 def test_an_inserted_name_is_found(
     g: Gazetteer, plain_names: list[tuple[str, str]], data: st.DataObject
 ) -> None:
-    entity_id, name = data.draw(st.sampled_from(plain_names))
+    entity_id, name = data.draw(sampled_from(plain_names))
     before, after = " ".join(data.draw(_FILLER)), " ".join(data.draw(_FILLER))
     text = f"{before} {name} {after}"
     start = len(before) + 1
@@ -222,7 +224,7 @@ def test_a_cyrillic_names_later_words_may_be_in_lower_case(
 ) -> None:
     """Russian, Ukrainian and Bulgarian capitalise a name's first word only:
     Європейський союз is Європейський Союз."""
-    entity_id, name = data.draw(st.sampled_from(cyrillic_titles))
+    entity_id, name = data.draw(sampled_from(cyrillic_titles))
     first, *rest = name.split()
     text = f"и {' '.join([first, *(w.lower() for w in rest)])} и"
     found = [m for m in g.tag(text) if m.start == 2 and m.end == len(text) - 2]

@@ -20,6 +20,8 @@ from gazetteer.normalize import normalize
 from gazetteer.phonetic import VOWEL, script, skeleton_letters, written_skeleton
 from gazetteer.scoring import group
 
+from .conftest import sampled_from
+
 # --- the skeleton ------------------------------------------------------------
 
 
@@ -197,7 +199,7 @@ def marked_aliases(g: Gazetteer) -> list[tuple[str, str]]:
 def test_a_vowel_mark_dropped_or_changed_still_finds_the_name(
     g: Gazetteer, marked_aliases: list[tuple[str, str]], data: st.DataObject
 ) -> None:
-    entity_id, key = data.draw(st.sampled_from(marked_aliases))
+    entity_id, key = data.draw(sampled_from(marked_aliases))
     at = data.draw(st.sampled_from(_marks(key)))
     others = sorted({key[i] for i in _marks(key)} - {key[at]})
     replacement = data.draw(st.sampled_from(["", *others]))
@@ -241,7 +243,7 @@ def test_in_an_alphabet_a_changed_vowel_is_another_word(
 ) -> None:
     # компания is not Кампания: no skeleton of the written step for an alphabet,
     # and no phonetic match of the query's own script with a letter changed
-    _, key = data.draw(st.sampled_from(alphabet_words))
+    _, key = data.draw(sampled_from(alphabet_words))
     name = script(key)
     assert name is not None
     vowels = _VOWELS[name]

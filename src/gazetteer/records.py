@@ -38,6 +38,7 @@ __all__ = ["MAX_ALIASES", "check_lang", "merge_layer", "same_alias_warnings"]
 _ID = re.compile(r"([a-z]+):([a-z0-9][a-z0-9._-]*)")
 _LANG = re.compile(r"([a-z]{2,3})(?:-([A-Z][a-z]{3}))?(?:-([A-Z]{2}|[0-9]{3}))?")
 _KINDS = ", ".join(kind.value for kind in Kind)
+_KIND_VALUES = frozenset(kind.value for kind in Kind)
 # Unicode category Cc: tab, newline ..., and the cache's separators \x1e and \x1f
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MAX_ALIASES = _MASK  # the index packs an alias's position into 16 bits
@@ -181,6 +182,10 @@ class _Merger:
         self.names_of: dict[str, EntryRecord] = {}
         self.outranks: dict[str, EntryRecord] = {}
         self.unmerged: list[EntryRecord] = []  # invalid entries, whose links are still checked
+        # text → (whether it holds a control character, its mixed-script word
+        # when strict, its key): what alias() works out of a text alone, once
+        # per text (a name is filed in many languages, and again by later layers)
+        self.read: dict[str, tuple[bool, str | None, str]] = {}
 
     def problem(
         self, entry: EntryRecord, code: ProblemCode, message: str, line: int | None = None
@@ -198,7 +203,7 @@ class _Merger:
             )
             return None
         prefix = match.group(1)
-        if prefix not in {kind.value for kind in Kind}:
+        if prefix not in _KIND_VALUES:
             self.problem(
                 entry,
                 "unknown-kind",
@@ -218,7 +223,14 @@ class _Merger:
         if self.strict and (why := check_lang(record.lang)) is not None:
             self.problem(entry, "bad-language", why, record.line)
             valid = False
-        if _CONTROL.search(record.text):
+        read = self.read.get(record.text)
+        if read is None:
+            text = record.text
+            control = _CONTROL.search(text) is not None
+            mixed = _mixed_script_word(text) if self.strict and not control else None
+            read = self.read[text] = (control, mixed, "" if control else normalize(text))
+        control, mixed, key = read
+        if control:
             self.problem(
                 entry,
                 "control-character",
@@ -226,7 +238,6 @@ class _Merger:
                 record.line,
             )
             return None  # the rest would be about a text that cannot stand
-        mixed = _mixed_script_word(record.text) if self.strict else None
         if mixed is not None:
             self.problem(
                 entry,
@@ -235,7 +246,6 @@ class _Merger:
                 record.line,
             )
             valid = False
-        key = normalize(record.text)
         if not key:
             self.problem(
                 entry,
@@ -503,8 +513,15 @@ _OWN = frozenset({"en", "und"})  # the languages of a subdivision's own names in
 
 
 def country_keys(entities: Mapping[str, Entity]) -> set[str]:
-    """The keys of every country's strong names."""
-    return _country_names(entities)[0]
+    """The keys of every country's strong names (the first of :func:`_country_names`,
+    without the scripts of their texts, which it does not need)."""
+    return {
+        alias.key
+        for entity in entities.values()
+        if entity.kind is Kind.COUNTRY
+        for alias in entity.aliases
+        if alias.tier is Tier.STRONG
+    }
 
 
 # countries' strong names: their keys; the keys with their languages; the
@@ -521,10 +538,12 @@ def _country_names(entities: Mapping[str, Entity]) -> _CountryNames:
         for alias in entity.aliases
         if alias.tier is Tier.STRONG
     ]
+    # the script of each text worked out once (a name is filed in many languages)
+    scripts = {text: script(text) for text in {alias.text for alias, _ in named}}
     return (
         {alias.key for alias, _ in named},
         {(alias.key, lang) for alias, lang in named},
-        {(lang, script(alias.text)) for alias, lang in named},
+        {(lang, scripts[alias.text]) for alias, lang in named},
     )
 
 

@@ -144,7 +144,7 @@ def test_every_answer_is_a_country_and_every_place_answer_says_which(
         assert match.entity.kind is Kind.COUNTRY, (alias.text, match)
         if match.via is not None:
             assert match.via.country == match.entity.id
-            assert match.via.kind in (Kind.SUBDIVISION, Kind.CITY)
+            assert match.via.kind in (Kind.SUBDIVISION, Kind.CITY, Kind.REGION)
 
 
 def test_many_commas_are_read_once(g: Gazetteer) -> None:

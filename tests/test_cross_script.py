@@ -169,8 +169,11 @@ def test_a_random_edit_to_a_long_alias_still_finds_it(
     else:
         noisy = key[:at] + letter + key[at:]
     assume(normalize(noisy) != key)
-    top = [m.entity.id for m in g.candidates(noisy, limit=10)]
-    assert entity_id in top, (key, noisy)
+    found = g.candidates(noisy, limit=10)
+    # an edit that wrote another name as it is written is no typo ("san
+    # marin", San Marino's name in a language, from San Martin)
+    assume(not any(m.method in (Method.EXACT, Method.NORMALISED) for m in found))
+    assert entity_id in [m.entity.id for m in found], (key, noisy)
 
 
 @given(st.text(max_size=40))

@@ -32,17 +32,26 @@ def test_ukraines_cities_in_its_own_news(g: Gazetteer, text: str, expected: list
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "lang"),
     [
-        "Донецька народна республіка не визнана.",
-        "Луганська ОВА повідомила про обстріл.",
-        "Дніпропетровська обласна рада ухвалила рішення.",
+        ("Донецька народна республіка не визнана.", "uk"),
+        ("Луганська ОВА повідомила про обстріл.", "uk"),
+        ("Дніпропетровська обласна рада ухвалила рішення.", "uk"),
+        ("Донецка народна република обяви.", "bg"),  # Russian Донецк's genitive
+        ("Донецка област е под обстрел.", "bg"),
+        ("Donetsk People's Republic announced.", "en"),
+        ("ЗСУ форсували Дніпро біля Херсона.", "uk"),  # the river, not Dnipro
+        ("Ровно через год он вернулся.", "ru"),  # "exactly", not Rivne
+        ("Apple announces a Stock Split.", "en"),
     ],
 )
-def test_the_regions_adjective_is_no_city(g: Gazetteer, text: str) -> None:
-    # the oblast's adjective is the genitive of a city in -ськ: no answer
-    # rather than the city
-    assert not [m for m in g.tag(text, lang="uk") if m.entity and m.entity.kind is Kind.CITY]
+@pytest.mark.parametrize("given", [True, False])
+def test_a_regions_word_a_river_or_a_common_word_is_no_new_city(
+    g: Gazetteer, text: str, lang: str, given: bool
+) -> None:
+    found = g.tag(text, lang=lang if given else None)
+    new = {"city:709717", "city:702658", "city:709930", "city:695594", "city:3190261"}
+    assert not [m for m in found if m.entity and m.entity.id in new]
 
 
 def _written() -> list[dict[str, object]]:

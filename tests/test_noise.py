@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 import gazetteer
 from gazetteer import Gazetteer, Kind, Status, normalize, rulefiles
@@ -264,13 +265,18 @@ def test_noise_never_resolves_to_another_country(
     at: int,
 ) -> None:
     """A noise operation of kind K over any country alias resolves to that
-    country, or is ambiguous, or is not found: never another country."""
+    country, or is ambiguous, or is not found: never another country, but
+    one whose name the noise wrote, or came nearer to than to the name it
+    started from (Dominika with two letters swapped, Doimnika, is a letter
+    from Basaa Dòmnikà, the Dominican Republic: the closer spelling wins)."""
     text, want = data.draw(sampled_from(latin_country_aliases))
     query = _noisy(text, kind, at)
     if country_keys.get(normalize(query), {want}) != {want}:
         return  # the noise wrote another country's name
     r = g.resolve(query, kinds="country")
-    assert r.status is not Status.RESOLVED or r.expect().id == want, (query, want)
+    if r.status is Status.RESOLVED and r.expect().id != want:
+        key, theirs = normalize(query), r.tied[0].alias.key
+        assert fuzz.ratio(key, theirs) > fuzz.ratio(key, normalize(text)), (query, want, r)
 
 
 # -- a name of another kind is no typo ----------------------------------------

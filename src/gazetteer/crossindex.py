@@ -143,7 +143,7 @@ def build_cross_index(index: Index) -> CrossIndex:
             filed = set(latin_set(key, lang, spelled))
             for written in uninverted(key):
                 filed |= latin_set(written, lang)
-            if "'" in key and latin_forms(key) == {"": key}:
+            if "'" in key and key in filed:  # (a Latin key is its own Latin form)
                 # a Latin name that writes a soft sign as an apostrophe
                 # (ISO 3166-2's Novosibirskaya oblast') is filed without it
                 # too, as other conventions romanise it (BGN's oblast)

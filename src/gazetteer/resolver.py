@@ -412,7 +412,7 @@ class Gazetteer(Mapping[str, Entity]):
         city and the state: the US); an answer of another kind (an
         organisation, a region of several countries), or places of
         several countries, leave the query ambiguous or not found. A query
-        that nothing answered so, or only a near miss, is read two more
+        that nothing answered so, or only a near miss, is read three more
         ways, each answer scored as a rewritten query, its ``note`` saying
         which: without the words that say only a form of state or a kind of
         place ("Kingdom of Greece", "Kuwait City": ``state_forms`` in
@@ -420,8 +420,11 @@ class Gazetteer(Mapping[str, Entity]):
         then as an English adjective of a country ("Kenyan", "Thai") or, in
         capitals, an acronym of its English name ("UAE"), a weak match
         (``_data/country_words.yaml``, made from CLDR and ISO 3166 by
-        tools/country_words.py). Last, "place, country": a query whose part
-        after its last comma resolves to a country is that country (Georgia,
+        tools/country_words.py), or as a noun for its people or a demonym
+        adjective read as the tagger reads one with ``demonyms=True`` and
+        ``adjectives=True`` (швейцарцы, албанец: ``_data/demonyms.yaml``).
+        Last, "place, country": a query whose part after its last comma
+        resolves to a country is that country (Georgia,
         USA: the state), unless the part before it names no place of that
         country and a place of another (then both are tied: Almaty, Russia);
         and "place, subdivision": the subdivision's country whatever the part
@@ -438,6 +441,7 @@ class Gazetteer(Mapping[str, Entity]):
             found = (
                 self._without_state_form(query, found, lang, min_score, codes)
                 or self._country_word(query, min_score)
+                or self._demonym_word(query, lang, min_score)
                 or self._territory_words(query, min_score)
                 or found
             )
@@ -544,6 +548,13 @@ class Gazetteer(Mapping[str, Entity]):
             return None
         _, language, reading = found
         return _rewritten(query, entity, language, f"read as {reading}", min_score)
+
+    def _demonym_word(self, query: str, lang: str | None, min_score: float) -> Resolution | None:
+        """:meth:`country`'s reading of ``query`` as a noun for a people or a
+        demonym adjective, as ``tag(..., demonyms=True, adjectives=True)``
+        reads one (швейцарцы, албанец, алжирска); else None."""
+        found = self._demonym(query, _COUNTRY, lang, (True, True))
+        return decide(query, [found]) if found is not None and found.score >= min_score else None
 
     def _near_country_word(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as a typo of the adjective

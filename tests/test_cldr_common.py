@@ -65,10 +65,34 @@ def test_a_common_word_that_means_something_else_keeps_a_name_out(g: Gazetteer) 
 )
 def test_a_small_locales_short_latin_name_stays_out(g: Gazetteer, text: str, word: str) -> None:
     # the Latin form of a short Cyrillic common word lets a name in only for a
-    # language the library reads texts in (German Prag): elsewhere it is
-    # often a word or a given name of a Latin language
+    # language the library reads texts in (German Prag), or when it is the
+    # entity's own name too: else it is often a word or a given name of a
+    # Latin language
     assert g.resolve(word.title()).status.value == "not_found"
     assert not g.tag(text)
+
+
+@pytest.mark.parametrize(
+    ("name", "lang", "expected"),
+    [
+        ("Rusia", "es", "country:ru"),  # Bulgarian Русия romanised; and Russian руся
+        ("Rusia", "ro", "country:ru"),
+    ],
+)
+def test_a_name_that_romanises_the_entitys_own_common_word_is_filed(
+    g: Gazetteer, name: str, lang: str, expected: str
+) -> None:
+    # of any language: the common word is common because it names the entity
+    entity = g.get(expected)
+    assert entity is not None
+    assert (name, lang) in {(a.text, a.lang) for a in entity.aliases}
+    assert g.resolve(name).entity == entity
+
+
+def test_a_name_that_romanises_another_common_word_stays_out(g: Gazetteer) -> None:
+    # Indonesian and Javanese Wina (Vienna) is Russian вина, "wine", romanised
+    vienna = g.get("city:2761369")
+    assert vienna is not None and "wina" not in {a.key for a in vienna.aliases}
 
 
 def test_a_bracketed_part_that_is_a_common_word_is_no_name(g: Gazetteer) -> None:

@@ -29,12 +29,15 @@ What it drops or demotes, against pycountry and the curated files:
 - a name one locale gives to two territories (skipped for both);
 - a name that is one of the library's common words, or a Latin form of one
   (Aghem's "Mòlokò", Morocco, would otherwise be Russian "молоко"), unless
-  the name is of a language the library has common words for and each such
-  word is this entity's own name in the word's language (or a form of it the
-  inflection rules read) and no other entity's there, or a Cyrillic word too
-  short (under the matcher's ``MIN_CROSS_SCRIPT_LETTERS`` letters) to meet,
-  by its Latin form, a Latin name of an entity with Cyrillic names: German
-  Russland, Prag, Turkish Londra (the tagger's rules for common words then
+  each such word is this entity's own name in the word's language (or a
+  form of it the inflection rules read) and no other entity's there, or a
+  Cyrillic word too short (under the matcher's ``MIN_CROSS_SCRIPT_LETTERS``
+  letters) to meet, by its Latin form, a Latin name of an entity with
+  Cyrillic names, and the name is of a language the library has common
+  words for or one of those words is the entity's own name (Spanish and
+  Romanian Rusia, a Latin form of Bulgarian Русия; not Kaingang Amỹ for
+  Amman, which only Bulgarian ами, "but", written in Latin letters, is):
+  German Russland, Prag, Turkish Londra (the tagger's rules for common words then
   decide where the capitalised word is the name); Bulgarian праг,
   "threshold", keeps no German Prag out. A word written in another script
   than most of its language's is no common word there (Latin "ukraine"
@@ -315,15 +318,15 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
         used = common.get(key, ())
         if (key, tag) in has or (part and used):
             continue  # a bracketed part that is a common word is a qualifier ("(miasto)")
-        # only a name of a language the library reads texts in passes a
-        # common word: a small locale's name is often a word or a name
-        # elsewhere (Kaingang Amy, Amman; Polish Nowe, "new", Norway)
-        exempt = tag.split("-")[0] in texts
-        if used and not (
-            exempt
-            and all(
-                own(entity_id, lang, word) or unreached(entity_id, key, word) for lang, word in used
-            )
+        # a name of a language the library reads texts in passes a common
+        # word; another's only when the word is this entity's own name (Spanish
+        # Rusia, Bulgarian Русия): a small locale's name is often a word or a
+        # name elsewhere (Kaingang Amỹ, Amman; Polish Nowe, "new", Norway)
+        words = sorted(used)
+        owned = [own(entity_id, lang, word) for lang, word in words]
+        if words and not (
+            all(o or unreached(entity_id, key, w) for o, (_, w) in zip(owned, words, strict=True))
+            and (tag.split("-")[0] in texts or any(owned))
         ):
             continue
         if key in denies:

@@ -28,9 +28,14 @@ Russian and Ukrainian, the plural and the definite plural in Bulgarian), so
 that a noun made so that is not the people's (Poles are поляки, not польцы;
 uk туніці is a tunic's dative) stays out. Its singular (``SINGULAR``:
 кениец, албанец; uk кенієць) is kept as a stem too when wordfreq knows it.
-A stem is at least ``MIN_STEM`` letters long (ганц is a surname too), and a
-stem of two countries is dropped for both. Stems that demonyms.yaml, the
-table written by hand, gives the country already are left out here.
+A stem is at least ``MIN_STEM`` letters long (ганц is a surname too); it
+is dropped when wordfreq knows (among its ``WORDS`` most frequent words of
+the language) a word that starts with it and is no more letters longer than
+the tagger reads (``people_max_ending``) but with an ending no form of the
+noun has (``ENDINGS``: ганец, for Ганецкий, a surname); and a stem of two
+countries is dropped for both, as is a country whose currencies give two
+adjectives (bg Myanmar: бирмански, мианмарски). A stem that demonyms.yaml,
+the table written by hand, has (for any country) is left out here.
 
 tests/test_demonym_nouns.py checks that the file equals what this makes
 from the installed babel, pycountry and wordfreq.
@@ -56,11 +61,18 @@ ADJECTIVES = {
     "uk": re.compile(r"(\w+?)(ськ|цьк)(ий|а|е|і)"),
 }
 FORMS = {"ru": ("ы", "ев"), "bg": ("и", "ите"), "uk": ("і", "ів")}  # noun + these
+# the endings of a noun's forms (after the stem, the noun's or its singular's)
+ENDINGS = {
+    "ru": ("", "ы", "а", "у", "е", "ем", "ев", "ам", "ами", "ах", "ом"),
+    "bg": ("", "и", "ите", "а", "ът"),
+    "uk": ("", "і", "ів", "я", "ю", "ем", "еві", "ям", "ями", "ях", "ові"),
+}
 # the singular: a base that ends in й drops it (кений: кениец; uk кеній: кенієць)
 SINGULAR = {"ru": ("ец", "ец"), "bg": ("ец", "ец"), "uk": ("ець", "єць")}
 SHARED = 3  # letters the base and a word of the country's name share, at least
 SPARE = 2  # letters at the base's end that the name's word may not share
 MIN_STEM = 5
+WORDS = 300_000  # the most frequent words of a language that wordfreq lists, read
 
 
 def _shared(one: str, other: str) -> int:
@@ -106,6 +118,29 @@ def _adjectives(lang: str) -> dict[str, tuple[str, str]]:
     return {code: next(iter(pairs)) for code, pairs in found.items() if len(pairs) == 1}
 
 
+def _other_words(lang: str) -> dict[str, list[str]]:
+    """The words wordfreq knows in ``lang``, by their first ``MIN_STEM``
+    letters."""
+    import wordfreq
+
+    found: dict[str, list[str]] = defaultdict(list)
+    for word in wordfreq.top_n_list(lang, WORDS):
+        found[word[:MIN_STEM]].append(word)
+    return found
+
+
+def _makes_other_words(stem: str, lang: str, words: dict[str, list[str]], longest: int) -> bool:
+    """Whether a word wordfreq knows in ``lang`` starts with ``stem`` and is at
+    most ``longest`` letters longer, but with an ending no form of the noun
+    has (Ганецкий, a surname, of ганец)."""
+    return any(
+        word.startswith(stem)
+        and len(word) - len(stem) <= longest
+        and word[len(stem) :] not in ENDINGS[lang]
+        for word in words.get(stem[:MIN_STEM], ())
+    )
+
+
 def nouns() -> dict[str, list[str]]:
     """Country entity id → the stems of the nouns for its people, folded."""
     import wordfreq
@@ -113,9 +148,10 @@ def nouns() -> dict[str, list[str]]:
     from gazetteer import rulefiles
     from gazetteer.normalize import fold
 
-    known = rulefiles.demonyms_by_hand().people
+    hand = rulefiles.demonyms_by_hand()
     owners: dict[str, set[str]] = defaultdict(set)
     for lang in LANGUAGES:
+        words = _other_words(lang)
         for code, (base, _) in sorted(_adjectives(lang).items()):
             noun = base + "ц"
             if not all(wordfreq.zipf_frequency(noun + form, lang) > 0 for form in FORMS[lang]):
@@ -124,8 +160,11 @@ def nouns() -> dict[str, list[str]]:
             single = base[:-1] + after_short if base.endswith("й") else base + plain
             stems = [noun] + ([single] if wordfreq.zipf_frequency(single, lang) > 0 else [])
             for stem in stems:
-                if len(stem) >= MIN_STEM:
+                if len(stem) >= MIN_STEM and not _makes_other_words(
+                    stem, lang, words, hand.people_max_ending
+                ):
                     owners[fold(stem)].add(f"country:{code.lower()}")
+    known = hand.people
     hand = {fold(stem): entity for entity, found in known.items() for stem in found}
     out: dict[str, list[str]] = defaultdict(list)
     for stem, entities in sorted(owners.items()):

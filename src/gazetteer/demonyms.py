@@ -44,7 +44,7 @@ from gazetteer.model import Alias, Finding, Method, Tier
 from gazetteer.normalize import fold, fold_lowered, folds_to
 from gazetteer.scoring import score
 
-__all__ = ["Codes", "Demonyms", "demonyms", "encode", "other_words"]
+__all__ = ["Codes", "Demonyms", "demonyms", "encode", "listed", "other_words"]
 
 # a word that starts with a stem: its match (group 1 the word, group 2 the
 # stem), the stem's length, the match of an adjective stem there or None,
@@ -61,6 +61,23 @@ def other_words(lang: str | None) -> frozenset[str]:
     if lang is None:
         return frozenset()
     return frozenset(fold(word) for word in rulefiles.demonyms().other_words.get(lang, ()))
+
+
+def listed(word: str) -> bool:
+    """Whether ``word`` is a noun for a people as a list of countries writes
+    one: a stem of the nouns and one of the ``country_endings``
+    (``_data/demonyms.yaml``), in any case."""
+    folded = fold(word.strip().lower())
+    stems = _stems(True)[0]
+    return any(
+        folded.endswith(ending) and folded[: len(folded) - len(ending)] in stems
+        for ending in _country_endings()
+    )
+
+
+@functools.cache
+def _country_endings() -> tuple[str, ...]:
+    return tuple(fold(ending) for ending in rulefiles.demonyms().country_endings)
 
 
 @functools.cache

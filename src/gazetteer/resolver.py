@@ -17,6 +17,7 @@ import attrs
 from gazetteer import cache
 from gazetteer._lazy import Lazy
 from gazetteer.crossindex import CrossIndex
+from gazetteer.demonyms import listed
 from gazetteer.errors import InvalidArgumentError, UnknownEntityError, UnknownKindError
 from gazetteer.index import Index, unpack
 from gazetteer.matching import (
@@ -420,9 +421,9 @@ class Gazetteer(Mapping[str, Entity]):
         then as an English adjective of a country ("Kenyan", "Thai") or, in
         capitals, an acronym of its English name ("UAE"), a weak match
         (``_data/country_words.yaml``, made from CLDR and ISO 3166 by
-        tools/country_words.py), or as a noun for its people or a demonym
-        adjective read as the tagger reads one with ``demonyms=True`` and
-        ``adjectives=True`` (швейцарцы, албанец: ``_data/demonyms.yaml``).
+        tools/country_words.py), or as a noun for its people read as the
+        tagger reads one with ``demonyms=True``, with an ending a list
+        writes (швейцарцы, Албанец: ``_data/demonyms.yaml``).
         Last, "place, country": a query whose part after its last comma
         resolves to a country is that country (Georgia,
         USA: the state), unless the part before it names no place of that
@@ -550,11 +551,15 @@ class Gazetteer(Mapping[str, Entity]):
         return _rewritten(query, entity, language, f"read as {reading}", min_score)
 
     def _demonym_word(self, query: str, lang: str | None, min_score: float) -> Resolution | None:
-        """:meth:`country`'s reading of ``query`` as a noun for a people or a
-        demonym adjective, as ``tag(..., demonyms=True, adjectives=True)``
-        reads one (швейцарцы, албанец, алжирска); else None."""
-        found = self._demonym(query, _COUNTRY, lang, (True, True))
-        return decide(query, [found]) if found is not None and found.score >= min_score else None
+        """:meth:`country`'s reading of ``query`` as a noun for a people, as
+        ``tag(..., demonyms=True)`` reads one, with one of the endings a list
+        writes (швейцарцы, Албанец, румънците; not Узбеков, a surname:
+        :func:`gazetteer.demonyms.listed`), scored as a rewritten query;
+        else None."""
+        found = self._demonym(query, _COUNTRY, lang, (True, False)) if listed(query) else None
+        if found is None:
+            return None
+        return _rewritten(query, found.entity, "und", found.note or "", min_score)
 
     def _near_country_word(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as a typo of the adjective

@@ -371,7 +371,8 @@ _ENTITY_ID = _matches(r"[a-z]+:[a-z0-9][a-z0-9._-]*", "an entity id (<kind>:<slu
 class Demonyms:
     """demonyms.yaml: entity id → the stems of the adjectives that point to it
     (``stems``), and of the nouns for its people (``people``); language →
-    the words such a stem makes that are other words there (``other_words``)."""
+    the words such a stem makes that are other words there (``other_words``);
+    the endings of a noun that Gazetteer.country reads (``country_endings``)."""
 
     max_ending: int = attrs.field(metadata=_spec(_Int()))
     stems: Mapping[str, tuple[str, ...]] = attrs.field(
@@ -386,6 +387,11 @@ class Demonyms:
         metadata=_spec(
             _Map(_List(_Text(_matches(r"\S+", "one word, no space"), _lower)), key=_LANGUAGE)
         ),
+    )
+    # the endings after a noun's stem with which Gazetteer.country reads a
+    # whole query as the people's country
+    country_endings: tuple[str, ...] = attrs.field(
+        default=("",), metadata=_spec(_List(_Text(_matches(r"\w*", "letters or nothing"), _lower)))
     )
 
 
@@ -402,11 +408,15 @@ def _one_owner(
 
 
 def _check_demonyms(rules: Demonyms, path: Path) -> Iterator[Finding]:
-    yield from _one_owner("stems", rules.stems, {}, "stem")
-    # a noun's stem is one entity's in both files
-    generated = demonym_nouns(path.parent).people
-    owner = {stem: entity_id for entity_id, stems in generated.items() for stem in stems}
-    yield from _one_owner("people", rules.people, owner, "stem")
+    for field, table in (("stems", rules.stems), ("people", rules.people)):
+        yield from _one_owner(field, _folded(table), {}, "stem")
+
+
+def _folded(table: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """A table of stems (entity id → stems) as the scan reads it: folded."""
+    from gazetteer.normalize import fold  # the normaliser reads letters.yaml from here
+
+    return {entity_id: tuple(fold(stem) for stem in stems) for entity_id, stems in table.items()}
 
 
 @functools.cache
@@ -439,7 +449,20 @@ class DemonymNouns:
 
 
 def _check_demonym_nouns(rules: DemonymNouns, path: Path) -> Iterator[Finding]:
-    yield from _one_owner("people", rules.people, {}, "stem")
+    yield from _one_owner("people", _folded(rules.people), {}, "stem")
+    try:  # a stem is one entity's in both files (demonyms.yaml reports its own problems)
+        hand = _folded(demonyms_by_hand(path.parent).people)
+    except RuleFileError:
+        return
+    owner = {stem: entity_id for entity_id, stems in hand.items() for stem in stems}
+    for entity_id, stems in _folded(rules.people).items():
+        for stem in stems:
+            if owner.get(stem, entity_id) != entity_id:
+                message = (
+                    f"stem {stem!r} of {entity_id!r} is a stem of {owner[stem]!r} in"
+                    " demonyms.yaml: run tools/demonym_nouns.py again"
+                )
+                yield "people", "duplicate-value", message
 
 
 @functools.cache
@@ -881,7 +904,7 @@ _LOADERS: tuple[Callable[[Path | None], object], ...] = (
     letters,
     inflection,
     stopwords,
-    demonyms,
+    demonyms_by_hand,  # (demonyms() is it with demonym_nouns'; each file once)
     demonym_nouns,
     organisations,
     names,

@@ -38,7 +38,14 @@ from typing import NamedTuple
 import attrs
 
 from gazetteer._lazy import Lazy
-from gazetteer.context import after_heads, in_dotted_names, inside_names, is_place, may_be_inside
+from gazetteer.context import (
+    after_heads,
+    in_dotted_names,
+    inside_names,
+    is_place,
+    may_be_inside,
+    starts_sentence,
+)
 from gazetteer.demonyms import Codes, Demonyms, encode, other_words
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index
@@ -47,6 +54,7 @@ from gazetteer.normalize import fold, normalize
 from gazetteer.scoring import admit, decide
 from gazetteer.tokens import JOINERS, RUN, WORD_TAIL, capitalised_word
 from gazetteer.tokens import WORD as _WORD
+from gazetteer.translit import has_cyrillic
 from gazetteer.wordindex import WordIndex, case_fits, hits, word_key, word_matches
 
 __all__ = ["Tagger"]
@@ -209,6 +217,7 @@ class Tagger:
             for found in scanner.find_in(text, codes, busy)
             if (kinds is None or found[2][0] is None or found[2][0].kind in kinds)
             and not (others and fold(text[found[0] : found[1]].lower()) in others)
+            and not _in_a_name(text, found[0])
         ]
 
     def demonym(
@@ -478,6 +487,20 @@ class Tagger:
             if decided is not None:
                 return width, decided
         return None
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether a demonym at ``start`` is a Cyrillic word with a capital (and
+    then a small letter) where no sentence starts: Russian, Bulgarian and
+    Ukrainian write a demonym in lower case, so there it is a word of a
+    name (Борис Немцов, Яков Ганецкий, Индийский океан)."""
+    first, second = text[start], text[start + 1 : start + 2]
+    return (
+        first.isupper()
+        and second.islower()  # (a word in capitals, as in a headline, may be either)
+        and has_cyrillic(first)
+        and not starts_sentence(text, start)
+    )
 
 
 def _outside_unknown_names(

@@ -193,6 +193,16 @@ def test_a_file_no_loader_reads(data: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("name", [n for n in rulefiles._FILES if n != "letters.yaml"])
+def test_a_broken_file_is_reported_once(data: Path, name: str) -> None:
+    # a file another file's check reads (country_words.yaml, demonym_nouns.yaml)
+    # is reported by its own loader only (letters.yaml: every key needs it)
+    (data / name).write_text("- a list, where a mapping is wanted\n", "utf-8")
+    problems = [(p.source, p.line, p.message) for p in rulefiles.check_all(data)]
+    assert problems and len(set(problems)) == len(problems)
+    assert {Path(source).name for source, _, _ in problems} == {name}
+
+
 def test_all_problems_of_all_files_and_nothing_loaded(data: Path) -> None:
     _edit(data, "inflection/ky.yaml", "suffixes:", "sufixes:")
     _edit(data, "inflection/kk.yaml", "language: kk", "language: [kk]")

@@ -597,7 +597,13 @@ def country_words(data: Path | None = None) -> CountryWords:
 
 
 def _check_country_adjectives(rules: CountryWords, path: Path) -> Iterator[Finding]:
-    generated = country_words(path.parent)
+    yield from _one_owner("adjectives", rules.adjectives, {}, "word")
+    if rules.acronyms or rules.territories:
+        yield "acronyms", "bad-value", "acronyms and territories are made by tools/country_words.py"
+    try:
+        generated = country_words(path.parent)
+    except RuleFileError:
+        return  # (country_words.yaml's problems are its own loader's to report)
     if rules.language != generated.language:
         message = f"the language is {generated.language!r}, as in country_words.yaml"
         yield "language", "bad-value", message
@@ -612,9 +618,6 @@ def _check_country_adjectives(rules: CountryWords, path: Path) -> Iterator[Findi
             if word in owner:
                 message = f"word {word!r} of {entity_id!r} is in country_words.yaml too"
                 yield "adjectives", "duplicate-value", f"{message} (of {owner[word]!r})"
-    yield from _one_owner("adjectives", rules.adjectives, {}, "word")
-    if rules.acronyms or rules.territories:
-        yield "acronyms", "bad-value", "acronyms and territories are made by tools/country_words.py"
 
 
 @functools.cache

@@ -89,6 +89,15 @@ def test_a_name_that_romanises_the_entitys_own_common_word_is_filed(
     assert g.resolve(name).entity == entity
 
 
+def test_a_name_in_small_letters_of_another_language_stays_out(g: Gazetteer) -> None:
+    # Tachelhit and Riffian write Mali "mali": filed, it would answer the
+    # lower-case query as written, and no longer tie Mali with Guinea's region
+    mali = g.get("country:ml")
+    assert mali is not None
+    assert not [a for a in mali.aliases if a.text == "mali"]
+    assert g.resolve("mali").status.value == "ambiguous"
+
+
 def test_a_name_that_romanises_another_common_word_stays_out(g: Gazetteer) -> None:
     # Indonesian and Javanese Wina (Vienna) is Russian вина, "wine", romanised
     vienna = g.get("city:2761369")

@@ -137,6 +137,17 @@ def test_a_stem_that_makes_another_word_is_not_made() -> None:
         ("Немцы пришли. Американцы тоже.", ["Немцы", "Американцы"]),  # sentences start
         ("Он сказал: «Швейцарцы ушли»", ["Швейцарцы"]),
         ("Вчера американцы и немцы", ["американцы", "немцы"]),
+        ("Вчера, Американцы", []),  # after a comma: inside
+        ("Вчора В'єтнамці перемогли.", []),  # the letter after the apostrophe is small
+        # a sentence, a title or an item may start after anything but a letter or a comma
+        ("Итоги:\n* Американцы приехали.", ["Американцы"]),
+        ("\ufeffАмериканцы приехали.", ["Американцы"]),
+        ("<p>Американцы приехали.", ["Американцы"]),
+        ("2024\tАмериканцы приехали.", ["Американцы"]),
+        ("Так и есть.\u2003Американцы приехали.", ["Американцы"]),
+        ("Так и есть 😀 Американцы приехали.", ["Американцы"]),
+        ("Билеты куплены  Американцы приехали.", ["Американцы"]),  # a title, then the text
+        ("Билеты куплены\nАмериканцы приехали.", ["Американцы"]),
     ],
 )
 def test_a_capitalised_cyrillic_demonym_inside_a_sentence_is_a_name(
@@ -144,6 +155,24 @@ def test_a_capitalised_cyrillic_demonym_inside_a_sentence_is_a_name(
 ) -> None:
     found = g.tag(text, lang="ru", demonyms=True, adjectives=True)
     assert [m.surface for m in found if m.demonym] == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("армянин", "country:am"),
+        ("армяне", "country:am"),
+        ("българин", "country:bg"),
+        ("българите", "country:bg"),
+        ("росіянин", "country:ru"),
+        ("американка", "country:us"),
+        ("Японка", "country:jp"),
+        ("Швейцарцы", "country:ch"),
+    ],
+)
+def test_country_reads_the_forms_a_list_writes(g: Gazetteer, query: str, expected: str) -> None:
+    # plural and singular, man and woman (country_endings)
+    assert g.country(query).entity == g.get(expected)
 
 
 @pytest.mark.parametrize("query", ["Узбеков", "Немцова", "Армянск", "Казахме", "Грузинов"])

@@ -34,9 +34,11 @@ What it drops or demotes, against pycountry and the curated files:
   Cyrillic word too short (under the matcher's ``MIN_CROSS_SCRIPT_LETTERS``
   letters) to meet, by its Latin form, a Latin name of an entity with
   Cyrillic names, and the name is of a language the library has common
-  words for or one of those words is the entity's own name (Spanish and
-  Romanian Rusia, a Latin form of Bulgarian Русия; not Kaingang Amỹ for
-  Amman, which only Bulgarian ами, "but", written in Latin letters, is):
+  words for or one of those words is the entity's own name and the name is
+  not written in small letters only (Spanish and Romanian Rusia, a Latin
+  form of Bulgarian Русия; not Kaingang Amỹ for Amman, which only Bulgarian
+  ами, "but", written in Latin letters, is; not Tachelhit "mali", which
+  would answer the lower-case query as written):
   German Russland, Prag, Turkish Londra (the tagger's rules for common words then
   decide where the capitalised word is the name); Bulgarian праг,
   "threshold", keeps no German Prag out. A word written in another script
@@ -79,6 +81,12 @@ _BRACKETED = re.compile(r"^(.*\S)\s*\(([^()]+)\)$")
 
 def _script(ch: str) -> str:
     return unicodedata.name(ch, "").split(" ", 1)[0] if ch.isalpha() else ""
+
+
+def _lower_case(text: str) -> bool:
+    """Whether ``text`` has small letters and no capital (a name some small
+    locales write so: rif, shi "mali"), where its script has both."""
+    return any(ch.islower() for ch in text) and not any(ch.isupper() for ch in text)
 
 
 def _mixed_script(text: str) -> bool:
@@ -326,7 +334,7 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
         owned = [own(entity_id, lang, word) for lang, word in words]
         if words and not (
             all(o or unreached(entity_id, key, w) for o, (_, w) in zip(owned, words, strict=True))
-            and (tag.split("-")[0] in texts or any(owned))
+            and (tag.split("-")[0] in texts or (any(owned) and not _lower_case(text)))
         ):
             continue
         if key in denies:

@@ -182,7 +182,7 @@ def inside_names(
                 and continues(begin, start - 1, surface, True)
                 and (
                     joined
-                    or not starts_sentence(text, begin)
+                    or not _starts_sentence(text, begin)
                     or _quoted(text, begin, end)
                     or foreign(text[begin], lang)  # The New York Times, in Russian
                     or (given := word_key(text[begin : start - 1]) in _given_names(lang))
@@ -555,8 +555,6 @@ def _quoted(text: str, begin: int, end: int) -> bool:
     return bool(opening and closing) and opening in _OPENING and closing in _QUOTE_CLOSING
 
 
-def starts_sentence(text: str, start: int) -> bool:
-    """Whether a word at ``start`` may start a sentence or a title: nothing
-    but spaces before it, or one of ``_SENTENCE`` right before those."""
+def _starts_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - 40) : start].rstrip(" \t\u00a0")
     return not before or before[-1] in _SENTENCE

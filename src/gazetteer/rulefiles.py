@@ -391,7 +391,8 @@ class Demonyms:
     # the endings after a noun's stem with which Gazetteer.country reads a
     # whole query as the people's country
     country_endings: tuple[str, ...] = attrs.field(
-        default=("",), metadata=_spec(_List(_Text(_matches(r"\w*", "letters or nothing"), _lower)))
+        default=("",),
+        metadata=_spec(_List(_Text(_matches(r"[^\W\d_]*", "letters or nothing"), _lower))),
     )
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import enum
 import re
+import unicodedata
 from array import array
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -44,7 +45,6 @@ from gazetteer.context import (
     inside_names,
     is_place,
     may_be_inside,
-    starts_sentence,
 )
 from gazetteer.demonyms import Codes, Demonyms, encode, other_words
 from gazetteer.fit import fits_language, stopwords
@@ -491,16 +491,24 @@ class Tagger:
 
 def _in_a_name(text: str, start: int) -> bool:
     """Whether a demonym at ``start`` is a Cyrillic word with a capital (and
-    then a small letter) where no sentence starts: Russian, Bulgarian and
-    Ukrainian write a demonym in lower case, so there it is a word of a
-    name (Борис Немцов, Яков Ганецкий, Индийский океан)."""
-    first, second = text[start], text[start + 1 : start + 2]
-    return (
-        first.isupper()
-        and second.islower()  # (a word in capitals, as in a headline, may be either)
-        and has_cyrillic(first)
-        and not starts_sentence(text, start)
-    )
+    then a small letter) inside a sentence: Russian, Bulgarian and Ukrainian
+    write a demonym in lower case, so there it is a word of a name (Борис
+    Немцов, Яков Ганецкий, в Индийском океане). Inside a sentence: after a
+    letter or a comma and one space (or invisible character) between;
+    after anything else (a full stop, a bullet, a digit, a mark of markup,
+    two spaces or a line's end, as between a title and the text, nothing)
+    a sentence, a title or an item may start."""
+    first = text[start]
+    if not (first.isupper() and has_cyrillic(first)):
+        return False
+    second = next((ch for ch in text[start + 1 : start + 4] if ch.isalpha()), "")
+    if not second.islower():
+        return False  # (a word in capitals, as in a headline, may be either)
+    at, spaces = start - 1, 0
+    while at >= 0 and (text[at].isspace() or unicodedata.category(text[at]) == "Cf"):
+        spaces += text[at].isspace() + (text[at] in "\n\r\u2028\u2029\x85\x0b\x0c")
+        at -= 1
+    return at >= 0 and spaces <= 1 and (text[at].isalpha() or text[at] == ",")
 
 
 def _outside_unknown_names(

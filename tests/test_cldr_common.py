@@ -117,3 +117,21 @@ def test_a_latin_form_of_a_long_common_word_keeps_a_name_out(g: Gazetteer) -> No
     # query of six letters or more may meet a name of another script by it
     morocco = g.get("country:ma")
     assert morocco is not None and "moloko" not in {a.key for a in morocco.aliases}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Er wohnt in Russland.", "de"),
+        ("Er wohnt in Brüssel.", "de"),
+        ("Dün Londra'ya gitti.", "tr"),
+    ],
+)
+def test_the_alias_a_mention_reports_is_of_the_texts_language(
+    g: Gazetteer, text: str, lang: str
+) -> None:
+    # many languages file Russland, Brüssel, Londra: the one the text is in says it
+    [mention] = g.tag(text, lang=lang)
+    assert mention.alias.lang == lang
+    found = g.resolve(mention.surface.split("'")[0], lang=lang).match
+    assert found is not None and found.alias.lang == lang

@@ -56,7 +56,7 @@ def _generated() -> list[tuple[str, str]]:
 
 
 @given(st.sampled_from(_generated()), st.sampled_from(["", "ы", "и", "ите", "і", "ів", "ами"]))
-@settings(max_examples=150)
+@settings(max_examples=80)
 def test_a_noun_for_a_people_is_its_country_in_text_and_as_a_query(
     g: Gazetteer, stem_and_id: tuple[str, str], ending: str
 ) -> None:

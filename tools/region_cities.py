@@ -350,7 +350,10 @@ def _own(region: Any, key: str) -> bool:
     return any(a.lang == "und" and a.key == key for a in region.aliases)
 
 
+@functools.cache
 def normalize_key(text: str) -> str:
+    """The library's key of ``text`` (remembered: the tool asks for the same
+    GeoNames names many times)."""
     from gazetteer import normalize
 
     return normalize(text)

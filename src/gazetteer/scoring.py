@@ -40,6 +40,7 @@ Deciding a query, given its matches (at most one per entity, the best):
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from gazetteer.model import Entity, Kind, Match, Method, Resolution, Status, Tier
 from gazetteer.normalize import normalize
@@ -227,20 +228,26 @@ def _named_so_in(matches: list[Match], best: int, query: str, lang: str | None) 
     }
 
 
-def rank(matches: Iterable[Match]) -> tuple[Match, ...]:
+def rank(matches: Iterable[Match], lang: str | None = None) -> tuple[Match, ...]:
     """Keep the best match of each entity and sort them, best first: by
     score, and the near misses (phonetic, fuzzy) after the others, by
     similarity, then score.
 
     Ties put strong aliases first, then follow :func:`prior`, then the
-    entity id, so the order never depends on how the index was built.
+    entity id, so the order never depends on how the index was built. Of
+    one entity's matches as good as each other, one of an alias filed in
+    ``lang`` is kept (Russland in a German text: German, not Nynorsk).
     """
     best: dict[str, Match] = {}
     for match in matches:
         current = best.get(match.entity.id)
-        if current is None or _order(match) < _order(current):
+        if current is None or _kept(match, lang) < _kept(current, lang):
             best[match.entity.id] = match
     return tuple(sorted(best.values(), key=_order))
+
+
+def _kept(match: Match, lang: str | None) -> tuple[Any, ...]:
+    return (*_order(match), lang is not None and match.alias.lang.split("-")[0] != lang)
 
 
 def admit(matches: Iterable[Match], key: str, kinds: frozenset[Kind] | None) -> list[Match]:
@@ -259,7 +266,7 @@ def decide(query: str, matches: Iterable[Match], lang: str | None = None) -> Res
     """Turn the matches of one query into a :class:`Resolution` (rules above;
     ``lang``: the query's language, see :func:`_named_so_in`)."""
     matches = list(matches)
-    candidates = rank(matches)
+    candidates = rank(matches, lang)
     if not candidates:
         return Resolution(query, Status.NOT_FOUND)
     best_group = min(group(m.method) for m in candidates)

@@ -51,6 +51,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "src" / "gazetteer" / "_data" / "demonym_nouns.yaml"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cldr_names import _quote, write  # noqa: E402
+
 SINCE = datetime.date(1900, 1, 1)
 UNTIL = datetime.date(2025, 1, 1)
 LANGUAGES = ("bg", "ru", "uk")
@@ -194,13 +198,12 @@ def generate() -> str:
         "people:",
     ]
     for entity_id, stems in nouns().items():
-        lines.append(f"  {entity_id}: [{', '.join(stems)}]")
+        lines.append(f"  {entity_id}: [{', '.join(_quote(stem) for stem in stems)}]")
     return "\n".join(lines) + "\n"
 
 
 def main() -> int:
-    OUTPUT.write_text(generate(), "utf-8")
-    return 0
+    return write(OUTPUT, generate())
 
 
 if __name__ == "__main__":

@@ -69,8 +69,8 @@ def test_a_noun_for_a_people_is_its_country_in_text_and_as_a_query(
     assert [(m.surface, m.entity.id if m.entity else None) for m in found] == [(word, entity_id)]
     answer = g.country(word)
     if ending in rulefiles.demonyms().country_endings:
+        # (or the country's name inflected: uk ямайці, "Jamaicans", is "in Jamaica" too)
         assert answer.entity is not None and answer.entity.id == entity_id
-        assert answer.match is not None and answer.match.note == "read as a noun for a people"
     else:
         assert answer.match is None or answer.match.note != "read as a noun for a people"
 

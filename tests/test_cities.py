@@ -83,6 +83,26 @@ def test_a_city_takes_the_names_of_the_region_named_after_it(
         assert [m.entity.id for m in mentions if m.entity] == [city]
 
 
+@pytest.mark.parametrize(
+    ("query", "lang", "shared"),
+    [
+        ("Jerusalem", "en", True),
+        ("Иерусалим", "ru", True),
+        ("Єрусалим", "uk", True),
+        ("Йерусалим", "bg", False),  # (pycountry has no Bulgarian name of the governorate)
+    ],
+)
+def test_jerusalem_is_the_city_in_the_default_load(
+    g: Gazetteer, query: str, lang: str, shared: bool
+) -> None:
+    # Palestine's Jerusalem Governorate carries the name too, strong in
+    # pycountry: the bare name was the governorate; it stays a candidate
+    r = g.resolve(query, lang=lang)
+    assert r.entity is not None and r.entity.id == "city:281184"
+    assert ("subdivision:ps-jem" in {m.entity.id for m in r.candidates}) is shared
+    assert [m.entity.id for m in g.tag(f"{query} 2024", lang=lang) if m.entity] == ["city:281184"]
+
+
 def test_a_bundled_strong_name_wins_over_a_namesake(cities: Gazetteer) -> None:
     moscow = cities.resolve("Moscow")
     assert moscow.entity is not None and moscow.entity.id == "city:moscow"

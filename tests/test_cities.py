@@ -90,6 +90,8 @@ def test_a_city_takes_the_names_of_the_region_named_after_it(
         ("Иерусалим", "ru", True),
         ("Єрусалим", "uk", True),
         ("Йерусалим", "bg", False),  # (pycountry has no Bulgarian name of the governorate)
+        ("Al Quds", "en", False),  # Israel's district's name: weak there, strong here
+        ("Аль-Кудс", "uk", False),
     ],
 )
 def test_jerusalem_is_the_city_in_the_default_load(

@@ -135,3 +135,4 @@ def test_the_alias_a_mention_reports_is_of_the_texts_language(
     assert mention.alias.lang == lang
     found = g.resolve(mention.surface.split("'")[0], lang=lang).match
     assert found is not None and found.alias.lang == lang
+    assert g.candidates(mention.surface.split("'")[0], lang=lang)[0].alias.lang == lang

@@ -696,7 +696,7 @@ class Gazetteer(Mapping[str, Entity]):
         """
         floor = _floor(min_score)
         found = self._matches(query, _kinds(kinds), lang, wide=True)
-        ranked = rank(m for m in found if m.score >= floor)
+        ranked = rank((m for m in found if m.score >= floor), _language(lang))
         return ranked if limit is None else ranked[: max(0, limit)]
 
     def by_code(self, code: str, *, scheme: str | None = None) -> Resolution:

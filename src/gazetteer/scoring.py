@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from gazetteer.model import Entity, Kind, Match, Method, Resolution, Status, Tier
+from gazetteer.model import Alias, Entity, Kind, Match, Method, Resolution, Status, Tier
 from gazetteer.normalize import normalize
 
 __all__ = [
@@ -222,9 +222,7 @@ def _named_so_in(matches: list[Match], best: int, query: str, lang: str | None) 
     return {
         m.entity.id
         for m in matches
-        if group(m.method) == best
-        and m.alias.tier is Tier.STRONG
-        and m.alias.lang.split("-")[0] == lang
+        if group(m.method) == best and m.alias.tier is Tier.STRONG and _filed_in(m.alias, lang)
     }
 
 
@@ -247,7 +245,13 @@ def rank(matches: Iterable[Match], lang: str | None = None) -> tuple[Match, ...]
 
 
 def _kept(match: Match, lang: str | None) -> tuple[Any, ...]:
-    return (*_order(match), lang is not None and match.alias.lang.split("-")[0] != lang)
+    """:func:`rank`'s choice among one entity's matches: the best by
+    :func:`_order` and method group, then one of an alias filed in ``lang``."""
+    return (*_order(match), group(match.method), not _filed_in(match.alias, lang))
+
+
+def _filed_in(alias: Alias, lang: str | None) -> bool:
+    return lang is not None and alias.lang.split("-")[0] == lang
 
 
 def admit(matches: Iterable[Match], key: str, kinds: frozenset[Kind] | None) -> list[Match]:

@@ -8,11 +8,14 @@ from pathlib import Path
 import pytest
 
 import gazetteer
-from gazetteer import Gazetteer, PackError, Status
+from gazetteer import Gazetteer, PackError, Status, Tier
+from gazetteer.aliasfile import read_alias_files
 from gazetteer.cli import main
 from gazetteer.geonames import rules
 
 from .conftest import CITY_OR_REGION, _shared
+
+ROOT = Path(__file__).parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +106,27 @@ def test_jerusalem_is_the_city_in_the_default_load(
     assert r.entity is not None and r.entity.id == "city:281184"
     assert ("subdivision:ps-jem" in {m.entity.id for m in r.candidates}) is shared
     assert [m.entity.id for m in g.tag(f"{query} 2024", lang=lang) if m.entity] == ["city:281184"]
+
+
+def test_an_outranked_entity_keeps_no_strong_name_of_the_entity_that_outranks_it(
+    g: Gazetteer,
+) -> None:
+    # outranks weakens the shared names of the layers up to its file; a name
+    # a later layer (CLDR's) gives the city must be listed in its file too
+    entries, _ = read_alias_files(sorted((ROOT / "data" / "aliases").glob("*.yaml")))
+    kept = []
+    for entry in entries:
+        outranking = g.get(entry.id)
+        keys = {a.key for a in outranking.aliases} if outranking is not None else set()
+        for target_id in entry.outranks:
+            target = g.get(target_id)
+            assert target is not None, target_id
+            kept += [
+                (entry.id, target_id, a.text)
+                for a in target.aliases
+                if a.tier is Tier.STRONG and a.key in keys
+            ]
+    assert not kept
 
 
 def test_a_bundled_strong_name_wins_over_a_namesake(cities: Gazetteer) -> None:

@@ -44,6 +44,7 @@ from the installed babel, pycountry and wordfreq.
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import sys
 from collections import defaultdict
@@ -79,15 +80,6 @@ MIN_STEM = 5
 WORDS = 300_000  # the most frequent words of a language that wordfreq lists, read
 
 
-def _shared(one: str, other: str) -> int:
-    count = 0
-    for a, b in zip(one, other, strict=False):
-        if a != b:
-            break
-        count += 1
-    return count
-
-
 def _fit(base: str, adjective: str, name: str) -> int:
     """How well an adjective (its base; its stem, base and suffix) fits a
     country's name (lower case) by the rules above: the letters the base
@@ -95,19 +87,20 @@ def _fit(base: str, adjective: str, name: str) -> int:
     words = re.findall(r"\w+", name)
     if any(word.startswith(adjective) for word in words):
         return 0
-    shared = max((_shared(base, word) for word in words), default=0)
+    # (commonprefix compares letters, which is what is wanted here, not path parts)
+    shared = max((len(os.path.commonprefix([base, word])) for word in words), default=0)  # noqa: RUF071
     return shared if shared >= max(SHARED, len(base) - SPARE) else 0
 
 
-def _adjectives(lang: str) -> dict[str, tuple[str, str]]:
-    """Country alpha-2 code → (base, stem) of its one adjective in ``lang``."""
+def _bases(lang: str) -> dict[str, str]:
+    """Country alpha-2 code → the base of its one adjective in ``lang``."""
     import pycountry
     from babel import Locale
     from babel.numbers import get_territory_currencies
 
     locale = Locale(lang)
     names = {c.alpha_2: locale.territories.get(c.alpha_2, "").lower() for c in pycountry.countries}
-    found: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    found: dict[str, set[str]] = defaultdict(set)
     for code in sorted(names):
         for currency in get_territory_currencies(code, start_date=SINCE, end_date=UNTIL):
             words = (locale.currencies.get(currency) or "").lower().split()
@@ -118,8 +111,8 @@ def _adjectives(lang: str) -> dict[str, tuple[str, str]]:
             fits = {other: _fit(base, stem, name) for other, name in names.items() if name}
             best = max(fits.values())
             if fits[code] == best and list(fits.values()).count(best) == 1:
-                found[code].add((base, stem))
-    return {code: next(iter(pairs)) for code, pairs in found.items() if len(pairs) == 1}
+                found[code].add(base)
+    return {code: next(iter(bases)) for code, bases in found.items() if len(bases) == 1}
 
 
 def _other_words(lang: str) -> dict[str, list[str]]:
@@ -156,7 +149,7 @@ def nouns() -> dict[str, list[str]]:
     owners: dict[str, set[str]] = defaultdict(set)
     for lang in LANGUAGES:
         words = _other_words(lang)
-        for code, (base, _) in sorted(_adjectives(lang).items()):
+        for code, base in sorted(_bases(lang).items()):
             noun = base + "ц"
             if not all(wordfreq.zipf_frequency(noun + form, lang) > 0 for form in FORMS[lang]):
                 continue
@@ -168,11 +161,10 @@ def nouns() -> dict[str, list[str]]:
                     stem, lang, words, hand.people_max_ending
                 ):
                     owners[fold(stem)].add(f"country:{code.lower()}")
-    known = hand.people
-    hand = {fold(stem): entity for entity, found in known.items() for stem in found}
+    known = {fold(stem) for stems in hand.people.values() for stem in stems}
     out: dict[str, list[str]] = defaultdict(list)
     for stem, entities in sorted(owners.items()):
-        if len(entities) == 1 and stem not in hand:
+        if len(entities) == 1 and stem not in known:
             out[next(iter(entities))].append(stem)
     return dict(sorted(out.items()))
 

@@ -39,13 +39,7 @@ from typing import NamedTuple
 import attrs
 
 from gazetteer._lazy import Lazy
-from gazetteer.context import (
-    after_heads,
-    in_dotted_names,
-    inside_names,
-    is_place,
-    may_be_inside,
-)
+from gazetteer.context import after_heads, in_dotted_names, inside_names, is_place, may_be_inside
 from gazetteer.demonyms import Codes, Demonyms, encode, other_words
 from gazetteer.fit import fits_language, stopwords
 from gazetteer.index import Index

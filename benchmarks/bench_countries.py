@@ -617,8 +617,16 @@ def main() -> int:
         return r.entity.id if r.entity is not None else None
 
     def country_of(item: Item) -> str | None:
+        # a former country is answered as the country that took it over, the
+        # former one as the match's via: right for a noisy name of the former
+        # one (countrynames files the names under today's country)
         r = g.country(item.query, codes=True)
-        return r.entity.id if r.entity is not None else None
+        if r.entity is None:
+            return None
+        via = r.tied[0].via
+        if via is not None and via.kind is Kind.COUNTRY and via.id == item.want:
+            return via.id
+        return r.entity.id
 
     def names_only(item: Item) -> str | None:
         r = g.resolve(item.query, kinds="country" if item.country else None)

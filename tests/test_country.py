@@ -3,11 +3,16 @@ place it names (a column of countries that holds states and cities too)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazetteer import Entity, Gazetteer, Kind, Status, Tier, normalize
+import gazetteer
+from gazetteer import Entity, Gazetteer, Kind, Method, Status, Tier, normalize
+from gazetteer.phonetic import script, skeleton_letters, written_skeleton
+from gazetteer.scoring import WRITTEN_COUNTRY_MARGIN, WRITTEN_COUNTRY_SIMILARITY
 
 from .conftest import sampled_from
 
@@ -152,3 +157,132 @@ def test_many_commas_are_read_once(g: Gazetteer) -> None:
     # again: no recursion as deep as the commas are many
     assert _country(g, "a," * 5000 + " Pakistan") == ("resolved", ["country:pk"])
     assert _country(g, "Paris, " * 3000)[0] == "not_found"
+
+
+# --- a near miss in a script the library does not romanise -------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("גאבון", "country:ga"),  # Hebrew: גבון, a skeleton of three letters
+        ("ମୌରିସସ୍", "country:mu"),  # Oriya: ମରିସସ୍
+        ("ଇକ୍ୱାଡୋର୍", "country:ec"),  # Oriya: 88 % alike as written
+        ("कैनाडा", "country:ca"),  # Devanagari: कनाडा, a vowel sign more
+    ],
+)
+def test_a_near_miss_in_its_script_is_the_country(g: Gazetteer, query: str, expected: str) -> None:
+    # resolve() leaves them (too few letters, or not alike enough, for a
+    # text); in a column of countries they are those countries
+    assert g.resolve(query).status is Status.NOT_FOUND
+    found = g.country(query)
+    assert (found.status, found.expect().id) == (Status.RESOLVED, expected)
+    assert found.tied[0].method is Method.PHONETIC
+    assert found.tied[0].note == "a near miss of a country's name in its script"
+
+
+@pytest.mark.parametrize("word", ["الأمن", "المدرب", "جورج"])
+def test_a_word_not_alike_enough_is_no_country(g: Gazetteer, word: str) -> None:
+    # security (Almaniya, 80 %), the coach (al-Maghrib, 83 %), George (Georgia, 80 %)
+    assert g.country(word).status is Status.NOT_FOUND
+
+
+_NEIGHBOURS = """
+- id: country:xa
+  name: Kalinagari
+  names:
+    hi: [{a}]
+- id: country:xb
+  name: Kalinagar
+  names:
+    hi: [{b}]
+"""
+
+
+def test_two_countries_as_near_are_tied(tmp_path: Path) -> None:
+    # कालीनगरी less one vowel sign, at two places: as near to both
+    (tmp_path / "near.yaml").write_text(
+        _NEIGHBOURS.format(a="कलीनगरी", b="कालनगरी"), encoding="utf-8"
+    )
+    g2 = gazetteer.load([tmp_path], bundled=False)
+    found = g2.country("कालीनगरी")
+    assert found.status is Status.AMBIGUOUS
+    assert {m.entity.id for m in found.tied} == {"country:xa", "country:xb"}
+
+
+@pytest.fixture(scope="module")
+def written_country_names(g: Gazetteer) -> list[tuple[str, str]]:
+    """Countries' names in a script of scripts.yaml, of three letters or more."""
+    return [
+        (entity.id, alias.key)
+        for entity in g.entities
+        if entity.kind is Kind.COUNTRY
+        for alias in entity.aliases
+        if skeleton_letters(written_skeleton(alias.key)) >= 3
+    ]
+
+
+@settings(max_examples=60)
+@given(data=st.data())
+def test_a_near_miss_is_answered_only_well_ahead_of_the_next(
+    g: Gazetteer, written_country_names: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    # a name with a letter dropped: when country() reads it as a near miss,
+    # the reference (candidates(), the written-skeleton matches of countries
+    # in its script) has the answer WRITTEN_COUNTRY_SIMILARITY alike and
+    # every other country WRITTEN_COUNTRY_MARGIN less alike, or tied with it
+    _, key = data.draw(sampled_from(written_country_names))
+    at = data.draw(st.integers(0, len(key) - 1))
+    query = key[:at] + key[at + 1 :]
+    found = g.country(query)
+    if not found.tied or found.tied[0].note != "a near miss of a country's name in its script":
+        return
+    best: dict[str, float] = {}
+    for m in g.candidates(query, kinds="country", limit=None):
+        if m.method is Method.PHONETIC and script(m.alias.key) == script(normalize(query)):
+            best[m.entity.id] = max(best.get(m.entity.id, 0.0), m.similarity or 0.0)
+    top = max(best.values())
+    assert top >= WRITTEN_COUNTRY_SIMILARITY
+    near = {e for e, s in best.items() if s > top - WRITTEN_COUNTRY_MARGIN}
+    assert {m.entity.id for m in found.tied} == near
+    assert found.status is (Status.RESOLVED if len(near) == 1 else Status.AMBIGUOUS)
+
+
+# --- former countries --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "via"),
+    [
+        ("Zaire", "country:cd", "country:zrcd"),
+        ("Upper Volta", "country:bf", "country:hvbf"),
+        ("Източен Тимор", "country:tl", "country:tptl"),  # Bulgarian: East Timor
+        ("USSR", "country:suhh", None),  # no single country took it over
+    ],
+)
+def test_a_former_country_is_the_country_that_took_it_over(
+    g: Gazetteer, query: str, expected: str, via: str | None
+) -> None:
+    found = g.country(query)
+    assert (found.status, found.expect().id) == (Status.RESOLVED, expected)
+    assert (found.tied[0].via.id if found.tied[0].via else None) == via
+
+
+def test_resolve_still_answers_the_former_country(g: Gazetteer) -> None:
+    assert g.resolve("Upper Volta").expect().id == "country:hvbf"
+
+
+def _taken_over(g: Gazetteer, entity: Entity) -> bool:
+    code = entity.codes.get("iso3166-3")
+    return code is not None and g.by_code(code[2:], scheme="iso2").status is Status.RESOLVED
+
+
+def test_no_answer_is_a_former_country_one_of_today_took_over(g: Gazetteer) -> None:
+    # every name of every former country, as country() reads it
+    former = [e for e in g.entities if _taken_over(g, e)]
+    assert len(former) > 10
+    for entity in former:
+        for alias in entity.aliases:
+            found = g.country(alias.text)
+            answered = [*found.tied, *found.candidates]
+            assert not any(_taken_over(g, m.entity) for m in answered), (alias, found)

@@ -41,7 +41,16 @@ from gazetteer.model import (
     Tier,
 )
 from gazetteer.normalize import normalize
-from gazetteer.scoring import REWRITE_PENALTY, admit, decide, rank, score
+from gazetteer.phonetic import written_skeleton
+from gazetteer.scoring import (
+    REWRITE_PENALTY,
+    WRITTEN_COUNTRY_MARGIN,
+    WRITTEN_COUNTRY_SIMILARITY,
+    admit,
+    decide,
+    rank,
+    score,
+)
 from gazetteer.wordindex import WordIndex, build_word_index
 
 if TYPE_CHECKING:  # imported when a text is first tagged: a lookup never needs it
@@ -432,9 +441,39 @@ class Gazetteer(Mapping[str, Entity]):
         before names (Paris, Texas),
         of those a subdivision name of several countries means, the one the
         part before names a place of (Islamabad, Punjab), else all of them.
-        ``min_score`` is a score, from 0 to 1."""
-        min_score = _floor(min_score)
-        lang = _language(lang)
+        ``min_score`` is a score, from 0 to 1.
+
+        A former country that ISO 3166-3 says one country of today took
+        over (its four-letter code ends with that country's code: TPTL,
+        East Timor, now TL; ZRCD, Zaire) is answered as that country, the
+        former one the match's ``via``; one with no single successor (SUHH,
+        the USSR) as itself. :meth:`resolve` answers the former country."""
+        return self._today(self._read_country(query, _language(lang), _floor(min_score), codes))
+
+    def _today(self, found: Resolution) -> Resolution:
+        """``found`` with each former country that one country of today took
+        over read as that country (:meth:`country`): a name of both is then
+        one answer (Източен Тимор, Bulgarian for East Timor)."""
+        if not found.tied:
+            return found
+        tied = rank(self._successor(m) for m in found.tied)
+        status = Status.RESOLVED if len(tied) == 1 else Status.AMBIGUOUS
+        return Resolution(found.query, status, tied, rank(map(self._successor, found.candidates)))
+
+    def _successor(self, match: Match) -> Match:
+        entity = match.entity
+        code = entity.codes.get("iso3166-3")
+        if entity.kind is not Kind.COUNTRY or code is None or "iso2" in entity.codes:
+            return match
+        now = self.by_code(code[2:], scheme="iso2").tied
+        if len(now) != 1 or now[0].entity.kind is not Kind.COUNTRY:
+            return match
+        return attrs.evolve(match, entity=now[0].entity, via=match.via or entity)
+
+    def _read_country(
+        self, query: str, lang: str | None, min_score: float, codes: bool
+    ) -> Resolution:
+        """:meth:`country` but the reading of former countries."""
         found = self._country(query, lang, min_score, codes)
         if all(m.method in _APPROXIMATE for m in found.tied):
             # (a reading as written before near misses: NIUE ISLAND is no
@@ -447,7 +486,11 @@ class Gazetteer(Mapping[str, Entity]):
                 or found
             )
         if found.status is Status.NOT_FOUND:  # (not before a near miss of a name)
-            found = self._near_country_word(query, min_score) or found
+            found = (
+                self._near_country_word(query, min_score)
+                or self._near_written_name(query, min_score)
+                or found
+            )
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
@@ -571,6 +614,36 @@ class Gazetteer(Mapping[str, Entity]):
             return None
         _, language, reading, similarity = found
         return _rewritten(query, entity, language, f"read as {reading}", min_score, similarity)
+
+    def _near_written_name(self, query: str, min_score: float) -> Resolution | None:
+        """:meth:`country`'s last reading of a query in a script the library
+        does not romanise (Devanagari, Arabic, Khmer ...): the country whose
+        name there is the nearest of :meth:`candidates`'s written-skeleton
+        matches, ``WRITTEN_COUNTRY_SIMILARITY`` alike as written and
+        ``WRITTEN_COUNTRY_MARGIN`` more than any other country's (those
+        within it are tied); else None."""
+        key = normalize(query)
+        skeleton = written_skeleton(key)
+        if not skeleton:
+            return None
+        nearest: dict[str, Match] = {}
+        for match in self._matcher.written(key, skeleton, None, True, set()):
+            if match.entity.kind is not Kind.COUNTRY or match.score < min_score:
+                continue
+            kept = nearest.get(match.entity.id)
+            if kept is None or (match.similarity or 0.0) > (kept.similarity or 0.0):
+                nearest[match.entity.id] = match
+        best = max((m.similarity or 0.0 for m in nearest.values()), default=0.0)
+        if best < WRITTEN_COUNTRY_SIMILARITY:
+            return None
+        note = "a near miss of a country's name in its script"
+        tied = rank(
+            attrs.evolve(m, note=note)
+            for m in nearest.values()
+            if (m.similarity or 0.0) > best - WRITTEN_COUNTRY_MARGIN
+        )
+        status = Status.RESOLVED if len(tied) == 1 else Status.AMBIGUOUS
+        return Resolution(query, status, tied, tied)
 
     def _territory(self, matches: Iterable[Match], sovereign: str) -> Match | None:
         """The match among ``matches`` (a query's, as written or inflected)

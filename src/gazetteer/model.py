@@ -234,7 +234,9 @@ class Match:
         text += ")"
         if self.note:
             text += f" after the query was {self.note}"
-        if self.via is not None:
+        if self.via is not None and self.via.kind is Kind.COUNTRY:
+            text = f"the country that took over {self.via.id}: {text}"
+        elif self.via is not None:
             text = f"the country of {self.via.id}: {text}"
         return text
 

@@ -422,8 +422,9 @@ class Gazetteer(Mapping[str, Entity]):
         city and the state: the US); an answer of another kind (an
         organisation, a region of several countries), or places of
         several countries, leave the query ambiguous or not found. A query
-        that nothing answered so, or only a near miss, is read three more
-        ways, each answer scored as a rewritten query, its ``note`` saying
+        that nothing answered so, or only a near miss or a place whose name
+        only romanises to it (Kazakh: Gazakh, Казах, in Azerbaijan), is read
+        four more ways, each answer scored as a rewritten query, its ``note`` saying
         which: without the words that say only a form of state or a kind of
         place ("Kingdom of Greece", "Kuwait City": ``state_forms`` in
         ``_data/cleanup.yaml``), when the rest names one country as written;
@@ -432,8 +433,13 @@ class Gazetteer(Mapping[str, Entity]):
         (``_data/country_words.yaml``, made from CLDR and ISO 3166 by
         tools/country_words.py), or as a noun for its people read as the
         tagger reads one with ``demonyms=True``, with an ending a list
-        writes (швейцарцы, Албанец: ``_data/demonyms.yaml``).
-        Last, "place, country": a query whose part after its last comma
+        writes (швейцарцы, Албанец: ``_data/demonyms.yaml``); or as a
+        territory's name with its sovereign's ("Hong Kong S.A.R. Kina").
+        A query still not found is read as a typo of a country's adjective
+        ("Ghanian"), then, in a script the library does not romanise, as a
+        near miss of a country's name there (``WRITTEN_COUNTRY_SIMILARITY``
+        alike as written, ``WRITTEN_COUNTRY_MARGIN`` ahead of any other
+        country: कैनाडा, Canada). Last, "place, country": a query whose part after its last comma
         resolves to a country is that country (Georgia,
         USA: the state), unless the part before it names no place of that
         country and a place of another (then both are tied: Almaty, Russia);
@@ -475,7 +481,7 @@ class Gazetteer(Mapping[str, Entity]):
     ) -> Resolution:
         """:meth:`country` but the reading of former countries."""
         found = self._country(query, lang, min_score, codes)
-        if all(m.method in _APPROXIMATE for m in found.tied):
+        if all(m.method in _APPROXIMATE or _romanised_place(m) for m in found.tied):
             # (a reading as written before near misses: NIUE ISLAND is no
             # typo of Niú Zíland, Libyan none of Lebanon)
             found = (
@@ -636,7 +642,7 @@ class Gazetteer(Mapping[str, Entity]):
         best = max((m.similarity or 0.0 for m in nearest.values()), default=0.0)
         if best < WRITTEN_COUNTRY_SIMILARITY:
             return None
-        note = "a near miss of a country's name in its script"
+        note = "read as a near miss of a country's name in its script"
         tied = rank(
             attrs.evolve(m, note=note)
             for m in nearest.values()
@@ -912,3 +918,11 @@ class Gazetteer(Mapping[str, Entity]):
             pairs = cast("Iterable[tuple[str, T]]", texts)
             return ((one(text), context) for text, context in pairs)
         return (one(text) for text in cast("Iterable[str]", texts))
+
+
+def _romanised_place(match: Match) -> bool:
+    """Whether ``match`` is a place's country (:meth:`Gazetteer.country`)
+    whose name only romanises to the query: a reading :meth:`Gazetteer.country`
+    tries the country words before (Kazakh: Kazakhstan, not Gazakh, Казах,
+    in Azerbaijan)."""
+    return match.via is not None and match.method is Method.TRANSLITERATED

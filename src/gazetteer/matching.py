@@ -607,6 +607,11 @@ class Matcher:
                     found.append(self._match(posting, Method.PHONETIC, skeleton, similarity, note))
         return found
 
+    def compared(self, posting: int, key: str, similarity: float) -> Match:
+        """A fuzzy match of the alias at ``posting``, ``similarity`` alike as
+        written to the query's ``key`` (for a caller that compared them)."""
+        return self._match(posting, Method.FUZZY, key, similarity)
+
     def _alias(self, posting: int) -> Alias:
         entity_position, alias_position = unpack(posting)
         return self.index.entities[entity_position].aliases[alias_position]

@@ -208,7 +208,8 @@ class Match:
     computed; ``note`` says how the query was rewritten first, if it was
     ("reordered", "initial"). ``score`` lies in [0, 1] (see
     :mod:`gazetteer.scoring`). ``via`` is the place the query named when
-    ``entity`` is that place's country (``Gazetteer.country``), else None.
+    ``entity`` is that place's country, or the former country ``entity``
+    took over (ISO 3166-3: Zaire) (``Gazetteer.country``), else None.
     """
 
     entity: Entity

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Literal, TypeVar, cast, overload
 
 import attrs
+from rapidfuzz import fuzz, process
 
 from gazetteer import cache
 from gazetteer._lazy import Lazy
@@ -41,13 +42,14 @@ from gazetteer.model import (
     Tier,
 )
 from gazetteer.normalize import normalize
-from gazetteer.phonetic import written_skeleton
+from gazetteer.phonetic import script, written_skeleton
 from gazetteer.scoring import (
     REWRITE_PENALTY,
     WRITTEN_COUNTRY_MARGIN,
     WRITTEN_COUNTRY_SIMILARITY,
     admit,
     decide,
+    nearest_country,
     rank,
     score,
 )
@@ -151,6 +153,23 @@ def _code_index(index: Index) -> dict[str, tuple[tuple[int, str], ...]]:
     return {code: tuple(places) for code, places in found.items()}
 
 
+def _written_country_keys(index: Index) -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
+    """For each script the library does not romanise: the keys of the
+    countries' aliases in it and their postings, side by side (a key once
+    per posting), for :meth:`Gazetteer.country`'s near misses."""
+    found: dict[str, tuple[list[str], list[int]]] = {}
+    for position, entity in enumerate(index.entities):
+        if entity.kind is not Kind.COUNTRY:
+            continue
+        for key in dict.fromkeys(a.key for a in entity.aliases if written_skeleton(a.key)):
+            keys, postings = found.setdefault(script(key) or "", ([], []))
+            for posting in index.postings.get(key, ()):
+                if unpack(posting)[0] == position:  # (a denied key is filed under none)
+                    keys.append(key)
+                    postings.append(posting)
+    return {name: (tuple(keys), tuple(postings)) for name, (keys, postings) in found.items()}
+
+
 def _territory_keys(index: Index) -> tuple[tuple[Entity, frozenset[str], frozenset[str]], ...]:
     """(each territory of ``matching.territories``, its keys, the keys of
     the country ISO 3166-2 lists it under), for :meth:`Gazetteer.country`."""
@@ -192,9 +211,18 @@ class Gazetteer(Mapping[str, Entity]):
     ``g["country:kz"]`` or ``g.get("country:kz")``.
     """
 
-    __slots__ = ("_codes", "_index", "_matcher", "_tagging", "_territories", "_words")
+    __slots__ = (
+        "_codes",
+        "_index",
+        "_matcher",
+        "_near_keys",
+        "_tagging",
+        "_territories",
+        "_words",
+    )
     _codes: Lazy[dict[str, tuple[tuple[int, str], ...]]]
     _index: Index
+    _near_keys: Lazy[dict[str, tuple[tuple[str, ...], tuple[int, ...]]]]
     _matcher: Matcher
     _tagging: Lazy[Tagger]
     _territories: Lazy[tuple[tuple[Entity, frozenset[str], frozenset[str]], ...]]
@@ -220,6 +248,7 @@ class Gazetteer(Mapping[str, Entity]):
         object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
         object.__setattr__(self, "_tagging", Lazy(lambda: _tagger(index, shared)))
         object.__setattr__(self, "_territories", Lazy(lambda: _territory_keys(index)))
+        object.__setattr__(self, "_near_keys", Lazy(lambda: _written_country_keys(index)))
 
     @property
     def _tagger(self) -> Tagger:
@@ -436,10 +465,11 @@ class Gazetteer(Mapping[str, Entity]):
         writes (швейцарцы, Албанец: ``_data/demonyms.yaml``); or as a
         territory's name with its sovereign's ("Hong Kong S.A.R. Kina").
         A query still not found is read as a typo of a country's adjective
-        ("Ghanian"), then, in a script the library does not romanise, as a
-        near miss of a country's name there (``WRITTEN_COUNTRY_SIMILARITY``
-        alike as written, ``WRITTEN_COUNTRY_MARGIN`` ahead of any other
-        country: कैनाडा, Canada). Last, "place, country": a query whose part after its last comma
+        ("Ghanian"), then, when it is no alias as written and in a script
+        the library does not romanise, as a near miss of a country's name
+        there (``WRITTEN_COUNTRY_SIMILARITY`` alike as written,
+        ``WRITTEN_COUNTRY_MARGIN`` ahead of any other country: कैनाडा,
+        Canada). Last, "place, country": a query whose part after its last comma
         resolves to a country is that country (Georgia,
         USA: the state), unless the part before it names no place of that
         country and a place of another (then both are tied: Almaty, Russia);
@@ -450,28 +480,41 @@ class Gazetteer(Mapping[str, Entity]):
         ``min_score`` is a score, from 0 to 1.
 
         A former country that ISO 3166-3 says one country of today took
-        over (its four-letter code ends with that country's code: TPTL,
-        East Timor, now TL; ZRCD, Zaire) is answered as that country, the
-        former one the match's ``via``; one with no single successor (SUHH,
-        the USSR) as itself. :meth:`resolve` answers the former country."""
+        over (its four-letter code ends with that country's code, or with
+        AA when the code stayed: TPTL, East Timor, now TL; ZRCD, Zaire;
+        BYAA, the Byelorussian SSR) is answered as that country, the former
+        one the match's ``via``; one with no single successor (SUHH, the
+        USSR) as itself. :meth:`resolve` answers the former country."""
         return self._today(self._read_country(query, _language(lang), _floor(min_score), codes))
 
     def _today(self, found: Resolution) -> Resolution:
         """``found`` with each former country that one country of today took
-        over read as that country (:meth:`country`): a name of both is then
-        one answer (Източен Тимор, Bulgarian for East Timor)."""
-        if not found.tied:
+        over read as that country (:meth:`country`), in its answers and its
+        candidates: a query read as both is then one answer ("Kinshasa,
+        Zaire"). Unchanged when it names no such former country."""
+        tied = [self._successor(m) for m in found.tied]
+        listed = [self._successor(m) for m in found.candidates]
+        if tied == list(found.tied) and listed == list(found.candidates):
             return found
-        tied = rank(self._successor(m) for m in found.tied)
-        status = Status.RESOLVED if len(tied) == 1 else Status.AMBIGUOUS
-        return Resolution(found.query, status, tied, rank(map(self._successor, found.candidates)))
+        answers = rank(tied)
+        kept = {m.entity.id for m in answers}
+        candidates = (*answers, *(m for m in rank(listed) if m.entity.id not in kept))
+        if not answers:
+            return Resolution(found.query, found.status, (), candidates)
+        status = Status.RESOLVED if len(answers) == 1 else Status.AMBIGUOUS
+        return Resolution(found.query, status, answers, candidates)
 
     def _successor(self, match: Match) -> Match:
+        """``match`` of a former country that one country of today took over
+        (ISO 3166-3: the last two letters of its code are that country's
+        code, "AA" when its code did not change: BYAA, the Byelorussian SSR,
+        is BY) as a match of that country, the former one its ``via``; else
+        ``match``."""
         entity = match.entity
         code = entity.codes.get("iso3166-3")
         if entity.kind is not Kind.COUNTRY or code is None or "iso2" in entity.codes:
             return match
-        now = self.by_code(code[2:], scheme="iso2").tied
+        now = self.by_code(code[:2] if code[2:] == "AA" else code[2:], scheme="iso2").tied
         if len(now) != 1 or now[0].entity.kind is not Kind.COUNTRY:
             return match
         return attrs.evolve(match, entity=now[0].entity, via=match.via or entity)
@@ -494,7 +537,7 @@ class Gazetteer(Mapping[str, Entity]):
         if found.status is Status.NOT_FOUND:  # (not before a near miss of a name)
             found = (
                 self._near_country_word(query, min_score)
-                or self._near_written_name(query, min_score)
+                or self._near_written_name(query, lang, min_score)
                 or found
             )
         if found.status is not Status.NOT_FOUND or "," not in query:
@@ -621,33 +664,41 @@ class Gazetteer(Mapping[str, Entity]):
         _, language, reading, similarity = found
         return _rewritten(query, entity, language, f"read as {reading}", min_score, similarity)
 
-    def _near_written_name(self, query: str, min_score: float) -> Resolution | None:
+    def _near_written_name(
+        self, query: str, lang: str | None, min_score: float
+    ) -> Resolution | None:
         """:meth:`country`'s last reading of a query in a script the library
-        does not romanise (Devanagari, Arabic, Khmer ...): the country whose
-        name there is the nearest of :meth:`candidates`'s written-skeleton
-        matches, ``WRITTEN_COUNTRY_SIMILARITY`` alike as written and
-        ``WRITTEN_COUNTRY_MARGIN`` more than any other country's (those
-        within it are tied); else None."""
+        does not romanise (Devanagari, Arabic, Khmer ...) that is no alias as
+        written: the country whose name there is the nearest of the
+        written-skeleton matches (:meth:`Matcher.written`, as
+        :meth:`candidates` lists them), ``WRITTEN_COUNTRY_SIMILARITY`` alike
+        as written, when every other country's name in that script is
+        ``WRITTEN_COUNTRY_MARGIN`` less alike (rapidfuzz's ratio, over all of
+        them: those within the margin are tied); else None."""
         key = normalize(query)
         skeleton = written_skeleton(key)
-        if not skeleton:
-            return None
-        nearest: dict[str, Match] = {}
-        for match in self._matcher.written(key, skeleton, None, True, set()):
-            if match.entity.kind is not Kind.COUNTRY or match.score < min_score:
-                continue
-            kept = nearest.get(match.entity.id)
-            if kept is None or (match.similarity or 0.0) > (kept.similarity or 0.0):
-                nearest[match.entity.id] = match
-        best = max((m.similarity or 0.0 for m in nearest.values()), default=0.0)
+        if not skeleton or key in self._index.postings:
+            return None  # (an alias as written, of another kind: संयुक्त राष्ट्र, the UN)
+        keys, postings = self._near_keys.get().get(script(key) or "", ((), ()))
+        longest = max(map(len, keys), default=0)
+        if len(key) * WRITTEN_COUNTRY_SIMILARITY > (200 - WRITTEN_COUNTRY_SIMILARITY) * longest:
+            return None  # too long for rapidfuzz's ratio with any of them to reach the floor
+
+        def kept(matches: list[Match]) -> list[Match]:
+            return [m for m in admit(matches, key, _COUNTRY) if m.score >= min_score]
+
+        found = kept(self._matcher.written(key, skeleton, None, True, set()))
+        best = max((m.similarity or 0.0 for m in found), default=0.0)
         if best < WRITTEN_COUNTRY_SIMILARITY:
             return None
-        note = "read as a near miss of a country's name in its script"
-        tied = rank(
-            attrs.evolve(m, note=note)
-            for m in nearest.values()
-            if (m.similarity or 0.0) > best - WRITTEN_COUNTRY_MARGIN
+        near = process.extract(
+            key, keys, scorer=fuzz.ratio, score_cutoff=best - WRITTEN_COUNTRY_MARGIN, limit=None
         )
+        found += kept([self._matcher.compared(postings[at], key, alike) for _, alike, at in near])
+        note = "read as a near miss of a country's name in its script"
+        tied = tuple(attrs.evolve(m, note=note) for m in nearest_country(found))
+        if not tied:
+            return None
         status = Status.RESOLVED if len(tied) == 1 else Status.AMBIGUOUS
         return Resolution(query, status, tied, tied)
 

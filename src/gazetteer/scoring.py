@@ -74,6 +74,7 @@ __all__ = [
     "admit",
     "decide",
     "group",
+    "nearest_country",
     "prior",
     "rank",
     "score",
@@ -161,17 +162,18 @@ WRITTEN_NEAR_SIMILARITY = 85.0
 WRITTEN_CANDIDATE_LETTERS = 3
 WRITTEN_CANDIDATE_NEAR_LETTERS = 5
 # Gazetteer.country, for a column of countries, reads what nothing else
-# answered, in such a script, as the country whose name there is one of
-# candidates()'s written-skeleton matches WRITTEN_COUNTRY_SIMILARITY alike
-# as written, WRITTEN_COUNTRY_MARGIN more alike than any other country's
-# (else the countries within it are tied). Calibrated on one half of
-# countrynames' variants in these scripts that country() did not find
-# (crc32 of the query even) and the 5,000 commonest words of ar, fa, ur, he,
-# hi, bn, ta (wordfreq): 59 found, none wrong (75 % alike: 104 found, six
-# wrong); the other half then: 44 found, none wrong; the words: 64 of
-# 35,000 read as countries, most of them a country's adjective or an
-# inflected form of its name (مصري, ژاپنی, בגרמניה), some not (ברזל, iron:
-# Brazil), which resolve() still leaves alone (docs/matching.md).
+# answered, in such a script and no alias as written, as the country whose
+# name there is the nearest written-skeleton match, WRITTEN_COUNTRY_SIMILARITY
+# alike as written, when every other country's name in that script is
+# WRITTEN_COUNTRY_MARGIN less alike (else those within it are tied:
+# nearest_country). Calibrated on one half of countrynames' variants in
+# these scripts that country() did not find (crc32 of the query even) and
+# the 5,000 commonest words of ar, fa, ur, he, hi, bn, ta (wordfreq): 58
+# found, 2 tied, none wrong (75 % alike: six wrong); the other half then:
+# 44 found, 1 tied, none wrong; the words: 69 of 35,000 answered, most of
+# them a country's adjective or an inflected form of its name (مصري, ژاپنی,
+# בגרמניה), some not (ברזל, iron: Brazil), which resolve() still leaves
+# alone (docs/api.md, Gazetteer.country).
 WRITTEN_COUNTRY_SIMILARITY = 85.0
 WRITTEN_COUNTRY_MARGIN = 5.0
 
@@ -310,3 +312,32 @@ def decide(query: str, matches: Iterable[Match], lang: str | None = None) -> Res
         tied = strong or tied
     status = Status.RESOLVED if len(tied) == 1 else Status.AMBIGUOUS
     return Resolution(query, status, tied, candidates)
+
+
+def nearest_country(matches: Iterable[Match]) -> tuple[Match, ...]:
+    """:meth:`Gazetteer.country`'s choice among a query's near misses in its
+    own script (written-skeleton or fuzzy matches): when the nearest
+    written-skeleton match is ``WRITTEN_COUNTRY_SIMILARITY`` alike, each
+    entity's nearest match that is more than that less
+    ``WRITTEN_COUNTRY_MARGIN`` alike, ranked (one: the answer; several:
+    tied); else none."""
+    listed = list(matches)
+    best = max((_alike(m) for m in listed if m.method is Method.PHONETIC), default=0.0)
+    if best < WRITTEN_COUNTRY_SIMILARITY:
+        return ()
+    nearest: dict[str, Match] = {}
+    for match in listed:
+        if _alike(match) <= best - WRITTEN_COUNTRY_MARGIN:
+            continue
+        other = nearest.get(match.entity.id)
+        if (
+            other is None
+            or _alike(match) > _alike(other)
+            or (_alike(match) == _alike(other) and match.method is Method.PHONETIC)
+        ):
+            nearest[match.entity.id] = match
+    return rank(nearest.values())
+
+
+def _alike(match: Match) -> float:
+    return match.similarity or 0.0

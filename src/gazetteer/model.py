@@ -225,16 +225,17 @@ class Match:
     def explanation(self) -> str:
         """A sentence saying why this entity matched."""
         if self.method is Method.CODE:
-            return f"code match: {self.key}"
-        text = (
-            f"{self.method.value} match on the {self.alias.tier.value} "
-            f"{self.alias.lang} alias {self.alias.text!r} (key {self.key!r}"
-        )
-        if self.similarity is not None:
-            text += f", similarity {self.similarity:.0f}"
-        text += ")"
-        if self.note:
-            text += f" after the query was {self.note}"
+            text = f"code match: {self.key}"
+        else:
+            text = (
+                f"{self.method.value} match on the {self.alias.tier.value} "
+                f"{self.alias.lang} alias {self.alias.text!r} (key {self.key!r}"
+            )
+            if self.similarity is not None:
+                text += f", similarity {self.similarity:.0f}"
+            text += ")"
+            if self.note:
+                text += f" after the query was {self.note}"
         if self.via is not None and self.via.kind is Kind.COUNTRY:
             text = f"the country that took over {self.via.id}: {text}"
         elif self.via is not None:

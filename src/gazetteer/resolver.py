@@ -153,21 +153,30 @@ def _code_index(index: Index) -> dict[str, tuple[tuple[int, str], ...]]:
     return {code: tuple(places) for code, places in found.items()}
 
 
-def _written_country_keys(index: Index) -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
+# a country's names in the scripts the library does not romanise: each
+# script's keys, and the postings of each key
+_WrittenCountries = dict[str, tuple[tuple[str, ...], tuple[tuple[int, ...], ...]]]
+
+
+def _written_countries(index: Index) -> _WrittenCountries:
     """For each script the library does not romanise: the keys of the
-    countries' aliases in it and their postings, side by side (a key once
-    per posting), for :meth:`Gazetteer.country`'s near misses."""
-    found: dict[str, tuple[list[str], list[int]]] = {}
-    for position, entity in enumerate(index.entities):
-        if entity.kind is not Kind.COUNTRY:
-            continue
-        for key in dict.fromkeys(a.key for a in entity.aliases if written_skeleton(a.key)):
-            keys, postings = found.setdefault(script(key) or "", ([], []))
-            for posting in index.postings.get(key, ()):
-                if unpack(posting)[0] == position:  # (a denied key is filed under none)
-                    keys.append(key)
-                    postings.append(posting)
-    return {name: (tuple(keys), tuple(postings)) for name, (keys, postings) in found.items()}
+    countries' aliases in it, once each, and each key's postings, for
+    :meth:`Gazetteer.country`'s near misses (a tenth of a second for the
+    bundled data: only the countries are read)."""
+    found: dict[str, dict[str, list[int]]] = {}
+    for entity_id, position in index.positions.items():
+        if not entity_id.startswith(f"{Kind.COUNTRY.value}:"):
+            continue  # (an id's prefix is its kind)
+        for key in dict.fromkeys(a.key for a in index.entities[position].aliases):
+            if key[:1] < "\u0530" or not written_skeleton(key):
+                continue  # (Latin, Greek and Cyrillic first: no written skeleton)
+            postings = [p for p in index.postings.get(key, ()) if unpack(p)[0] == position]
+            if postings:  # (a denied key is filed under none)
+                found.setdefault(script(key) or "", {}).setdefault(key, []).extend(postings)
+    return {
+        name: (tuple(keys), tuple(tuple(postings) for postings in keys.values()))
+        for name, keys in found.items()
+    }
 
 
 def _territory_keys(index: Index) -> tuple[tuple[Entity, frozenset[str], frozenset[str]], ...]:
@@ -195,10 +204,11 @@ def _restore(
     cache_key: tuple[str, str] | None,
     cross: CrossIndex | None,
     words: WordIndex | None,
+    written: _WrittenCountries | None = None,
 ) -> Gazetteer:
     g = Gazetteer.__new__(Gazetteer)
     object.__setattr__(g, "_index", index)
-    g._setup(cache_key, cross, words)
+    g._setup(cache_key, cross, words, written)
     return g
 
 
@@ -215,14 +225,14 @@ class Gazetteer(Mapping[str, Entity]):
         "_codes",
         "_index",
         "_matcher",
-        "_near_keys",
         "_tagging",
         "_territories",
         "_words",
+        "_written",
     )
     _codes: Lazy[dict[str, tuple[tuple[int, str], ...]]]
     _index: Index
-    _near_keys: Lazy[dict[str, tuple[tuple[str, ...], tuple[int, ...]]]]
+    _written: Lazy[_WrittenCountries]
     _matcher: Matcher
     _tagging: Lazy[Tagger]
     _territories: Lazy[tuple[tuple[Entity, frozenset[str], frozenset[str]], ...]]
@@ -230,17 +240,19 @@ class Gazetteer(Mapping[str, Entity]):
 
     def __init__(self, index: Index, cache_key: tuple[str, str] | None = None) -> None:
         object.__setattr__(self, "_index", index)
-        self._setup(cache_key, None, None)
+        self._setup(cache_key, None, None, None)
 
     def _setup(
         self,
         cache_key: tuple[str, str] | None,
         cross: CrossIndex | None,
         words: WordIndex | None,
+        written: _WrittenCountries | None,
     ) -> None:
         """The indexes made on first use (or given, already made): the word
-        index, which ``resolve`` and ``tag`` share, the cross-script one and
-        the codes."""
+        index, which ``resolve`` and ``tag`` share, the cross-script one,
+        the codes and the countries' names in the scripts the library does
+        not romanise."""
         index = self._index
         shared = Lazy(lambda: _load_words(index, cache_key), words)
         object.__setattr__(self, "_words", shared)
@@ -248,7 +260,7 @@ class Gazetteer(Mapping[str, Entity]):
         object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
         object.__setattr__(self, "_tagging", Lazy(lambda: _tagger(index, shared)))
         object.__setattr__(self, "_territories", Lazy(lambda: _territory_keys(index)))
-        object.__setattr__(self, "_near_keys", Lazy(lambda: _written_country_keys(index)))
+        object.__setattr__(self, "_written", Lazy(lambda: _written_countries(index), written))
 
     @property
     def _tagger(self) -> Tagger:
@@ -269,6 +281,7 @@ class Gazetteer(Mapping[str, Entity]):
                 self._matcher.cache_key,
                 self._matcher.cross_if_built(),
                 self._words.peek(),
+                self._written.peek(),
             ),
         )
 
@@ -276,8 +289,9 @@ class Gazetteer(Mapping[str, Entity]):
         """Build now the indexes otherwise built on first use: the word index
         that ``tag`` reads text with (``tag``; ``resolve`` uses it too, for a
         name not matched as written) and the cross-script index that
-        ``resolve`` needs for a name matched neither as written nor inflected
-        (``resolve``).
+        ``resolve`` needs for a name matched neither as written nor inflected,
+        with the table of countries' names :meth:`country` reads near misses
+        with (``resolve``).
 
         Worth it before the gazetteer is copied: a pickle then carries them
         (workers do not rebuild them), and processes forked afterwards share
@@ -287,6 +301,7 @@ class Gazetteer(Mapping[str, Entity]):
             self._words.get()
         if resolve:
             self._matcher.cross()
+            self._written.get()
 
     # -- the mapping of ids to entities ------------------------------------
     def __getitem__(self, entity_id: str) -> Entity:
@@ -467,9 +482,10 @@ class Gazetteer(Mapping[str, Entity]):
         A query still not found is read as a typo of a country's adjective
         ("Ghanian"), then, when it is no alias as written and in a script
         the library does not romanise, as a near miss of a country's name
-        there (``WRITTEN_COUNTRY_SIMILARITY`` alike as written,
-        ``WRITTEN_COUNTRY_MARGIN`` ahead of any other country: कैनाडा,
-        Canada). Last, "place, country": a query whose part after its last comma
+        there (``WRITTEN_COUNTRY_SIMILARITY`` alike as written, every other
+        country's name there ``WRITTEN_COUNTRY_MARGIN`` less alike, else
+        the countries within the margin tied: कैनाडा, Canada). Last,
+        "place, country": a query whose part after its last comma
         resolves to a country is that country (Georgia,
         USA: the state), unless the part before it names no place of that
         country and a place of another (then both are tied: Almaty, Russia);
@@ -537,7 +553,7 @@ class Gazetteer(Mapping[str, Entity]):
         if found.status is Status.NOT_FOUND:  # (not before a near miss of a name)
             found = (
                 self._near_country_word(query, min_score)
-                or self._near_written_name(query, lang, min_score)
+                or self._near_written_name(query, min_score)
                 or found
             )
         if found.status is not Status.NOT_FOUND or "," not in query:
@@ -664,9 +680,7 @@ class Gazetteer(Mapping[str, Entity]):
         _, language, reading, similarity = found
         return _rewritten(query, entity, language, f"read as {reading}", min_score, similarity)
 
-    def _near_written_name(
-        self, query: str, lang: str | None, min_score: float
-    ) -> Resolution | None:
+    def _near_written_name(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s last reading of a query in a script the library
         does not romanise (Devanagari, Arabic, Khmer ...) that is no alias as
         written: the country whose name there is the nearest of the
@@ -679,26 +693,27 @@ class Gazetteer(Mapping[str, Entity]):
         skeleton = written_skeleton(key)
         if not skeleton or key in self._index.postings:
             return None  # (an alias as written, of another kind: संयुक्त राष्ट्र, the UN)
-        keys, postings = self._near_keys.get().get(script(key) or "", ((), ()))
+        keys, postings = self._written.get().get(script(key) or "", ((), ()))
         longest = max(map(len, keys), default=0)
         if len(key) * WRITTEN_COUNTRY_SIMILARITY > (200 - WRITTEN_COUNTRY_SIMILARITY) * longest:
             return None  # too long for rapidfuzz's ratio with any of them to reach the floor
-
-        def kept(matches: list[Match]) -> list[Match]:
-            return [m for m in admit(matches, key, _COUNTRY) if m.score >= min_score]
-
-        found = kept(self._matcher.written(key, skeleton, None, True, set()))
+        found = admit(self._matcher.written(key, skeleton, None, True, set()), key, _COUNTRY)
         best = max((m.similarity or 0.0 for m in found), default=0.0)
         if best < WRITTEN_COUNTRY_SIMILARITY:
             return None
         near = process.extract(
             key, keys, scorer=fuzz.ratio, score_cutoff=best - WRITTEN_COUNTRY_MARGIN, limit=None
         )
-        found += kept([self._matcher.compared(postings[at], key, alike) for _, alike, at in near])
+        rivals = [
+            self._matcher.compared(posting, key, alike)
+            for _, alike, at in near
+            for posting in postings[at]
+        ]
+        tied = nearest_country([*found, *admit(rivals, key, _COUNTRY)])
+        if not tied or min(m.score for m in tied) < min_score:
+            return None  # (a rival under the caller's floor still forbids a guess)
         note = "read as a near miss of a country's name in its script"
-        tied = tuple(attrs.evolve(m, note=note) for m in nearest_country(found))
-        if not tied:
-            return None
+        tied = tuple(attrs.evolve(m, note=note) for m in tied)
         status = Status.RESOLVED if len(tied) == 1 else Status.AMBIGUOUS
         return Resolution(query, status, tied, tied)
 

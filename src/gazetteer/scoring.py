@@ -317,26 +317,14 @@ def decide(query: str, matches: Iterable[Match], lang: str | None = None) -> Res
 def nearest_country(matches: Iterable[Match]) -> tuple[Match, ...]:
     """:meth:`Gazetteer.country`'s choice among a query's near misses in its
     own script (written-skeleton or fuzzy matches): when the nearest
-    written-skeleton match is ``WRITTEN_COUNTRY_SIMILARITY`` alike, each
-    entity's nearest match that is more than that less
-    ``WRITTEN_COUNTRY_MARGIN`` alike, ranked (one: the answer; several:
-    tied); else none."""
+    written-skeleton match is ``WRITTEN_COUNTRY_SIMILARITY`` alike, the
+    countries with a match more than that less ``WRITTEN_COUNTRY_MARGIN``
+    alike, ranked (one: the answer; several: tied); else none."""
     listed = list(matches)
     best = max((_alike(m) for m in listed if m.method is Method.PHONETIC), default=0.0)
     if best < WRITTEN_COUNTRY_SIMILARITY:
         return ()
-    nearest: dict[str, Match] = {}
-    for match in listed:
-        if _alike(match) <= best - WRITTEN_COUNTRY_MARGIN:
-            continue
-        other = nearest.get(match.entity.id)
-        if (
-            other is None
-            or _alike(match) > _alike(other)
-            or (_alike(match) == _alike(other) and match.method is Method.PHONETIC)
-        ):
-            nearest[match.entity.id] = match
-    return rank(nearest.values())
+    return rank(m for m in listed if _alike(m) > best - WRITTEN_COUNTRY_MARGIN)
 
 
 def _alike(match: Match) -> float:

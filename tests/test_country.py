@@ -260,6 +260,28 @@ def test_a_country_that_denies_the_query_is_no_near_miss(tmp_path: Path) -> None
     )
 
 
+def test_an_answer_reports_its_best_scoring_match(g: Gazetteer) -> None:
+    # कोल्बिया: a name of Colombia by its skeleton (0.82) and another of its
+    # names nearer by letters (fuzzy, 0.65): the answer is the former, so a
+    # floor of 0.7 keeps it
+    found = g.country("कोल्बिया", min_score=0.7)
+    assert (found.status, found.expect().id) == (Status.RESOLVED, "country:co")
+    assert found.tied[0].method is Method.PHONETIC
+
+
+def test_an_answer_through_a_code_says_which_entity_it_came_through(g: Gazetteer) -> None:
+    assert (
+        g.country("BYAA", codes=True)
+        .tied[0]
+        .explanation.startswith("the country that took over country:byaa: code match")
+    )
+    assert (
+        g.country("US-TX", codes=True)
+        .tied[0]
+        .explanation.startswith("the country of subdivision:us-tx: code match")
+    )
+
+
 def test_a_rival_under_min_score_still_forbids_a_guess(g: Gazetteer) -> None:
     # Namibia's name by its skeleton (0.82), Zambia's and Gambia's as near
     # by letters (fuzzy, 0.56): over 0.7 no answer, not Namibia alone

@@ -324,7 +324,14 @@ def nearest_country(matches: Iterable[Match]) -> tuple[Match, ...]:
     best = max((_alike(m) for m in listed if m.method is Method.PHONETIC), default=0.0)
     if best < WRITTEN_COUNTRY_SIMILARITY:
         return ()
-    return rank(m for m in listed if _alike(m) > best - WRITTEN_COUNTRY_MARGIN)
+    kept: dict[str, Match] = {}  # each country's best-scoring match within the margin
+    for match in listed:
+        other = kept.get(match.entity.id)
+        if _alike(match) > best - WRITTEN_COUNTRY_MARGIN and (
+            other is None or match.score > other.score
+        ):
+            kept[match.entity.id] = match
+    return rank(kept.values())
 
 
 def _alike(match: Match) -> float:

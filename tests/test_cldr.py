@@ -9,12 +9,13 @@ import importlib
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gazetteer import Alias, AliasFileError, Gazetteer, Tier
+from gazetteer import Alias, AliasFileError, Gazetteer, Status, Tier
 from gazetteer.entries import AliasRecord, EntryRecord
 from gazetteer.records import merge_layer
 
@@ -142,3 +143,43 @@ def test_a_bracketed_qualifier_is_no_name(g: Gazetteer) -> None:
     assert "британи" not in {alias.key for alias in virgin.aliases}
     assert "виргинийн гӏайренаш (британи)" in {alias.key for alias in virgin.aliases}
     assert g.resolve("британци", lang="bg").entity is None
+
+
+def _tool(name: str) -> Any:
+    sys.path.insert(0, str(TOOLS))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(TOOLS))
+
+
+def test_a_name_less_its_compass_word_only_where_it_names_nothing_else() -> None:
+    pytest.importorskip("babel")
+    territories = {
+        "KP": "North Korea",
+        "KR": "South Korea",
+        "MK": "North Macedonia",
+        "MP": "Northern Mariana Islands",
+        "SD": "Sudan",
+        "SS": "South Sudan",
+        "ZA": "South Africa",
+        "GS": "South Georgia & South Sandwich Islands",
+        "002": "Africa",
+    }
+    # Korea: words of the other Korea's name; Sudan, Africa: territories'
+    # names; South Georgia: another compass word left; Mariana: "Northern"
+    # is in one name of its group only, so no compass word
+    assert _tool("cldr_names").without_compass(territories) == [("MK", "Macedonia")]
+    spanish = {**territories, "MK": "Macedonia del Norte", "KP": "Corea del Norte"}
+    assert ("MK", "Macedonia del") not in _tool("cldr_names").without_compass(spanish)
+
+
+@pytest.mark.parametrize("query", ["מקדוניה", "मॅसेडोनिया", "Masedonia", "መቄዶንያ"])
+def test_north_macedonia_keeps_its_older_name(g: Gazetteer, query: str) -> None:
+    # CLDR's names of North Macedonia less the word for north (weak)
+    assert g.country(query).expect().id == "country:mk"
+
+
+@pytest.mark.parametrize("query", ["कोरिया", "Korea", "كوريا"])
+def test_korea_without_its_compass_word_is_neither_korea(g: Gazetteer, query: str) -> None:
+    assert g.country(query).status is not Status.RESOLVED

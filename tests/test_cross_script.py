@@ -216,3 +216,16 @@ def test_development_set_targets(g: Gazetteer) -> None:
     false = sum(g.resolve(query).status is not Status.NOT_FOUND for query in negatives)
     assert hits / len(rows) >= 0.95
     assert false / len(negatives) <= 0.02
+
+
+@pytest.mark.parametrize("query", ["Recht", "Vote", "kaya", "Halle", "Rise"])
+def test_a_short_latin_word_is_no_romanised_place(g: Gazetteer, query: str) -> None:
+    # under six letters, a Latin word meets no city's or subdivision's name
+    # written in another script (Решт, Вотье, Кая, Галле, Ризе) ...
+    assert g.resolve(query).status is Status.NOT_FOUND
+    # ... though candidates() lists them, as for any short romanised word
+    assert any(m.entity.kind in (Kind.CITY, Kind.SUBDIVISION) for m in g.candidates(query))
+
+
+def test_a_short_latin_word_still_reads_a_countrys_name(g: Gazetteer) -> None:
+    assert g.resolve("Kitay").expect().id == "country:cn"  # Китай, romanised

@@ -41,6 +41,7 @@ def _country(g: Gazetteer, query: str) -> str | None:
         ("l'italie", "italie"),  # an elided one
         ("orileede angola", "angola"),  # a generic word for "country"
         ("the orileede angola", "angola"),
+        ("orileede orileede amerika", "amerika"),  # the word written twice
         ("kasar mali", "mali"),  # Hausa "country of", "republic of"
         ("jamhuriyar nijar", "nijar"),
         ("l-ingilterra", "ingilterra"),  # Maltese article, with a hyphen

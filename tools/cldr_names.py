@@ -16,7 +16,9 @@ city it is named after (see ``zone_cities``). A bracketed part is a name of
 its own too ("Myanmar (Burma)" gives Myanmar and Burma), unless it names
 another place or is words of another place's name in that locale (a
 qualifier: "Virgin Islands (British)"; Chechen "(Британи)", a word of
-Britain's name there); a historic country's name (Burma) is no other place. Babel does not keep
+Britain's name there); a historic country's name (Burma) is no other place. A country renamed with
+a word for north (North Macedonia) keeps its names less that word, weak
+(``without_compass``). Babel does not keep
 CLDR's alternative forms (``GB-alt-short`` ...), so there are none here.
 
 What it drops or demotes, against pycountry and the curated files:
@@ -59,7 +61,7 @@ import functools
 import re
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -170,6 +172,72 @@ def common_keys() -> dict[str, set[tuple[str, str]]]:
     return dict(keys)
 
 
+# Countries whose name has a word for north or south (North Korea, North
+# Macedonia, the Northern Mariana Islands; South Korea, South Sudan, South
+# Africa, South Georgia): in each locale, the word that two names of a group
+# share and at most one other territory's name has is that locale's word
+# for north, or south (Korean Hangul and Japanese, which write no spaces
+# between words, have none).
+COMPASS_GROUPS = (("KP", "MK", "MP"), ("KR", "SS", "ZA", "GS"))
+
+
+def without_compass(
+    territories: Mapping[str, Any], english: Mapping[str, Any] | None = None
+) -> list[tuple[str, str]]:
+    """(code, name) of each name a locale's ``territories`` give a country of
+    ``COMPASS_GROUPS`` less its word for north or south, when what is left
+    is no territory's name there (South Sudan: Sudan; South Africa: Africa,
+    the continent's) nor words of one (North Korea: Korea, words of South
+    Korea's name), words of four letters or more each (not "Macedonia
+    del", of "Macedonia del Norte"), and no other country's name is left
+    so: the name it had before a compass word was put in (Macedonia,
+    renamed North Macedonia in 2019), or a shortening. With ``english``
+    (the English territories), only for a country whose English name is
+    left so too: a small locale names few territories, and its "Africa"
+    may be no continent's name there."""
+    from gazetteer import normalize
+
+    names = {c: n for c, n in territories.items() if isinstance(n, str)}
+    taken = {normalize(n) for n in names.values()}
+    left: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for group in COMPASS_GROUPS:
+        inside: Counter[str] = Counter()
+        outside: Counter[str] = Counter()
+        for code, name in names.items():
+            (inside if code in group else outside).update(set(normalize(name).split()))
+        compass = {w for w, n in inside.items() if n >= 2 and outside[w] <= 1}
+        for code in group:
+            words = names.get(code, "").split()
+            for i, word in enumerate(words):
+                rest = " ".join(words[:i] + words[i + 1 :])
+                if normalize(word) in compass and not compass & set(normalize(rest).split()):
+                    left[normalize(rest)].add((code, rest))
+
+    def free(key: str, code: str) -> bool:
+        # no territory's name, and no words of another's (North Korea's
+        # "Korea" is in South Korea's name too), and no particle left
+        # dangling ("Macedonia del", of "Macedonia del Norte")
+        others = (f" {normalize(n)} " for c, n in names.items() if c != code)
+        return (
+            key not in taken
+            and all(f" {key} " not in name for name in others)
+            and all(sum(ch.isalpha() for ch in word) >= 4 for word in key.split())
+        )
+
+    found = [
+        (code, rest)
+        for key, pairs in left.items()
+        if len({code for code, _ in pairs}) == 1
+        for code, rest in pairs
+        if rest and free(key, code)
+    ]
+    if english is None:
+        return found
+    # a country whose English name is left so (Macedonia; not Africa, Korea)
+    kept = {code for code, _ in without_compass(english)}
+    return [(code, rest) for code, rest in found if code in kept]
+
+
 def entity_of(code: str, entities: Mapping[str, Any]) -> str | None:
     """The id of the entity a CLDR territory code names, if we have it."""
     entity_id = GROUPS.get(code) or f"country:{code.lower()}"
@@ -181,7 +249,10 @@ def zone_cities(entities: Mapping[str, Any]) -> dict[str, str]:
     """Time zone → the curated city it is named after: CLDR names the exemplar
     city of each zone in every language ("Asia/Tashkent": Daşkənd, Ташкент).
     A zone's city is the one city entity of the zone's country with the
-    zone's English name (``Tashkent``), when there is exactly one."""
+    zone's English name (``Tashkent``), when there is exactly one, and
+    that name is no name of the country (a zone named for a city-state,
+    "Asia/Singapore", "Europe/Monaco", "Asia/Kuwait", names the country
+    in most locales: its names stay the country's)."""
     from babel import Locale
     from babel.core import get_global
 
@@ -195,6 +266,8 @@ def zone_cities(entities: Mapping[str, Any]) -> dict[str, str]:
             names.add(city)
         keys = {normalize(name) for name in names}
         country = f"country:{territory.lower()}"
+        if country in entities and keys & {a.key for a in entities[country].aliases}:
+            continue
         matches = [
             entity.id
             for entity in entities.values()
@@ -263,6 +336,8 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
         )
 
     cities = zone_cities(entities)
+    shortened: set[tuple[str | None, str, str]] = set()  # names less a compass word: weak
+    english = Locale.parse("en").territories
     # (id, tag, text, key, bracketed) for every candidate name, and who CLDR gives each key to
     candidates: list[tuple[str, str, str, str, bool]] = []
     cldr_owners: dict[str, set[str]] = defaultdict(set)
@@ -271,6 +346,9 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
         found = []
         locale = Locale.parse(loc)
         named = [(entity_of(code, entities), name) for code, name in locale.territories.items()]
+        for code, name in without_compass(locale.territories, english):
+            shortened.add((entity_of(code, entities), tag, key_of(name)))
+            named.append((entity_of(code, entities), name))
         named += [
             (cities.get(zone), zone_names.get("city", ""))
             for zone, zone_names in locale.time_zones.items()
@@ -341,11 +419,14 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
             continue
         others = (strong_owners[key] | cldr_owners[key]) - {entity_id}
         places = {o for o in owners[key] - {entity_id} if "iso3166-3" not in entities[o].codes}
-        if part and (others or places):
+        short = (entity_id, tag, key) in shortened
+        if (part or short) and (others or places):
             # a qualifier that names another place: "(British)", "(China)"; a
-            # historic country's name is the older name ("Myanmar (Burma)")
+            # historic country's name is the older name ("Myanmar (Burma)");
+            # a name less its compass word that is another place's (Macedonia,
+            # Greece's region, where the locale names it so)
             continue
-        tier = "weak" if others else "names"
+        tier = "weak" if others or short else "names"
         names = out.setdefault(entity_id, {}).setdefault(tier, {}).setdefault(tag, [])
         if text not in names:
             names.append(text)

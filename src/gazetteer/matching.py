@@ -81,6 +81,7 @@ __all__ = [
     "country_word",
     "near_country_word",
     "script",
+    "state_forms",
     "telling_forms",
     "territories",
     "without_state_form",
@@ -116,6 +117,7 @@ def _letters(key: str) -> int:
 _BRACKETED = re.compile(r"[(\[{][^()\[\]{}]*[)\]}]")
 _MAX_READINGS = 8  # readings of a query's abbreviations tried
 _MAX_GAPS = 6  # joined readings of a query's words tried
+_PLACES = (Kind.SUBDIVISION, Kind.CITY)  # whose names a short Latin word romanises to by chance
 
 
 @functools.cache
@@ -159,7 +161,7 @@ def cleaned(key: str) -> list[str]:
         words.pop()
     if len(words) > 1 and words[0] in articles:
         words.pop(0)
-    if len(words) > 1 and words[0] in generic:
+    while len(words) > 1 and words[0] in generic:  # (Orílẹ́ède Orilẹede Amerika)
         words.pop(0)
     for article in elided:
         if words[0].startswith(article) and len(words[0]) > len(article) + 1:
@@ -170,8 +172,12 @@ def cleaned(key: str) -> list[str]:
 
 
 @functools.cache
-def _state_forms() -> frozenset[str]:
-    return frozenset(rulefiles.cleanup().state_forms)
+def state_forms(places: bool = False) -> frozenset[str]:
+    """The words that say only a country's form of state (``state_forms``
+    in ``_data/cleanup.yaml``: republic, of, ssr ...), and with ``places``
+    those that say a kind of place (``place_forms``: island, city ...)."""
+    rules = rulefiles.cleanup()
+    return frozenset(rules.state_forms + (rules.place_forms if places else ()))
 
 
 @functools.cache
@@ -184,14 +190,15 @@ def telling_forms() -> frozenset[str]:
 _WORD_EDGES = ",;:.()[]{}"
 
 
-def without_state_form(key: str) -> list[str]:
+def without_state_form(key: str, places: bool = True) -> list[str]:
     """The readings of a key without the words that say only a country's
-    form of state (``state_forms`` in ``_data/cleanup.yaml``): first without
+    form of state (``state_forms`` in ``_data/cleanup.yaml``) and, with
+    ``places``, a kind of place (``place_forms``): first without
     those at its ends ("republic of the union of myanmar" → "myanmar",
     "vatican city state" → "vatican city", "bailiwick of isle of man" →
     "isle of man"), then without every one ("ethiopia federal democratic
     republic"); none when it has none of them, or nothing but them."""
-    forms = _state_forms()
+    forms = state_forms(places)
     words = [w for w in (w.strip(_WORD_EDGES) for w in key.split()) if w]
     start, end = 0, len(words)
     while start < end and words[start] in forms:
@@ -729,8 +736,20 @@ class Matcher:
         """A query of fewer than ``MIN_ROMANISED_LETTERS`` letters meets no
         alias through romanisation, except an acronym written in capitals on
         both sides ("SNG", СНГ): two or three letters romanised are some
-        alias's romanisation by chance ("has", Хас; "yes", ЄС)."""
-        if _letters(key) >= MIN_ROMANISED_LETTERS or not matches:
+        alias's romanisation by chance ("has", Хас; "yes", ЄС). A Latin query
+        of fewer than ``MIN_CROSS_SCRIPT_LETTERS`` letters meets no city's or
+        subdivision's name written in another script: among thousands of
+        places' names in Cyrillic or Georgian, a short word romanises to one
+        by chance (German "Recht", Решт; English "Vote", Вотье; Turkish
+        "kaya", Кая), while a country's name is still read (Kitay, Китай)."""
+        letters = _letters(key)
+        if letters < MIN_CROSS_SCRIPT_LETTERS and script(key) == "LATIN":
+            matches = [
+                m
+                for m in matches
+                if m.entity.kind not in _PLACES or script(m.alias.text) == "LATIN"
+            ]
+        if letters >= MIN_ROMANISED_LETTERS or not matches:
             return matches
         acronym = _capitals(query)
         return [
@@ -841,7 +860,7 @@ class Matcher:
                     later.append(self._match_again(match, "reordered"))
             later += self.initials(key, lang)
         later = self._in_own_script(key, later)
-        if not wide:  # a listing keeps short romanised matches: "Och" may be Ош
+        if not wide:  # a listing keeps short romanised matches: "Och" may be Ош, "Abuza" Абуджа
             later = self._short(query, key, later)
         if memo is not None:
             memo[slot] = later

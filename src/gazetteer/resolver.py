@@ -26,6 +26,7 @@ from gazetteer.matching import (
     cleaned,
     country_word,
     near_country_word,
+    state_forms,
     telling_forms,
     territories,
     without_state_form,
@@ -461,8 +462,8 @@ class Gazetteer(Mapping[str, Entity]):
         when that finds nothing, the query resolved among every kind, each
         answer read as its country: a country as itself, a subdivision, a
         city or a region of one country (Yorkshire) named as written or
-        inflected (not a near miss: Karachi is no typo of Carchi, in
-        Ecuador) as the country it is in (the match's ``via`` names the
+        inflected (not a near miss: Christchurch is no typo of Christ
+        Church, in Barbados) as the country it is in (the match's ``via`` names the
         place). Places of one country are that country ("New York" is the
         city and the state: the US); an answer of another kind (an
         organisation, a region of several countries), or places of
@@ -471,9 +472,11 @@ class Gazetteer(Mapping[str, Entity]):
         only romanises to it (Kazakh: Gazakh, Казах, in Azerbaijan), is read
         four more ways, each answer scored as a rewritten query, its ``note`` saying
         which: without the words that say only a form of state or a kind of
-        place ("Kingdom of Greece", "Kuwait City": ``state_forms`` in
-        ``_data/cleanup.yaml``), when the rest names one country as written;
-        then as an English adjective of a country ("Kenyan", "Thai") or, in
+        place ("Kingdom of Greece", "Djibouti City": ``state_forms`` and
+        ``place_forms`` in ``_data/cleanup.yaml``), when the rest names one
+        country as written; then as an English adjective of a country
+        ("Kenyan", "Thai"; with words of a form of state: "Russian Empire",
+        "Kazakh SSR") or, in
         capitals, an acronym of its English name ("UAE"), a weak match
         (``_data/country_words.yaml``, made from CLDR and ISO 3166 by
         tools/country_words.py), or as a noun for its people read as the
@@ -613,22 +616,26 @@ class Gazetteer(Mapping[str, Entity]):
         key = normalize(query)
         for rest in without_state_form(key):
             found = self._country(rest, lang, min_score, codes)
-            if found.status is Status.RESOLVED and found.tied[0].method not in _APPROXIMATE:
-                break  # (a near miss of the rest is two doubts: THE ISLAND OF NIUE)
+            match = found.tied[0] if found.status is Status.RESOLVED else None
+            if match and match.method not in _APPROXIMATE and not _romanised_place(match):
+                break  # (a near miss of the rest is two doubts: THE ISLAND OF NIUE;
+                # a place only romanised to it, another: Kazakh SSR is no Gazakh)
         else:
             return None
         answer = found.tied[0].entity
         if any(a.key.endswith(" " + key) for a in answer.aliases):
             return None  # a longer name of it says another state: Republic of China
         readings = [key, *cleaned(key)]
-        telling = {w for r in readings for w in _WORDS.findall(r)} & telling_forms()
-        if telling - {w for a in answer.aliases for w in _WORDS.findall(a.key)}:
-            return None  # a word it drops tells another state: Democratic Congo
         # another country whose name has every word of the query, its
         # abbreviations spelt out: Dem. Rep. Congo is the Democratic Republic
         # of the Congo, not the Republic of the Congo (the countries the query
-        # and its spelt-out readings might mean, near misses too)
+        # and its spelt-out readings might mean, near misses too; every
+        # country when a word it drops may tell another state of that name:
+        # Democratic Congo, but the Democratic Republic of Georgia is Georgia)
         others = {m.entity for m in first.candidates}
+        telling = {w for r in readings for w in _WORDS.findall(r)} & telling_forms()
+        if telling - {w for a in answer.aliases for w in _WORDS.findall(a.key)}:
+            others |= set(self._all_countries())
         for reading in readings[1:]:
             others |= {m.entity for m in self._matches(reading, _COUNTRY, lang, wide=True)}
         for entity in others - {answer}:
@@ -651,13 +658,46 @@ class Gazetteer(Mapping[str, Entity]):
     def _country_word(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as the adjective of a
         country ("Kenyan"), a word for its people ("Kenyans", "Englishman")
-        or the acronym of its name ("UAE"), when it is one; else None."""
-        found = country_word(query)
+        or the acronym of its name ("UAE"), when it is one, or when it is
+        one with words of a form of state (Russian Empire, Kazakh SSR,
+        Mongolian People's Republic); else None."""
+        found, reading = country_word(query), ""
+        key = normalize(query)
+        readings = () if found else (key, *cleaned(key))  # (Kazakh SSR (now Kazakhstan))
+        for rest in (r for text in readings for r in without_state_form(text, places=False)):
+            if (found := country_word(rest)) is not None:
+                reading = " with the words for a form of state"
+                break
         entity = self._entity(found[0]) if found else None
         if found is None or entity is None or entity.kind is not Kind.COUNTRY:
             return None
-        _, language, reading = found
-        return _rewritten(query, entity, language, f"read as {reading}", min_score)
+        if reading and self._named_alike(key, entity):
+            return None  # the Congolese Republic: the Republic of the Congo
+        _, language, what = found
+        return _rewritten(query, entity, language, f"read as {what}{reading}", min_score)
+
+    def _all_countries(self) -> list[Entity]:
+        return [e for e in self.entities if e.kind is Kind.COUNTRY]
+
+    def _named_alike(self, key: str, answer: Entity) -> bool:
+        """Whether a country other than ``answer`` has a name with every
+        word of a form of state of ``key`` (an adjective with such words)
+        and a word that, less its last letter, starts the adjective:
+        "congolese republic" and the Republic of the Congo; "chinese
+        republic" and the Republic of China."""
+        words = key.replace(",", " ").split()
+        forms = {w for w in words if w in state_forms()} - {"of", "the"}
+        stems = [w for w in words if w not in state_forms()]
+        for entity in self._all_countries():
+            if entity is answer:
+                continue
+            for alias in entity.aliases:
+                name = set(_WORDS.findall(alias.key))
+                if forms <= name and any(
+                    len(w) >= 4 and s.startswith(w[:-1]) for w in name for s in stems
+                ):
+                    return True
+        return False
 
     def _demonym_word(self, query: str, lang: str | None, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as a noun for a people, as
@@ -799,8 +839,8 @@ class Gazetteer(Mapping[str, Entity]):
     def _as_country(self, match: Match) -> Match | None:
         """``match`` as a match of its entity's country: itself for a
         country, the country of a subdivision, a city or a region linked to
-        one, named as written (not a near miss: Karachi is no typo of
-        Carchi, in Ecuador), None otherwise."""
+        one, named as written (not a near miss: Christchurch is no typo of
+        Christ Church, in Barbados), None otherwise."""
         entity = match.entity
         if entity.kind is Kind.COUNTRY:
             return match

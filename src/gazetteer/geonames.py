@@ -124,7 +124,8 @@ def city_entries(twins: Mapping[str, str], countries: Container[str]) -> Iterato
     rule = rules()
     cities: dict[str, dict[str, Any]] = _read(f"cities{rule.min_population}.json")
     capitals = {
-        (code, str(country["capital"])) for code, country in _read("countries.json").items()
+        (code, _capital_key(str(country["capital"])))
+        for code, country in _read("countries.json").items()
     }
     capital_ids = _capital_ids(cities, capitals)
     for geonameid, city in sorted(cities.items(), key=lambda item: int(item[0])):
@@ -158,12 +159,20 @@ def _capital_ids(
     cities: Mapping[str, Mapping[str, Any]], capitals: set[tuple[str, str]]
 ) -> set[str]:
     """The GeoNames id of each country's capital: the most populous city of
-    that country with the capital's name."""
+    that country with the capital's name, compared as keys without marks
+    (GeoNames' list of countries writes Bogota, Lome, Port Vila, " Willemstad";
+    its cities Bogotá, Lomé, Port-Vila, Willemstad)."""
     best: dict[tuple[str, str], tuple[int, str]] = {}
     for geonameid, city in cities.items():
-        where = (str(city["countrycode"]), str(city["name"]))
+        where = (str(city["countrycode"]), _capital_key(str(city["name"])))
         if where in capitals:
             population = int(city["population"])
             if where not in best or population > best[where][0]:
                 best[where] = (population, geonameid)
     return {geonameid for _, geonameid in best.values()}
+
+
+def _capital_key(name: str) -> str:
+    """A capital's name as :func:`_capital_ids` compares it: its key, with
+    no hyphens, apostrophes or spaces (Nuku'alofa, Nukuʻalofa)."""
+    return "".join(ch for ch in normalize(name) if ch.isalnum())

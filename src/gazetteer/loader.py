@@ -67,8 +67,9 @@ def iso_entries() -> Iterator[EntryRecord]:
 
 GENERATED = "generated"  # the folder, below the bundled files, of the generated layer
 # Generated files that add entities (merged after the packs, before the curated
-# files), not names only: the cities that subdivisions are named after.
-ENTITY_LAYERS = ("region_cities.yaml",)
+# files), not names only: the cities that subdivisions are named after, and
+# the world's capitals and large cities.
+ENTITY_LAYERS = ("region_cities.yaml", "world_cities.yaml")
 
 
 def _bundled_files() -> list[Path]:

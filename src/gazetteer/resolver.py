@@ -181,6 +181,38 @@ def _written_countries(index: Index) -> _WrittenCountries:
     }
 
 
+@attrs.frozen
+class _CountryNames:
+    """The words of every country's names, for :meth:`Gazetteer.country`'s
+    searches of them all: each word → the countries with a name that has
+    it, and each country → its names' sets of words."""
+
+    having: Mapping[str, frozenset[Entity]]
+    names: Mapping[Entity, tuple[frozenset[str], ...]]
+
+    def with_words(self, words: Iterable[str]) -> set[Entity]:
+        """The countries with a name that has every one of ``words``."""
+        found: set[Entity] | None = None
+        for word in set(words):
+            held = self.having.get(word, frozenset())
+            found = set(held) if found is None else found & held
+            if not found:
+                return set()
+        return found or set()
+
+
+def _country_names(index: Index) -> _CountryNames:
+    having: dict[str, set[Entity]] = {}
+    names: dict[Entity, tuple[frozenset[str], ...]] = {}
+    for entity in index.entities:
+        if entity.kind is Kind.COUNTRY:
+            sets = {frozenset(_WORDS.findall(a.key)) for a in entity.aliases}
+            names[entity] = tuple(sets)
+            for word in set().union(*sets):
+                having.setdefault(word, set()).add(entity)
+    return _CountryNames({w: frozenset(e) for w, e in having.items()}, names)
+
+
 def _territory_keys(index: Index) -> tuple[tuple[Entity, frozenset[str], frozenset[str]], ...]:
     """(each territory of ``matching.territories``, its keys, the keys of
     the country ISO 3166-2 lists it under), for :meth:`Gazetteer.country`."""
@@ -225,6 +257,7 @@ class Gazetteer(Mapping[str, Entity]):
 
     __slots__ = (
         "_codes",
+        "_country_names",
         "_index",
         "_matcher",
         "_tagging",
@@ -233,6 +266,7 @@ class Gazetteer(Mapping[str, Entity]):
         "_written",
     )
     _codes: Lazy[dict[str, tuple[tuple[int, str], ...]]]
+    _country_names: Lazy[_CountryNames]
     _index: Index
     _written: Lazy[_WrittenCountries]
     _matcher: Matcher
@@ -262,6 +296,7 @@ class Gazetteer(Mapping[str, Entity]):
         object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
         object.__setattr__(self, "_tagging", Lazy(lambda: _tagger(index, shared)))
         object.__setattr__(self, "_territories", Lazy(lambda: _territory_keys(index)))
+        object.__setattr__(self, "_country_names", Lazy(lambda: _country_names(index)))
         object.__setattr__(self, "_written", Lazy(lambda: _written_countries(index), written))
 
     @property
@@ -617,9 +652,17 @@ class Gazetteer(Mapping[str, Entity]):
         for rest in without_state_form(key):
             found = self._country(rest, lang, min_score, codes)
             match = found.tied[0] if found.status is Status.RESOLVED else None
-            if match and match.method not in _APPROXIMATE and not _romanised_place(match):
+            dropped = set(key.replace(",", " ").split()) - set(rest.split())
+            state = dropped & state_forms()  # (not the words of a kind of place)
+            if match and not (
+                match.method in _APPROXIMATE
+                or _romanised_place(match)
+                or (_weak_city(match) and state - {"of", "the"})
+            ):
                 break  # (a near miss of the rest is two doubts: THE ISLAND OF NIUE;
-                # a place only romanised to it, another: Kazakh SSR is no Gazakh)
+                # a place only romanised to it, another: Kazakh SSR is no Gazakh;
+                # so is a form of state around a city's weak name: the Colony of
+                # Natal is no Natal, Brazil; Kowloon City is Kowloon)
         else:
             return None
         answer = found.tied[0].entity
@@ -634,12 +677,15 @@ class Gazetteer(Mapping[str, Entity]):
         # Democratic Congo, but the Democratic Republic of Georgia is Georgia)
         others = {m.entity for m in first.candidates}
         telling = {w for r in readings for w in _WORDS.findall(r)} & telling_forms()
+        countries = self._country_names.get()
         if telling - {w for a in answer.aliases for w in _WORDS.findall(a.key)}:
-            others |= set(self._all_countries())
+            others |= {e for r in readings for e in countries.with_words(_WORDS.findall(r))}
         for reading in readings[1:]:
             others |= {m.entity for m in self._matches(reading, _COUNTRY, lang, wide=True)}
         for entity in others - {answer}:
-            names = [set(_WORDS.findall(a.key)) for a in entity.aliases]
+            names = countries.names.get(entity) or [
+                frozenset(_WORDS.findall(a.key)) for a in entity.aliases
+            ]
             if any(set(_WORDS.findall(r)) <= name for r in readings for name in names):
                 return None
         note = "read without the words for a form of state"
@@ -666,7 +712,8 @@ class Gazetteer(Mapping[str, Entity]):
         readings = () if found else (key, *cleaned(key))  # (Kazakh SSR (now Kazakhstan))
         for rest in (r for text in readings for r in without_state_form(text, places=False)):
             if (found := country_word(rest)) is not None:
-                reading = " with the words for a form of state"
+                dropped = set(key.split()) - set(rest.split()) - {"of", "the"}
+                reading = " with the words for a form of state" if dropped else ""
                 break
         entity = self._entity(found[0]) if found else None
         if found is None or entity is None or entity.kind is not Kind.COUNTRY:
@@ -676,28 +723,22 @@ class Gazetteer(Mapping[str, Entity]):
         _, language, what = found
         return _rewritten(query, entity, language, f"read as {what}{reading}", min_score)
 
-    def _all_countries(self) -> list[Entity]:
-        return [e for e in self.entities if e.kind is Kind.COUNTRY]
-
     def _named_alike(self, key: str, answer: Entity) -> bool:
         """Whether a country other than ``answer`` has a name with every
         word of a form of state of ``key`` (an adjective with such words)
         and a word that, less its last letter, starts the adjective:
-        "congolese republic" and the Republic of the Congo; "chinese
-        republic" and the Republic of China."""
+        "congolese republic" and the Republic of the Congo."""
         words = key.replace(",", " ").split()
         forms = {w for w in words if w in state_forms()} - {"of", "the"}
         stems = [w for w in words if w not in state_forms()]
-        for entity in self._all_countries():
-            if entity is answer:
-                continue
-            for alias in entity.aliases:
-                name = set(_WORDS.findall(alias.key))
-                if forms <= name and any(
-                    len(w) >= 4 and s.startswith(w[:-1]) for w in name for s in stems
-                ):
-                    return True
-        return False
+        countries = self._country_names.get()
+        if not forms:
+            return False
+        return any(
+            forms <= name and any(len(w) >= 4 and s.startswith(w[:-1]) for w in name for s in stems)
+            for entity in countries.with_words(forms) - {answer}
+            for name in countries.names[entity]
+        )
 
     def _demonym_word(self, query: str, lang: str | None, min_score: float) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` as a noun for a people, as
@@ -714,12 +755,22 @@ class Gazetteer(Mapping[str, Entity]):
         """:meth:`country`'s reading of ``query`` as a typo of the adjective
         of a country ("Ghanian", ``near_country_word``), scored as a fuzzy
         match on a weak alias, rewritten; else None."""
-        found = near_country_word(query)
+        found, with_forms = near_country_word(query), ""
+        key = normalize(query)
+        readings = () if found else (key, *cleaned(key))  # (Moldovian SSR)
+        for rest in (r for text in readings for r in without_state_form(text, places=False)):
+            if (found := near_country_word(rest)) is not None:
+                dropped = set(key.split()) - set(rest.split()) - {"of", "the"}
+                with_forms = " with the words for a form of state" if dropped else ""
+                break
         entity = self._entity(found[0]) if found else None
         if found is None or entity is None or entity.kind is not Kind.COUNTRY:
             return None
+        if with_forms and self._named_alike(key, entity):
+            return None
         _, language, reading, similarity = found
-        return _rewritten(query, entity, language, f"read as {reading}", min_score, similarity)
+        note = f"read as {reading}{with_forms}"
+        return _rewritten(query, entity, language, note, min_score, similarity)
 
     def _near_written_name(self, query: str, min_score: float) -> Resolution | None:
         """:meth:`country`'s last reading of a query in a script the library
@@ -1025,6 +1076,12 @@ class Gazetteer(Mapping[str, Entity]):
             pairs = cast("Iterable[tuple[str, T]]", texts)
             return ((one(text), context) for text, context in pairs)
         return (one(text) for text in cast("Iterable[str]", texts))
+
+
+def _weak_city(match: Match) -> bool:
+    """Whether ``match`` is a country's found through a city's weak name."""
+    via = match.via
+    return via is not None and via.kind is Kind.CITY and match.alias.tier is Tier.WEAK
 
 
 def _romanised_place(match: Match) -> bool:

@@ -61,6 +61,11 @@ from gazetteer import rulefiles  # noqa: E402
 from gazetteer.phonetic import script  # noqa: E402
 
 MIN_POPULATION = 500_000
+# a city known by its name everywhere (gazetteer.fit's _WORLD_CITY, the
+# tagger's rule for a city's name that is a common word): a smaller one's
+# own name that is a word leaves it out, and it keeps no name that is one of
+# the library's common words (resolve and tag then read it alike)
+KNOWN_EVERYWHERE = 1_000_000
 MIN_LETTERS = 4  # of an alternate name kept (not Te, Kan, Sol)
 SPELT_ALIKE = 92  # rapidfuzz ratio of a common word to a Latin name of the city
 WORDS = 50_000  # the most frequent words of a language read as its words
@@ -74,25 +79,49 @@ def collect(entities: Mapping[str, Any]) -> list[tuple[str, Any, list[str]]]:
     curated = {e.codes["geonames"] for e in entities.values() if "geonames" in e.codes}
     common = {normalize_key(w) for t in rulefiles.common_words().values() for w in t.words}
     frequent = _frequent_words()
-    taken = {a.key for e in entities.values() for a in e.aliases}
     cities = pack_cities()
+    chosen = {
+        geonameid: entry
+        for geonameid, entry in cities.items()
+        if (entry.capital or (entry.population or 0) >= MIN_POPULATION)
+        and geonameid not in curated
+        and entry.country is not None
+    }
+    # every other entity's names, the region cities' too, and each chosen
+    # city's own name (Delhi is no other name of New Delhi)
+    taken = {
+        a.key for e in base_entities(layers=("region_cities.yaml",)).values() for a in e.aliases
+    }
+    owners: dict[str, set[str]] = {}
+    for geonameid, entry in chosen.items():
+        owners.setdefault(normalize_key(entry.name), set()).add(geonameid)
     adjectives = region_adjectives(entities, iso_base(), cities)
     out = []
-    for geonameid, entry in sorted(cities.items(), key=lambda item: int(item[0])):
-        large = entry.capital or (entry.population or 0) >= MIN_POPULATION
-        if not large or geonameid in curated or entry.country is None:
-            continue
+    for geonameid, entry in sorted(chosen.items(), key=lambda item: int(item[0])):
         texts = list(dict.fromkeys(alias.text for alias in entry.aliases))
-        if inflects_to(texts, adjectives.get(entry.country, set())):
-            continue
+        own = normalize_key(entry.name)
+        known = entry.capital or (entry.population or 0) >= KNOWN_EVERYWHERE
+        if inflects_to(texts, adjectives.get(entry.country, set())) or (
+            not known and (own in common or entry.name.lower() in frequent)
+        ):
+            continue  # (Natal, Serra: words; Omsk: a region's adjective)
         texts = [
             text
             for text in texts
             if text == entry.name
-            or (_letters(text) >= MIN_LETTERS and normalize_key(text) not in taken)
+            or (
+                _letters(text) >= MIN_LETTERS
+                and script(text) in SCRIPTS
+                and (key := normalize_key(text)) not in taken
+                and owners.get(key, {geonameid}) == {geonameid}
+                and (known or key not in common)
+            )
         ]
-        texts = [t for t in texts if t == entry.name or script(t) in SCRIPTS]
-        latin = [k for t in texts if (k := normalize_key(t)).isascii() and k not in common]
+        latin = [
+            k
+            for t in texts
+            if (k := normalize_key(t)).isascii() and k not in common and t.lower() not in frequent
+        ]
         kept = [t for t in texts if t == entry.name or _not_a_word(t, latin, common, frequent)]
         out.append((f"city:{geonameid}", entry, _one_per_key(kept, entry.name)))
     return out
@@ -139,7 +168,9 @@ def _not_a_word(text: str, latin: list[str], common: set[str], frequent: set[str
     if key not in common and text.lower() not in frequent:
         return True
     forms = latin_set(key, None) | {key}
-    return any(fuzz.ratio(form, name) >= SPELT_ALIKE for form in forms for name in latin)
+    return any(
+        fuzz.ratio(form, name) >= SPELT_ALIKE for form in forms for name in latin if name != key
+    )
 
 
 def generate() -> str:

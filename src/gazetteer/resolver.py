@@ -202,10 +202,13 @@ class _CountryNames:
 
 
 def _country_names(index: Index) -> _CountryNames:
+    """The words of the countries' names (only the countries are read, as
+    for :func:`_written_countries`)."""
     having: dict[str, set[Entity]] = {}
     names: dict[Entity, tuple[frozenset[str], ...]] = {}
-    for entity in index.entities:
-        if entity.kind is Kind.COUNTRY:
+    for entity_id, position in index.positions.items():
+        if entity_id.startswith(f"{Kind.COUNTRY.value}:"):  # (an id's prefix is its kind)
+            entity = index.entities[position]
             sets = {frozenset(_WORDS.findall(a.key)) for a in entity.aliases}
             names[entity] = tuple(sets)
             for word in set().union(*sets):
@@ -239,10 +242,11 @@ def _restore(
     cross: CrossIndex | None,
     words: WordIndex | None,
     written: _WrittenCountries | None = None,
+    countries: _CountryNames | None = None,
 ) -> Gazetteer:
     g = Gazetteer.__new__(Gazetteer)
     object.__setattr__(g, "_index", index)
-    g._setup(cache_key, cross, words, written)
+    g._setup(cache_key, cross, words, written, countries)
     return g
 
 
@@ -284,6 +288,7 @@ class Gazetteer(Mapping[str, Entity]):
         cross: CrossIndex | None,
         words: WordIndex | None,
         written: _WrittenCountries | None,
+        countries: _CountryNames | None = None,
     ) -> None:
         """The indexes made on first use (or given, already made): the word
         index, which ``resolve`` and ``tag`` share, the cross-script one,
@@ -296,7 +301,8 @@ class Gazetteer(Mapping[str, Entity]):
         object.__setattr__(self, "_matcher", Matcher(index, cache_key, cross, shared))
         object.__setattr__(self, "_tagging", Lazy(lambda: _tagger(index, shared)))
         object.__setattr__(self, "_territories", Lazy(lambda: _territory_keys(index)))
-        object.__setattr__(self, "_country_names", Lazy(lambda: _country_names(index)))
+        names = Lazy(lambda: _country_names(index), countries)
+        object.__setattr__(self, "_country_names", names)
         object.__setattr__(self, "_written", Lazy(lambda: _written_countries(index), written))
 
     @property
@@ -319,6 +325,7 @@ class Gazetteer(Mapping[str, Entity]):
                 self._matcher.cross_if_built(),
                 self._words.peek(),
                 self._written.peek(),
+                self._country_names.peek(),
             ),
         )
 
@@ -327,8 +334,8 @@ class Gazetteer(Mapping[str, Entity]):
         that ``tag`` reads text with (``tag``; ``resolve`` uses it too, for a
         name not matched as written) and the cross-script index that
         ``resolve`` needs for a name matched neither as written nor inflected,
-        with the table of countries' names :meth:`country` reads near misses
-        with (``resolve``).
+        with the tables of countries' names :meth:`country` reads near misses
+        and forms of state with (``resolve``).
 
         Worth it before the gazetteer is copied: a pickle then carries them
         (workers do not rebuild them), and processes forked afterwards share
@@ -339,6 +346,7 @@ class Gazetteer(Mapping[str, Entity]):
         if resolve:
             self._matcher.cross()
             self._written.get()
+            self._country_names.get()
 
     # -- the mapping of ids to entities ------------------------------------
     def __getitem__(self, entity_id: str) -> Entity:

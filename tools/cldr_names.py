@@ -135,7 +135,6 @@ def iso_base() -> Mapping[str, Any]:
 
 
 @functools.cache  # read once by both generators when run in one process (the tests)
-@functools.cache  # (as iso_base: read by several generators in one process)
 def base_entities(
     entity_layers: bool = True, layers: tuple[str, ...] | None = None
 ) -> Mapping[str, Any]:

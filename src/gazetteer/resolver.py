@@ -23,6 +23,7 @@ from gazetteer.errors import InvalidArgumentError, UnknownEntityError, UnknownKi
 from gazetteer.index import Index, unpack
 from gazetteer.matching import (
     Matcher,
+    Memo,
     cleaned,
     country_word,
     near_country_word,
@@ -379,7 +380,7 @@ class Gazetteer(Mapping[str, Entity]):
         kinds: frozenset[Kind] | None,
         lang: str | None = None,
         wide: bool = False,
-        memo: dict[tuple[str, str | None, bool], list[Match]] | None = None,
+        memo: Memo | None = None,
     ) -> list[Match]:
         if not isinstance(query, str):
             raise TypeError(f"query must be a str, not {type(query).__name__}")
@@ -450,7 +451,7 @@ class Gazetteer(Mapping[str, Entity]):
         lang: str | None,
         min_score: float,
         codes: bool,
-        memo: dict[tuple[str, str | None, bool], list[Match]] | None = None,
+        memo: Memo | None = None,
         readings: tuple[bool, bool] = (False, False),
     ) -> Resolution:
         """One query's resolution (:meth:`resolve`; ``memo`` as :meth:`resolve_all`
@@ -586,12 +587,13 @@ class Gazetteer(Mapping[str, Entity]):
         self, query: str, lang: str | None, min_score: float, codes: bool
     ) -> Resolution:
         """:meth:`country` but the reading of former countries."""
-        found = self._country(query, lang, min_score, codes)
+        memo: Memo = {}  # (the searches below share their later steps)
+        found = self._country(query, lang, min_score, codes, memo)
         if all(m.method in _APPROXIMATE or _romanised_place(m) for m in found.tied):
             # (a reading as written before near misses: NIUE ISLAND is no
             # typo of Niú Zíland, Libyan none of Lebanon)
             found = (
-                self._without_state_form(query, found, lang, min_score, codes)
+                self._without_state_form(query, found, lang, min_score, codes, memo)
                 or self._country_word(query, min_score)
                 or self._demonym_word(query, lang, min_score)
                 or self._territory_words(query, min_score)
@@ -606,13 +608,13 @@ class Gazetteer(Mapping[str, Entity]):
         if found.status is not Status.NOT_FOUND or "," not in query:
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
-        named = self._resolve(tail, _COUNTRY, lang, min_score, codes)
+        named = self._resolve(tail, _COUNTRY, lang, min_score, codes, memo)
         if named.status is Status.NOT_FOUND and head:
             # "place, subdivision" (Paris, Texas): the subdivision says the country
-            region = self._resolve(tail, _SUBDIVISION, lang, min_score, codes)
+            region = self._resolve(tail, _SUBDIVISION, lang, min_score, codes, memo)
             inside = self._countries(tail, region)
             if inside.status is Status.AMBIGUOUS:  # Lahore, Punjab: the head says which
-                places = self._resolve(head, None, lang, min_score, codes).candidates
+                places = self._resolve(head, None, lang, min_score, codes, memo).candidates
                 named_in = {m.entity.country for m in places if m.method not in _APPROXIMATE}
                 kept = tuple(m for m in inside.tied if m.entity.id in named_in)
                 if len(kept) == 1:
@@ -622,7 +624,8 @@ class Gazetteer(Mapping[str, Entity]):
         if named.status is not Status.RESOLVED or not head:
             return Resolution(query, Status.NOT_FOUND)
         country = named.tied[0].entity.id
-        every = self._resolve(head, None, lang, min_score, codes)  # (read once: no more commas)
+        # (read once: no more commas)
+        every = self._resolve(head, None, lang, min_score, codes, memo)
         if any(
             country in (m.entity.id, m.entity.country)
             for m in every.candidates
@@ -634,7 +637,7 @@ class Gazetteer(Mapping[str, Entity]):
             if territory is not None:
                 return Resolution(query, Status.RESOLVED, (territory,), (territory,))
             return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
-        place = self._resolve(head, _COUNTRY, lang, min_score, codes)  # (as _country does,
+        place = self._resolve(head, _COUNTRY, lang, min_score, codes, memo)  # (as _country does,
         if place.status is Status.NOT_FOUND:  # with the reading among every kind at hand)
             place = self._countries(head, every)
         other = tuple(
@@ -646,7 +649,13 @@ class Gazetteer(Mapping[str, Entity]):
         return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
 
     def _without_state_form(
-        self, query: str, first: Resolution, lang: str | None, min_score: float, codes: bool
+        self,
+        query: str,
+        first: Resolution,
+        lang: str | None,
+        min_score: float,
+        codes: bool,
+        memo: Memo,
     ) -> Resolution | None:
         """:meth:`country`'s reading of ``query`` without the words of a form
         of state, when the rest names one country, no longer name of it
@@ -658,7 +667,7 @@ class Gazetteer(Mapping[str, Entity]):
         the Republic of the Congo); else None."""
         key = normalize(query)
         for rest in without_state_form(key):
-            found = self._country(rest, lang, min_score, codes)
+            found = self._country(rest, lang, min_score, codes, memo)
             match = found.tied[0] if found.status is Status.RESOLVED else None
             dropped = set(key.replace(",", " ").split()) - set(rest.split())
             state = dropped & state_forms()  # (not the words of a kind of place)
@@ -689,7 +698,7 @@ class Gazetteer(Mapping[str, Entity]):
         if telling - {w for a in answer.aliases for w in _WORDS.findall(a.key)}:
             others |= {e for r in readings for e in countries.with_words(_WORDS.findall(r))}
         for reading in readings[1:]:
-            others |= {m.entity for m in self._matches(reading, _COUNTRY, lang, wide=True)}
+            others |= {m.entity for m in self._matches(reading, _COUNTRY, lang, True, memo)}
         for entity in others - {answer}:
             names = countries.names.get(entity) or [
                 frozenset(_WORDS.findall(a.key)) for a in entity.aliases
@@ -863,12 +872,15 @@ class Gazetteer(Mapping[str, Entity]):
         position = self._index.positions.get(entity_id)
         return None if position is None else self._index.entities[position]
 
-    def _country(self, query: str, lang: str | None, min_score: float, codes: bool) -> Resolution:
-        """:meth:`country` without its last step ("place, country")."""
-        found = self._resolve(query, _COUNTRY, lang, min_score, codes)
+    def _country(
+        self, query: str, lang: str | None, min_score: float, codes: bool, memo: Memo
+    ) -> Resolution:
+        """:meth:`country` without its last step ("place, country"); ``memo``
+        shared by its two searches, the countries then every kind."""
+        found = self._resolve(query, _COUNTRY, lang, min_score, codes, memo)
         if found.status is not Status.NOT_FOUND:
             return found
-        return self._countries(query, self._resolve(query, None, lang, min_score, codes))
+        return self._countries(query, self._resolve(query, None, lang, min_score, codes, memo))
 
     def _countries(self, query: str, found: Resolution) -> Resolution:
         """``found`` (a resolution among every kind) with each answer read as
@@ -973,7 +985,7 @@ class Gazetteer(Mapping[str, Entity]):
         normalised name ("Трамп", "ТРАМП" and " трамп " share it).
         """
         wanted, floor = _kinds(kinds), _floor(min_score)
-        memo: dict[tuple[str, str | None, bool], list[Match]] = {}
+        memo: Memo = {}
         readings = (demonyms, adjectives)
         return [self._resolve(q, wanted, lang, floor, codes, memo, readings) for q in queries]
 

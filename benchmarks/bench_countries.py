@@ -775,16 +775,16 @@ def main() -> int:
     c = score(sets["negatives"], countried["negatives"])
     print(f"{'    ours, country(): false positives':36}{c.rate:>10.4f}")
     total_q = sum(len(v) for v in sets.values())
-    qps = {t: total_q / sum(times[t].values()) for t in names}
+    qps = {t: total_q / max(sum(times[t].values()), 1e-9) for t in names}
     for name in sets:
         row(
             f"(d) queries/s, {name} ({len(sets[name]):,})",
-            [len(sets[name]) / times[t][name] for t in names],
+            [len(sets[name]) / max(times[t][name], 1e-9) for t in names],
             fmt="{:,.0f}",
         )
     row(f"(d) queries/s, all {total_q:,}", [qps[t] for t in names], fmt="{:,.0f}")
     row("    ratio to rigour", [qps[t] / qps["rigour"] for t in names], fmt="{:.2f}x")
-    country_qps = total_q / country_s
+    country_qps = total_q / max(country_s, 1e-9)
     print(f"{'    ours, country(): queries/s':36}{country_qps:>10,.0f}")
     print(f"{'    ratio to rigour':36}{country_qps / qps['rigour']:>9.2f}x")
 

@@ -78,6 +78,19 @@ def test_place_comma_country(g: Gazetteer) -> None:
     assert _country(g, "Springfield, Nowhere")[0] == "not_found"
 
 
+@pytest.mark.parametrize("tail", ["UAE", "U.A.E", "U. A. E."])
+def test_place_comma_a_countrys_acronym(g: Gazetteer, tail: str) -> None:
+    # the part after the comma, written as an acronym, is read as country() reads one
+    found = g.country(f"Dubai, {tail}")
+    assert (found.status, found.expect().id) == (Status.RESOLVED, "country:ae")
+    assert "acronym" in (found.tied[0].note or "")
+    # a place of another country: both, as with the country's name
+    status, ids = _country(g, f"Paris, {tail}")
+    assert status == "ambiguous" and set(ids) == {"country:ae", "country:fr"}
+    # only in capitals, as an acronym is written: "uae" is no word of a country
+    assert _country(g, "Dubai, uae")[0] == "not_found"
+
+
 def test_place_comma_subdivision(g: Gazetteer) -> None:
     # the subdivision after the comma says the country, whatever the head is
     found = g.country("Paris, Texas")

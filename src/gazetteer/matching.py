@@ -250,6 +250,12 @@ _ADJECTIVES = "_data/country_adjectives.yaml"
 _ACRONYM = re.compile(r"(?:[A-Z]\.? ?){2,}")  # UAE, U.A.E., U. A. E.
 
 
+def acronym_shape(text: str) -> bool:
+    """Whether ``text`` is written as an acronym: capitals, each perhaps
+    with a full stop or a space after it (UAE, U.A.E., U. A. E.)."""
+    return _ACRONYM.fullmatch(text.strip()) is not None
+
+
 def country_word(query: str) -> tuple[str, str, str] | None:
     """(the country entity id, the language, what the query is read as,
     with the file that says so) when ``query`` is an adjective of a
@@ -273,8 +279,7 @@ def country_word(query: str) -> tuple[str, str, str] | None:
             rule = f"{source}, {_ADJECTIVES}" if source != _ADJECTIVES else source
             note = f"a word for the people of the country ({rule})"
             return entity_id, words.language, note
-    written = query.strip()
-    if _ACRONYM.fullmatch(written) and (found := words.acronyms.get(re.sub(r"[. ]", "", key))):
+    if acronym_shape(query) and (found := words.acronyms.get(re.sub(r"[. ]", "", key))):
         return found, words.language, "an acronym of the country (tools/country_words.py)"
     return None
 
@@ -812,9 +817,11 @@ class Matcher:
         earlier one found a match, unless a strong alias matched exactly or
         after normalisation (then nothing else is worth listing).
 
-        ``memo`` keeps the results of the steps after the first by key, for
-        a batch in which the same name comes back (in any case or spacing:
-        in capitals or not, since an acronym reads more).
+        ``memo`` keeps the results of the steps after the first by the
+        query's spelling (:func:`~gazetteer.normalize.spelling`: any case or
+        spacing), the language, ``wide`` and whether the query is in
+        capitals (an acronym reads more), for a batch in which the same
+        name comes back or one query searched for several kinds.
         """
         keep = keep or list
         found = keep(self.direct(query, key))

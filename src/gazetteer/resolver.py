@@ -24,6 +24,7 @@ from gazetteer.index import Index, unpack
 from gazetteer.matching import (
     Matcher,
     Memo,
+    acronym_shape,
     cleaned,
     country_word,
     near_country_word,
@@ -534,9 +535,10 @@ class Gazetteer(Mapping[str, Entity]):
         country's name there ``WRITTEN_COUNTRY_MARGIN`` less alike, else
         the countries within the margin tied: कैनाडा, Canada). Last,
         "place, country": a query whose part after its last comma
-        resolves to a country is that country (Georgia,
-        USA: the state), unless the part before it names no place of that
-        country and a place of another (then both are tied: Almaty, Russia);
+        resolves to a country, or written as an acronym is one's
+        (Dubai, U.A.E.), is that country (Georgia, USA: the state),
+        unless the part before it names no place of that country and a
+        place of another (then both are tied: Almaty, Russia);
         and "place, subdivision": the subdivision's country whatever the part
         before names (Paris, Texas),
         of those a subdivision name of several countries means, the one the
@@ -609,6 +611,8 @@ class Gazetteer(Mapping[str, Entity]):
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
         named = self._resolve(tail, _COUNTRY, lang, min_score, codes, memo)
+        if named.status is Status.NOT_FOUND and acronym_shape(tail):  # Dubai, UAE
+            named = self._country_word(tail, min_score) or named
         if named.status is Status.NOT_FOUND and head:
             # "place, subdivision" (Paris, Texas): the subdivision says the country
             region = self._resolve(tail, _SUBDIVISION, lang, min_score, codes, memo)
@@ -982,7 +986,8 @@ class Gazetteer(Mapping[str, Entity]):
 
         Faster per name than :meth:`resolve` in a loop when names come back,
         as they do in news: the work after the exact look-up is done once per
-        normalised name ("Трамп", "ТРАМП" and " трамп " share it).
+        spelling of a name ("Трамп", "трамп" and " Трамп " share it; "ТРАМП",
+        in capitals, may be an acronym and is read apart).
         """
         wanted, floor = _kinds(kinds), _floor(min_score)
         memo: Memo = {}

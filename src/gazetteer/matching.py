@@ -116,9 +116,10 @@ def _letters(key: str) -> int:
 
 _BRACKETED = re.compile(r"[(\[{][^()\[\]{}]*[)\]}]")
 # the matches a query's later steps found (Matcher.matches), by what they
-# read of it: its spelling, the language, the width, and whether it is
-# written in capitals (an acronym: SNG, СНГ). Not the kinds asked for, which
-# are applied after, so one memo serves a batch or one country() call.
+# read of it: its spelling, the language, the width, and whether it is a
+# short query in capitals (an acronym: SNG, СНГ; _short_acronym). Not the
+# kinds asked for, which are applied after, so one memo serves a batch or
+# one country() call.
 Memo = dict[tuple[str, str | None, bool, bool], list[Match]]
 _MAX_READINGS = 8  # readings of a query's abbreviations tried
 _MAX_GAPS = 6  # joined readings of a query's words tried
@@ -411,6 +412,14 @@ def _capitals(text: str) -> bool:
     """Whether every letter of ``text`` is a capital (an acronym: "SNG", "СНГ")."""
     found = [ch for ch in text if ch.isalpha()]
     return bool(found) and all(ch.isupper() for ch in found)
+
+
+def _short_acronym(query: str, key: str) -> bool:
+    """Whether ``query`` (``key`` normalised) is short enough for its case
+    to matter (``Matcher._short``: under ``MIN_ROMANISED_LETTERS`` letters)
+    and written in capitals, as an acronym is: the one thing the later steps
+    read of a query beyond its spelling (the memo's slot holds it)."""
+    return _letters(key) < MIN_ROMANISED_LETTERS and _capitals(query)
 
 
 def _own_script(key: str) -> str | None:
@@ -761,7 +770,7 @@ class Matcher:
             ]
         if letters >= MIN_ROMANISED_LETTERS or not matches:
             return matches
-        acronym = _capitals(query)
+        acronym = _short_acronym(query, key)
         return [
             m
             for m in matches
@@ -819,8 +828,8 @@ class Matcher:
 
         ``memo`` keeps the results of the steps after the first by the
         query's spelling (:func:`~gazetteer.normalize.spelling`: any case or
-        spacing), the language, ``wide`` and whether the query is in
-        capitals (an acronym reads more), for a batch in which the same
+        spacing), the language, ``wide`` and whether the query is a short
+        one in capitals (an acronym reads more), for a batch in which the same
         name comes back or one query searched for several kinds.
         """
         keep = keep or list
@@ -846,7 +855,7 @@ class Matcher:
                 found += [self._match_again(m, "reordered") for m in self.direct(variant, variant)]
             return found + [m for m in self.initials(key, lang) if group(m.method) == 0]
         spelled = spelling(query)
-        slot = (spelled, lang, wide, _capitals(query))
+        slot = (spelled, lang, wide, _short_acronym(query, key))
         if memo is not None and slot in memo:
             return found + memo[slot]
         readings = cleaned(key)

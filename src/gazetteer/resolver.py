@@ -986,8 +986,9 @@ class Gazetteer(Mapping[str, Entity]):
 
         Faster per name than :meth:`resolve` in a loop when names come back,
         as they do in news: the work after the exact look-up is done once per
-        spelling of a name ("Трамп", "трамп" and " Трамп " share it; "ТРАМП",
-        in capitals, may be an acronym and is read apart).
+        spelling of a name ("Трамп", "ТРАМП" and " трамп " share it; a name
+        of under four letters in capitals, SNG, may be an acronym and is
+        read apart from sng).
         """
         wanted, floor = _kinds(kinds), _floor(min_score)
         memo: Memo = {}

@@ -84,9 +84,12 @@ def test_place_comma_a_countrys_acronym(g: Gazetteer, tail: str) -> None:
     found = g.country(f"Dubai, {tail}")
     assert (found.status, found.expect().id) == (Status.RESOLVED, "country:ae")
     assert "acronym" in (found.tied[0].note or "")
-    # a place of another country: both, as with the country's name
-    status, ids = _country(g, f"Paris, {tail}")
-    assert status == "ambiguous" and set(ids) == {"country:ae", "country:fr"}
+    # only after a place of that country: an acronym is some other
+    # body's or title's too (John Smith, MSC is no Macao; image, PNG no
+    # Papua New Guinea), and no adjective or people is read so
+    for query in (f"Paris, {tail}", "John Smith, MSC", "image, PNG", "Paris, FRENCH"):
+        assert _country(g, query)[0] == "not_found", query
+    assert _country(g, "Bangui, CAR") == ("resolved", ["country:cf"])
     # only in capitals, as an acronym is written: "uae" is no word of a country
     assert _country(g, "Dubai, uae")[0] == "not_found"
 

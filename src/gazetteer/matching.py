@@ -280,7 +280,16 @@ def country_word(query: str) -> tuple[str, str, str] | None:
             rule = f"{source}, {_ADJECTIVES}" if source != _ADJECTIVES else source
             note = f"a word for the people of the country ({rule})"
             return entity_id, words.language, note
-    if acronym_shape(query) and (found := words.acronyms.get(re.sub(r"[. ]", "", key))):
+    return country_acronym(query)
+
+
+def country_acronym(query: str) -> tuple[str, str, str] | None:
+    """(the country entity id, the language, what the query is read as)
+    when ``query``, written as an acronym, is one of a country's English
+    name (``_data/country_words.yaml``: "U.A.E." → country:ae); else None."""
+    words = _country_words()
+    found = words.acronyms.get(re.sub(r"[. ]", "", normalize(query)))
+    if found and acronym_shape(query):
         return found, words.language, "an acronym of the country (tools/country_words.py)"
     return None
 

@@ -26,6 +26,7 @@ from gazetteer.matching import (
     Memo,
     acronym_shape,
     cleaned,
+    country_acronym,
     country_word,
     near_country_word,
     state_forms,
@@ -535,10 +536,11 @@ class Gazetteer(Mapping[str, Entity]):
         country's name there ``WRITTEN_COUNTRY_MARGIN`` less alike, else
         the countries within the margin tied: कैनाडा, Canada). Last,
         "place, country": a query whose part after its last comma
-        resolves to a country, or written as an acronym is one's
-        (Dubai, U.A.E.), is that country (Georgia, USA: the state),
+        resolves to a country is that country (Georgia, USA: the state),
         unless the part before it names no place of that country and a
-        place of another (then both are tied: Almaty, Russia);
+        place of another (then both are tied: Almaty, Russia); a part
+        written as the acronym of a country's name (U.A.E.) only after a
+        place of that country (Dubai, UAE; not John Smith, MSC, Macao's);
         and "place, subdivision": the subdivision's country whatever the part
         before names (Paris, Texas),
         of those a subdivision name of several countries means, the one the
@@ -611,8 +613,9 @@ class Gazetteer(Mapping[str, Entity]):
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
         named = self._resolve(tail, _COUNTRY, lang, min_score, codes, memo)
-        if named.status is Status.NOT_FOUND and acronym_shape(tail):  # Dubai, UAE
-            named = self._country_word(tail, min_score) or named
+        acronym = named.status is Status.NOT_FOUND and acronym_shape(tail)
+        if acronym:  # Dubai, UAE (only with a place of that country before it)
+            named = self._country_acronym(tail, min_score) or named
         if named.status is Status.NOT_FOUND and head:
             # "place, subdivision" (Paris, Texas): the subdivision says the country
             region = self._resolve(tail, _SUBDIVISION, lang, min_score, codes, memo)
@@ -641,6 +644,8 @@ class Gazetteer(Mapping[str, Entity]):
             if territory is not None:
                 return Resolution(query, Status.RESOLVED, (territory,), (territory,))
             return Resolution(query, Status.RESOLVED, named.tied, named.candidates)
+        if acronym:  # (an acronym is read as a country's only after a place of it:
+            return Resolution(query, Status.NOT_FOUND)  # "John Smith, MSC" is no Macao)
         place = self._resolve(head, _COUNTRY, lang, min_score, codes, memo)  # (as _country does,
         if place.status is Status.NOT_FOUND:  # with the reading among every kind at hand)
             place = self._countries(head, every)
@@ -736,6 +741,16 @@ class Gazetteer(Mapping[str, Entity]):
             return None  # the Congolese Republic: the Republic of the Congo
         _, language, what = found
         return _rewritten(query, entity, language, f"read as {what}{reading}", min_score)
+
+    def _country_acronym(self, query: str, min_score: float) -> Resolution | None:
+        """``query`` read as the acronym of a country's name, written as one
+        ("UAE", "U.A.E."; :func:`~gazetteer.matching.country_acronym`),
+        scored as a rewritten query; else None."""
+        found = country_acronym(query)
+        entity = self._entity(found[0]) if found else None
+        if found is None or entity is None or entity.kind is not Kind.COUNTRY:
+            return None
+        return _rewritten(query, entity, found[1], f"read as {found[2]}", min_score)
 
     def _named_alike(self, key: str, answer: Entity) -> bool:
         """Whether a country other than ``answer`` has a name with every

@@ -251,12 +251,6 @@ _ADJECTIVES = "_data/country_adjectives.yaml"
 _ACRONYM = re.compile(r"(?:[A-Z]\.? ?){2,}")  # UAE, U.A.E., U. A. E.
 
 
-def acronym_shape(text: str) -> bool:
-    """Whether ``text`` is written as an acronym: capitals, each perhaps
-    with a full stop or a space after it (UAE, U.A.E., U. A. E.)."""
-    return _ACRONYM.fullmatch(text.strip()) is not None
-
-
 def country_word(query: str) -> tuple[str, str, str] | None:
     """(the country entity id, the language, what the query is read as,
     with the file that says so) when ``query`` is an adjective of a
@@ -289,7 +283,7 @@ def country_acronym(query: str) -> tuple[str, str, str] | None:
     name (``_data/country_words.yaml``: "U.A.E." → country:ae); else None."""
     words = _country_words()
     found = words.acronyms.get(re.sub(r"[. ]", "", normalize(query)))
-    if found and acronym_shape(query):
+    if found and _ACRONYM.fullmatch(query.strip()):
         return found, words.language, "an acronym of the country (tools/country_words.py)"
     return None
 

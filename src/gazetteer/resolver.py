@@ -24,7 +24,6 @@ from gazetteer.index import Index, unpack
 from gazetteer.matching import (
     Matcher,
     Memo,
-    acronym_shape,
     cleaned,
     country_acronym,
     country_word,
@@ -613,9 +612,10 @@ class Gazetteer(Mapping[str, Entity]):
             return found
         head, tail = (part.strip() for part in query.rsplit(",", 1))
         named = self._resolve(tail, _COUNTRY, lang, min_score, codes, memo)
-        acronym = named.status is Status.NOT_FOUND and acronym_shape(tail)
-        if acronym:  # Dubai, UAE (only with a place of that country before it)
-            named = self._country_acronym(tail, min_score) or named
+        acronym = None  # Dubai, UAE (only with a place of that country before it)
+        if named.status is Status.NOT_FOUND:
+            acronym = self._country_acronym(tail, min_score)
+            named = acronym or named
         if named.status is Status.NOT_FOUND and head:
             # "place, subdivision" (Paris, Texas): the subdivision says the country
             region = self._resolve(tail, _SUBDIVISION, lang, min_score, codes, memo)
